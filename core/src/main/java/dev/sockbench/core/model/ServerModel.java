@@ -1,0 +1,44 @@
+package dev.sockbench.core.model;
+
+import dev.sockbench.core.transport.Transport;
+import java.io.IOException;
+
+/**
+ * One server I/O model: a way of serving the echo protocol (a thread per connection, a selector
+ * loop, Netty epoll, ...). Implementations are listed explicitly in the servers module's
+ * {@code ServerModels} registry.
+ *
+ * <p>Every cell of the model × transport matrix is one of: served ({@link #supports} true and
+ * {@link #availability} available), {@code n/a} (no library can serve it; {@link
+ * #unsupportedReason} says why), or {@code unavailable} (the native part does not load here;
+ * {@link #availability} says why).
+ *
+ * <p>Implementations are stateless factories; {@link #start} may be called many times.
+ */
+public interface ServerModel {
+
+    /** Stable, lower-case id naming the mechanism, e.g. {@code nio-epoll}. */
+    String id();
+
+    /** One sentence: the mechanism. */
+    String description();
+
+    /** True when some library can serve this transport with this model. */
+    boolean supports(Transport transport);
+
+    /** Why {@code transport} is not served; only meaningful when {@link #supports} is false. */
+    String unsupportedReason(Transport transport);
+
+    /** Whether the model can run on this machine (native libraries load). */
+    default Availability availability() {
+        return Availability.AVAILABLE;
+    }
+
+    /**
+     * Binds and starts serving; returns once the socket is ready.
+     *
+     * @throws IOException when the socket cannot be bound (e.g. a port in use)
+     * @throws IllegalArgumentException when the transport is not supported
+     */
+    RunningServer start(ServerConfig config) throws IOException;
+}

@@ -1,0 +1,34 @@
+package dev.sockbench.core.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine and software a run was measured on; a number without this is not reproducible.
+ *
+ * @param sockbenchVersion the build's version
+ * @param gitSha the commit the build came from, or {@code unknown}
+ * @param jdk {@code java.vendor} and {@code java.runtime.version}
+ * @param jvmFlags the flags every sockbench JVM of the run started with
+ * @param os {@code os.name} and {@code os.arch}
+ * @param kernel the kernel release ({@code uname -r})
+ * @param cpuModel the CPU model name from {@code /proc/cpuinfo}
+ * @param cpus online CPUs
+ * @param memoryBytes physical memory
+ * @param hostname the host's name
+ * @param pinning role (server, loadgen) to the CPU list it was pinned to; empty when not pinned
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Environment(
+        String sockbenchVersion,
+        String gitSha,
+        String jdk,
+        List<String> jvmFlags,
+        String os,
+        String kernel,
+        String cpuModel,
+        int cpus,
+        long memoryBytes,
+        String hostname,
+        Map<String, String> pinning) {}
