@@ -50,8 +50,13 @@ public final class LoadgenMain implements Callable<Integer> {
     static final int MAX_DEPTH = 65_536;
     /** Default depth of paced shapes on datagram transports: a lost datagram must not hold back the next ones. */
     static final int DATAGRAM_PACED_DEPTH = 1_024;
-    /** The stream shape keeps this many payload bytes in flight per connection by default. */
+    /** The stream shape keeps this many payload bytes in flight per stream connection by default. */
     static final long STREAM_WINDOW_BYTES = 1L << 20;
+    /**
+     * ... and this many per datagram socket: a datagram burst beyond the receive buffer (about 208
+     * KiB by default on Linux) is dropped, and each loss holds a window slot until the timeout.
+     */
+    static final long DATAGRAM_STREAM_WINDOW_BYTES = 64L << 10;
     /** Default payload of the stream shape. */
     static final int STREAM_PAYLOAD_BYTES = 64 * 1024;
     /** Most idle connections. */
@@ -290,9 +295,9 @@ public final class LoadgenMain implements Callable<Integer> {
                     }
                     case "stream" -> {
                         noRate("stream");
-                        int streamDepth = depth != null
-                                ? depth
-                                : (int) Math.max(1, Math.min(MAX_DEPTH, STREAM_WINDOW_BYTES / payloadBytes));
+                        long window = datagram ? DATAGRAM_STREAM_WINDOW_BYTES : STREAM_WINDOW_BYTES;
+                        int streamDepth =
+                                depth != null ? depth : (int) Math.max(1, Math.min(MAX_DEPTH, window / payloadBytes));
                         yield new LoadShape.Stream(conns, streamDepth);
                     }
                     case "churn" -> {

@@ -1,5 +1,6 @@
 package dev.sockbench.loadgen.engine;
 
+import dev.sockbench.loadgen.check.WorkMeter;
 import dev.sockbench.loadgen.client.Connection;
 import dev.sockbench.loadgen.client.EchoMismatchException;
 import dev.sockbench.loadgen.pacing.NanoClock;
@@ -24,9 +25,11 @@ import org.HdrHistogram.Histogram;
  *
  * A send due more than {@link #SPIN_NS} ahead is waited for asleep (a timed select when echoes are
  * expected, which wakes at once when one arrives; a park otherwise); the last {@link #SPIN_NS}
- * before it are spent polling ({@code selectNow}), because a selector only sleeps in whole
- * milliseconds and a parked thread wakes up to ~50 µs late (Linux timer slack). Sends thus leave
- * within microseconds of their time, and how late they left is recorded (the send lag).
+ * before it are spent polling ({@code selectNow}, yielding the CPU between polls), because a
+ * selector only sleeps in whole milliseconds and a parked thread wakes up to ~50 µs late (Linux
+ * timer slack). Sends thus leave within microseconds of their time, and how late they left is
+ * recorded (the send lag). The price is CPU: a paced worker polls whenever echoes are expected
+ * and its next send is less than a millisecond away; closed shapes never poll.
  *
  * <h2>Self-accounting</h2>
  *
@@ -64,7 +67,6 @@ final class Worker implements Runnable {
     private Pacer[] pacers;
     private Tally tally;
     private long startNs;
-    private long measureStartNs;
     private long measureEndNs;
     private long drainDeadlineNs;
     private long timeoutNs;
@@ -75,7 +77,7 @@ final class Worker implements Runnable {
     private int connecting;
     private long keyNowNs;
     private long waitStartNs;
-    private long idleInWindowNs;
+    private WorkMeter work;
     private long finishedNs;
     private String firstError;
     private volatile boolean finished;
@@ -166,11 +168,11 @@ final class Worker implements Runnable {
     /** Sets the timeline and starts the thread; it waits for {@code startNs} before sending. */
     void start(long start, long measureStart, long measureEnd, long drainDeadline) {
         this.startNs = start;
-        this.measureStartNs = measureStart;
         this.measureEndNs = measureEnd;
         this.drainDeadlineNs = drainDeadline;
         this.timeoutNs = plan.timeoutNs();
         this.tally = new Tally(measureStart, measureEnd);
+        this.work = new WorkMeter(measureStart, measureEnd);
         tally.connectErrors += setupConnectErrors;
         if (mode == Mode.PACED) {
             pacers = new Pacer[connections.length];
@@ -223,11 +225,7 @@ final class Worker implements Runnable {
 
     /** Share of the measured interval (up to when this worker finished) it spent busy, percent. */
     double busyPercent() {
-        long windowNs = Math.min(finishedNs, measureEndNs) - measureStartNs;
-        if (windowNs <= 0) {
-            return 0;
-        }
-        return 100.0 * Math.max(0, windowNs - idleInWindowNs) / windowNs;
+        return work.busyPercent(finishedNs);
     }
 
     @Override
@@ -324,11 +322,13 @@ final class Worker implements Runnable {
             selector.selectNow(keyHandler);
         } else if (remaining >= MS + SPIN_NS) {
             selector.select(keyHandler, (remaining - SPIN_NS) / MS);
-        } else {
-            selector.selectNow(keyHandler);
+        } else if (selector.selectNow(keyHandler) == 0 && remaining > 0) {
+            // Polling: let a thread that shares this CPU (the server's, when not pinned apart)
+            // run; it gives the CPU back as soon as it blocks.
+            Thread.yield();
         }
         if (keyNowNs == 0) {
-            countIdle(waitStartNs, clock.nanoTime());
+            work.waited(waitStartNs, clock.nanoTime());
         }
     }
 
@@ -337,7 +337,7 @@ final class Worker implements Runnable {
             // One receive time for the batch: each echo in it had arrived by the time select
             // returned, so later processing is not charged to the server.
             keyNowNs = clock.nanoTime();
-            countIdle(waitStartNs, keyNowNs);
+            work.waited(waitStartNs, keyNowNs);
         }
         Connection c = (Connection) key.attachment();
         int ready = key.readyOps();
@@ -539,14 +539,6 @@ final class Worker implements Runnable {
     private void noteError(String why) {
         if (firstError == null) {
             firstError = why;
-        }
-    }
-
-    private void countIdle(long fromNs, long toNs) {
-        long from = Math.max(fromNs, measureStartNs);
-        long to = Math.min(toNs, measureEndNs);
-        if (to > from) {
-            idleInWindowNs += to - from;
         }
     }
 }
