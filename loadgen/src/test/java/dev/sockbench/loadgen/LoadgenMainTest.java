@@ -171,4 +171,17 @@ class LoadgenMainTest {
                 .contains("cannot connect to tcp://127.0.0.1:" + port)
                 .hasLineCount(1);
     }
+
+    @Test
+    void idleConnectionsBeyondTheFileDescriptorLimitAreRefusedUpFront() throws Exception {
+        try (StreamEchoServer server = StreamEchoServer.tcp()) {
+            Run run = loadgen("--target", server.endpoint().toString(), "-s", "idle", "--idle", "1000000", "-R", "100");
+            assertThat(run.exitCode()).isEqualTo(Cli.EXIT_BAD_INPUT);
+            assertThat(run.err())
+                    .contains("file descriptors")
+                    .contains("ulimit -n")
+                    .hasLineCount(1);
+            assertThat(server.accepted()).isZero();
+        }
+    }
 }
