@@ -41,12 +41,14 @@ public final class ResultFiles {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // Map entries (e.g. the pinning) in key order, so the same records always give the same bytes.
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private ResultFiles() {}
 
-    /** The shared mapper: indented output, unknown fields tolerated. Thread-safe. */
+    /** The shared mapper: indented output, map keys sorted, unknown fields tolerated. Thread-safe. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
