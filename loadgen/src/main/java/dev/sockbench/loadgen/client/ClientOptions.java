@@ -1,0 +1,26 @@
+package dev.sockbench.loadgen.client;
+
+import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.core.transport.Endpoint;
+import java.util.Objects;
+
+/**
+ * What every client connection of a run shares.
+ *
+ * @param target the server
+ * @param framing stream framing; ignored on datagram transports
+ * @param payloadBytes size of each request's payload, header included
+ * @param depth requests in flight per connection at most
+ * @param seed seeds the payload body
+ * @param paths where Unix datagram clients bind their own socket files; null for other transports
+ */
+public record ClientOptions(
+        Endpoint target, Framing framing, int payloadBytes, int depth, long seed, ClientSocketPaths paths) {
+    public ClientOptions {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(framing, "framing");
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be >= 1");
+        }
+    }
+}

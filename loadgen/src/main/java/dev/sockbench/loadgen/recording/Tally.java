@@ -1,0 +1,78 @@
+package dev.sockbench.loadgen.recording;
+
+import dev.sockbench.core.result.DatagramCounts;
+import dev.sockbench.core.result.ErrorCounts;
+
+/**
+ * One worker thread's counters over the measured interval: errors by kind, datagram accounting,
+ * payload bytes echoed. A request counts when its intended send time lies in the measured interval
+ * ({@link #measured}); an error that belongs to no request (a connection closed by the server)
+ * counts when it happens at or after the interval's start.
+ *
+ * <p>Threading: written by its worker thread only; read by other threads only after the worker
+ * has finished (its {@code Thread.join} orders the reads), except for approximate progress.
+ */
+public final class Tally {
+    private final long measureStartNs;
+    private final long measureEndNs;
+
+    public long connectErrors;
+    public long readErrors;
+    public long writeErrors;
+    public long timeoutErrors;
+    public long verifyErrors;
+
+    public long datagramsSent;
+    public long datagramsReceived;
+    public long datagramsLost;
+    public long datagramsLate;
+    public long datagramsDuplicated;
+    public long datagramsReordered;
+
+    /** Payload bytes of verified echoes of measured requests. */
+    public long echoedBytes;
+
+    /** Connections closed by an error or by the server. */
+    public long connectionsLost;
+
+    /**
+     * @param measureStartNs start of the measured interval, ns
+     * @param measureEndNs its end (exclusive), ns
+     */
+    public Tally(long measureStartNs, long measureEndNs) {
+        this.measureStartNs = measureStartNs;
+        this.measureEndNs = measureEndNs;
+    }
+
+    /** True when a request intended at {@code intendedNs} belongs to the measured interval. */
+    public boolean measured(long intendedNs) {
+        return intendedNs >= measureStartNs && intendedNs < measureEndNs;
+    }
+
+    /** True when an error at {@code nowNs} counts: the measured interval has begun. */
+    public boolean counting(long nowNs) {
+        return nowNs >= measureStartNs;
+    }
+
+    public long measureStartNs() {
+        return measureStartNs;
+    }
+
+    public long measureEndNs() {
+        return measureEndNs;
+    }
+
+    public ErrorCounts errors() {
+        return new ErrorCounts(connectErrors, readErrors, writeErrors, timeoutErrors, verifyErrors);
+    }
+
+    public DatagramCounts datagrams() {
+        return new DatagramCounts(
+                datagramsSent,
+                datagramsReceived,
+                datagramsLost,
+                datagramsLate,
+                datagramsDuplicated,
+                datagramsReordered);
+    }
+}
