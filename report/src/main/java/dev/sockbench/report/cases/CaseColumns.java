@@ -14,7 +14,7 @@ public final class CaseColumns {
     public static final String CORRECTED_GROUP = "corrected latency (µs)";
     public static final String RAW_GROUP = "raw latency (µs)";
     public static final String SERVER_GROUP = "server cost";
-    /** Key of the status column: valid, invalid, skipped, failed or unreadable. */
+    /** Key of the status column: a {@link CaseStatus} id. */
     public static final String STATUS = "status";
 
     /** Every column, in table order. */
