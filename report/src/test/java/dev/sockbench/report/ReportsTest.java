@@ -57,6 +57,7 @@ class ReportsTest {
     void invalidCaseIsMarkedInvalidWithItsReasons() {
         String row = row("open-blocking-virtual");
         assertThat(row).startsWith("<tr class=\"invalid\"").contains(">INVALID<");
+        assertThat(row).contains("title=\"connect 0, read 3, write 0, timeout 2, verify 0\">5<");
         assertThat(html).contains("INVALID, do not use these numbers: " + SyntheticRun.SHORT_RATE_REASON);
         assertThat(html).contains("generator CPU saturated &lt;b&gt;99%&lt;/b&gt;");
         assertThat(html).doesNotContain("<b>99%</b>");

@@ -1,10 +1,12 @@
 package dev.sockbench.report.cases;
 
 import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ServerCost;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /** The columns of the cases table, in order: what a case is, its load, its latency, its cost. */
@@ -12,6 +14,8 @@ public final class CaseColumns {
     public static final String CORRECTED_GROUP = "corrected latency (µs)";
     public static final String RAW_GROUP = "raw latency (µs)";
     public static final String SERVER_GROUP = "server cost";
+    /** Key of the status column: a {@link CaseStatus} id. */
+    public static final String STATUS = "status";
 
     /** Every column, in table order. */
     public static final List<Column> ALL = build();
@@ -23,13 +27,10 @@ public final class CaseColumns {
         cols.add(Column.text("model", "model", ReportCase::model));
         // Next to the model, so no one reads a row's numbers before its status. The export keeps
         // the id; people get INVALID in capitals, hard to read past.
-        cols.add(new Column(
-                "status",
-                "",
-                "status",
-                false,
-                c -> c.status().id(),
-                c -> c.status() == CaseStatus.INVALID ? "INVALID" : c.status().id()));
+        cols.add(Column.text(STATUS, "status", c -> c.status().id())
+                .withDisplay(c -> c.status() == CaseStatus.INVALID
+                        ? "INVALID"
+                        : c.status().id()));
         cols.add(Column.text("transport", "transport", ReportCase::transport));
         cols.add(Column.text(
                 "framing",
@@ -45,7 +46,8 @@ public final class CaseColumns {
                 "achievedRatePerSec", "", "achieved (req/s)", CaseSummary::achievedRatePerSec, Formats::rate));
         addLatency(cols, "corrected", CORRECTED_GROUP, s -> s.latencyUs().corrected());
         addLatency(cols, "raw", RAW_GROUP, s -> s.latencyUs().raw());
-        cols.add(Column.number("errors", "", "errors", s -> s.errors().total(), d -> Formats.integer(d.longValue())));
+        cols.add(Column.number("errors", "", "errors", s -> s.errors().total(), d -> Formats.integer(d.longValue()))
+                .withDetail(CaseColumns::errorBreakdown));
         addServer(cols, "serverCpuUsPerRequest", "CPU (µs/req)", ServerCost::cpuUsPerRequest, Formats::ratio);
         addServer(
                 cols,
@@ -62,6 +64,21 @@ public final class CaseColumns {
                 ServerCost::rssBytesPerConnection,
                 Formats::kibibytes);
         return List.copyOf(cols);
+    }
+
+    private static String errorBreakdown(ReportCase c) {
+        ErrorCounts e = c.summary() == null ? null : c.summary().errors();
+        if (e == null || e.total() == 0) {
+            return "";
+        }
+        return String.format(
+                Locale.ROOT,
+                "connect %d, read %d, write %d, timeout %d, verify %d",
+                e.connect(),
+                e.read(),
+                e.write(),
+                e.timeout(),
+                e.verify());
     }
 
     private static void addLatency(

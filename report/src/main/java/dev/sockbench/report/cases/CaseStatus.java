@@ -10,6 +10,8 @@ public enum CaseStatus {
     SKIPPED("skipped"),
     /** The server or the load generator did not run to the end. */
     FAILED("failed"),
+    /** Not run yet: the run is in progress, or was interrupted before this case. */
+    PENDING("pending"),
     /** Reported as measured, but its summary.json is missing or cannot be read. */
     UNREADABLE("unreadable");
 

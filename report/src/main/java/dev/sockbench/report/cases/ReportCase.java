@@ -16,8 +16,8 @@ import java.util.Set;
  * measured, and a single status with every reason behind it.
  *
  * @param entry the case as listed in run.json
- * @param status valid, invalid, skipped, failed or unreadable
- * @param reasons why it is invalid, skipped, failed or unreadable; empty when valid
+ * @param status valid, invalid, skipped, failed, pending or unreadable
+ * @param reasons why it is not valid; empty when valid
  * @param summary its summary.json; null unless {@link CaseStatus#measured()}
  * @param caseDir its folder, {@code cases/<case-id>/}
  */
@@ -48,6 +48,12 @@ public record ReportCase(
             }
             case "failed" -> {
                 return new ReportCase(entry, CaseStatus.FAILED, entryReasons, null, caseDir);
+            }
+            case "pending" -> {
+                List<String> reasons = entryReasons.isEmpty()
+                        ? List.of("not run yet: the run is in progress or was interrupted before this case")
+                        : entryReasons;
+                return new ReportCase(entry, CaseStatus.PENDING, reasons, null, caseDir);
             }
             case "measured" -> {
                 // handled below

@@ -93,20 +93,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
         boolean invalid = c.status() == CaseStatus.INVALID;
         List<Page.Cell> cells = new ArrayList<>();
         for (Column col : CaseColumns.ALL) {
-            String title = "";
-            if (col.key().equals("errors") && c.summary().errors().total() > 0) {
-                var e = c.summary().errors();
-                title = String.format(
-                        Locale.ROOT,
-                        "connect %d, read %d, write %d, timeout %d, verify %d",
-                        e.connect(),
-                        e.read(),
-                        e.write(),
-                        e.timeout(),
-                        e.verify());
-            }
-            String css = (col.numeric() ? "num" : "") + (col.key().equals("status") ? " status" : "");
-            cells.add(new Page.Cell(col.display().apply(c), title, css.strip()));
+            String css = (col.numeric() ? "num" : "") + (col.key().equals(CaseColumns.STATUS) ? " status" : "");
+            cells.add(new Page.Cell(col.display().apply(c), col.detail().apply(c), css.strip()));
         }
         return new Page.Row(c.caseId(), invalid ? "invalid" : "valid", cells, invalid, String.join("; ", c.reasons()));
     }

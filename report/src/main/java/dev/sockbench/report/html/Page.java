@@ -47,6 +47,6 @@ record Page(
 
     record Image(String file, String alt) {}
 
-    /** A case with no numbers: skipped, failed or unreadable. */
+    /** A case with no numbers: skipped, failed, pending or unreadable. */
     record NotMeasured(String caseId, String model, String transport, String shape, String status, String reasons) {}
 }

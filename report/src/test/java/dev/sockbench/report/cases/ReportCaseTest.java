@@ -59,13 +59,18 @@ class ReportCaseTest {
     }
 
     @Test
-    void skippedFailedAndUnknownStatusesKeepTheirReasons() {
+    void skippedFailedPendingAndUnknownStatusesKeepTheirReasons() {
         assertThat(ReportCase.load(entry("skipped", false, List.of("n/a: no Unix channel")), caseDir))
                 .extracting(ReportCase::status, ReportCase::reasons)
                 .containsExactly(CaseStatus.SKIPPED, List.of("n/a: no Unix channel"));
         assertThat(ReportCase.load(entry("failed", false, List.of("server died")), caseDir))
                 .extracting(ReportCase::status, ReportCase::reasons)
                 .containsExactly(CaseStatus.FAILED, List.of("server died"));
+        assertThat(ReportCase.load(entry("pending", false, List.of()), caseDir))
+                .extracting(ReportCase::status, ReportCase::reasons)
+                .containsExactly(
+                        CaseStatus.PENDING,
+                        List.of("not run yet: the run is in progress or was interrupted before this case"));
         ReportCase unknown = ReportCase.load(entry("paused", false, List.of()), caseDir);
         assertThat(unknown.status()).isEqualTo(CaseStatus.FAILED);
         assertThat(unknown.reasons())
