@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code sockbench report <run-dir>}: renders a run's report again (e.g. after an upgrade) and prints its path. */
 @Command(
@@ -18,6 +20,9 @@ import picocli.CommandLine.Parameters;
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN-DIR", description = "The run's folder, e.g. results/latest (it holds run.json).")
     Path runDir;
+
+    @Spec
+    CommandSpec spec;
 
     private final RunReporter reporter;
 
@@ -34,7 +39,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(runDir.resolve(ResultFiles.RUN_FILE))) {
             throw new BadInputException("'" + runDir + "' is not a run folder: it has no " + ResultFiles.RUN_FILE);
         }
-        System.out.println(reporter.render(runDir));
+        spec.commandLine().getOut().println(reporter.render(runDir));
         return Cli.EXIT_OK;
     }
 }

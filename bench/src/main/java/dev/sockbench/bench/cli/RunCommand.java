@@ -14,7 +14,7 @@ import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sockbench run}: runs a suite and writes {@code <out>/<run-id>/} with {@code run.json},
@@ -52,6 +54,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "The folder the run's folder is created in (default: results/ of the sockbench checkout).")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     private final Supplier<ModelCatalog> catalog;
     private final RunReporter reporter;
 
@@ -68,7 +73,8 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Suite expanded = new SuiteLoader(catalog.get()).load(suite);
         Path outDir = out != null ? out : Home.results();
-        PrintStream stdout = System.out;
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
 
         Pinning pinning = Pinning.detect();
         Environment environment = EnvironmentProbe.system(Home.dir()).capture(pinning);
@@ -83,13 +89,13 @@ public final class RunCommand implements Callable<Integer> {
                         caseRunner, children::stopAll, stdout, Clock.systemDefaultZone(), System::nanoTime)
                 .run(expanded, outDir, environment);
 
-        pointLatestAt(run.runDir());
+        pointLatestAt(run.runDir(), stderr);
         stdout.println("sockbench: " + tally(run.result().cases()));
         Path report;
         try {
             report = reporter.render(run.runDir());
         } catch (IOException | RuntimeException e) {
-            System.err.println("sockbench: the report could not be rendered: " + e);
+            stderr.println("sockbench: the report could not be rendered: " + e);
             stdout.println(run.runDir().resolve("run.json"));
             return Cli.EXIT_INVALID;
         }
@@ -98,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** {@code <out>/latest} becomes a symlink to the run folder, replaced atomically. */
-    static void pointLatestAt(Path runDir) {
+    static void pointLatestAt(Path runDir, PrintWriter stderr) {
         Path outDir = runDir.getParent();
         Path latest = outDir.resolve(LATEST);
         try {
@@ -109,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
             // rename(2) replaces the old link itself, never what it points to.
             Files.move(tmp, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | UnsupportedOperationException e) {
-            System.err.println("sockbench: could not point " + latest + " at " + runDir.getFileName() + ": " + e);
+            stderr.println("sockbench: could not point " + latest + " at " + runDir.getFileName() + ": " + e);
         }
     }
 

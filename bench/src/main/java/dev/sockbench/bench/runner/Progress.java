@@ -2,7 +2,7 @@ package dev.sockbench.bench.runner;
 
 import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.core.result.CaseSummary;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -18,14 +18,14 @@ final class Progress {
     static final long INITIAL_OVERHEAD_NS = 3_000_000_000L;
 
     private final List<SuiteCase> cases;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final LongSupplier nanoClock;
     private int done;
     private long overheadSumNs;
     private long caseStartNs;
 
     /** @param cases the cases to be measured, in order */
-    Progress(List<SuiteCase> cases, PrintStream out, LongSupplier nanoClock) {
+    Progress(List<SuiteCase> cases, PrintWriter out, LongSupplier nanoClock) {
         this.cases = List.copyOf(cases);
         this.out = out;
         this.nanoClock = nanoClock;

@@ -7,7 +7,7 @@ import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ public final class SuiteRunner {
 
     private final CaseRunner caseRunner;
     private final Runnable stopChildren;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Clock clock;
     private final LongSupplier nanoClock;
 
@@ -41,7 +41,7 @@ public final class SuiteRunner {
      * @param out where progress goes
      */
     public SuiteRunner(
-            CaseRunner caseRunner, Runnable stopChildren, PrintStream out, Clock clock, LongSupplier nanoClock) {
+            CaseRunner caseRunner, Runnable stopChildren, PrintWriter out, Clock clock, LongSupplier nanoClock) {
         this.caseRunner = caseRunner;
         this.stopChildren = stopChildren;
         this.out = out;

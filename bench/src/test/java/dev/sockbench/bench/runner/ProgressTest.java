@@ -12,7 +12,7 @@ import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.core.transport.Transport;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +57,7 @@ class ProgressTest {
         List<SuiteCase> cases = List.of(aCase(1), aCase(2), aCase(3));
         AtomicLong now = new AtomicLong(1_000 * S);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress progress = new Progress(cases, new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get);
+        Progress progress = new Progress(cases, new PrintWriter(bytes, true, StandardCharsets.UTF_8), now::get);
 
         // Before any case: 3 × (3 s of load + the initial 3 s guess).
         assertThat(progress.remainingNs()).isEqualTo(3 * (3 * S + Progress.INITIAL_OVERHEAD_NS));
@@ -87,7 +87,7 @@ class ProgressTest {
     void aFailedCaseSaysWhyAndWarningsFollowTheirCase() {
         SuiteCase c = aCase(1);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress progress = new Progress(List.of(c), new PrintStream(bytes, true, StandardCharsets.UTF_8), () -> 0);
+        Progress progress = new Progress(List.of(c), new PrintWriter(bytes, true, StandardCharsets.UTF_8), () -> 0);
         progress.started(c);
         CaseOutcome failed = CaseRunner.failed(c, "server exited during the case (code 1): boom", List.of("w"));
         progress.ended(c, failed);

@@ -17,7 +17,7 @@ import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.core.transport.Transport;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ class SuiteRunnerTest {
         SuiteRunner runner = new SuiteRunner(
                 caseRunner,
                 children::stopAll,
-                new PrintStream(progress, true, StandardCharsets.UTF_8),
+                new PrintWriter(progress, true, StandardCharsets.UTF_8),
                 clock,
                 System::nanoTime);
         SuiteRunner.Finished finished = runner.run(suite, out, environment);
