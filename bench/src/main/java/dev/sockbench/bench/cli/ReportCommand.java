@@ -1,10 +1,8 @@
 package dev.sockbench.bench.cli;
 
-import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
-import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.report.Reports;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sockbench report <run-dir>}: renders a run's report again (e.g. after an upgrade) and prints its path. */
+/**
+ * {@code sockbench report <run-dir>}: renders a run's report again (e.g. after an upgrade) and
+ * prints its path. A folder that is not a run is bad input (exit 2).
+ */
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
@@ -24,22 +25,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final RunReporter reporter;
-
-    public ReportCommand() {
-        this(Wiring::renderReport);
-    }
-
-    ReportCommand(RunReporter reporter) {
-        this.reporter = reporter;
-    }
-
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(runDir.resolve(ResultFiles.RUN_FILE))) {
-            throw new BadInputException("'" + runDir + "' is not a run folder: it has no " + ResultFiles.RUN_FILE);
-        }
-        spec.commandLine().getOut().println(reporter.render(runDir));
+        spec.commandLine().getOut().println(Reports.render(runDir));
         return Cli.EXIT_OK;
     }
 }

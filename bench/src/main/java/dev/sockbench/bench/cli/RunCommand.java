@@ -13,6 +13,7 @@ import dev.sockbench.bench.suite.SuiteLoader;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.RunResult.CaseEntry;
+import dev.sockbench.report.Reports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
     private final RunReporter reporter;
 
     public RunCommand() {
-        this(Wiring::catalog, Wiring::renderReport);
+        this(Wiring::catalog, Reports::render);
     }
 
     RunCommand(Supplier<ModelCatalog> catalog, RunReporter reporter) {

@@ -2,52 +2,62 @@ package dev.sockbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sockbench.bench.env.EnvironmentProbe;
+import dev.sockbench.bench.env.Pinning;
 import dev.sockbench.core.cli.Cli;
-import java.nio.file.Files;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.result.RunResult;
+import dev.sockbench.core.result.RunResult.CaseEntry;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
-    private final List<Path> rendered = new ArrayList<>();
 
-    private CliRun report(String... args) {
-        ReportCommand command = new ReportCommand(runDir -> {
-            rendered.add(runDir);
-            return runDir.resolve("report/index.html");
-        });
-        return CliRun.of(Cli.commandLine(command), args);
+    private static CliRun report(String... args) {
+        return CliRun.of(SockbenchMain.commandLine(), args);
     }
 
     @Test
-    void rendersARunFolderAndPrintsTheReportsPath(@TempDir Path runDir) throws Exception {
-        Files.writeString(runDir.resolve("run.json"), "{\"format\": 1}");
+    void rendersARunFolderAgainAndPrintsTheReportsPath(@TempDir Path runDir) throws Exception {
+        RunResult run = new RunResult(
+                ResultFiles.FORMAT,
+                runDir.getFileName().toString(),
+                "quick",
+                "2026-01-01T00:00:00Z",
+                "2026-01-01T00:01:00Z",
+                EnvironmentProbe.system(runDir).capture(Pinning.unpinned("test")),
+                List.of(new CaseEntry(
+                        "01-nio-epoll-udp-closed", "nio-epoll", "udp", "closed", "skipped", false, List.of("n/a: x"))));
+        ResultFiles.writeJson(runDir.resolve("run.json"), run);
 
-        CliRun run = report(runDir.toString());
+        CliRun cli = report("report", runDir.toString());
 
-        assertThat(run.exit()).isZero();
-        assertThat(rendered).containsExactly(runDir);
-        assertThat(run.out().strip())
-                .isEqualTo(runDir.resolve("report/index.html").toString());
+        Path index = runDir.resolve("report").resolve("index.html");
+        assertThat(cli.exit()).isZero();
+        assertThat(cli.out().strip()).isEqualTo(index.toString());
+        assertThat(index).isRegularFile();
     }
 
     @Test
     void aFolderWithoutRunJsonIsBadInput(@TempDir Path dir) {
-        CliRun run = report(dir.toString());
+        CliRun cli = report("report", dir.toString());
 
-        assertThat(run.exit()).isEqualTo(Cli.EXIT_BAD_INPUT);
-        assertThat(run.err().lines())
-                .containsExactly("sockbench: '" + dir + "' is not a run folder: it has no run.json");
-        assertThat(rendered).isEmpty();
+        assertThat(cli.exit()).isEqualTo(Cli.EXIT_BAD_INPUT);
+        assertThat(cli.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("sockbench: ")
+                .contains(dir.toString());
+        assertThat(dir.resolve("report")).doesNotExist();
     }
 
     @Test
     void theRunFolderIsRequired() {
-        CliRun run = report();
+        CliRun cli = report("report");
 
-        assertThat(run.exit()).isEqualTo(Cli.EXIT_BAD_INPUT);
-        assertThat(run.err().lines()).singleElement().asString().contains("RUN-DIR");
+        assertThat(cli.exit()).isEqualTo(Cli.EXIT_BAD_INPUT);
+        assertThat(cli.err().lines()).singleElement().asString().contains("RUN-DIR");
     }
 }

@@ -16,6 +16,7 @@ import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.core.transport.Transport;
+import dev.sockbench.report.Reports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,9 @@ class SuiteRunnerTest {
                 .contains("suite fake, 3 cases to measure (1 cell skipped: n/a or unavailable here)")
                 .contains("[1/3] good tcp closed-c4: 1000 req/s")
                 .contains("[3/3] dies udp closed-c4: FAILED: ");
+
+        // The report module reads what the runner wrote.
+        assertThat(Reports.render(finished.runDir())).isRegularFile();
 
         // A second run in the same second gets its own folder.
         Suite one = new SuiteLoader(catalog).parse("fake", "cases: [{models: good, transports: tcp, warmup: 0s}]");
