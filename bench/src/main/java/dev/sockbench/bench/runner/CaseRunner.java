@@ -143,7 +143,7 @@ public final class CaseRunner {
         try (ServerProcess server =
                 ServerProcess.start(serverCommand, caseDir.resolve(SERVER_LOG), settings.readyDeadline(), children)) {
             ProcessSample idle = sample(server);
-            KernelCounters kernelBefore = proc.kernelCounters();
+            KernelCounters kernelBefore = kernelCounters(warnings);
 
             List<String> loadgenArgs =
                     new ArrayList<>(List.of("--target", server.endpoint().toString()));
@@ -164,7 +164,9 @@ public final class CaseRunner {
             LoadgenProcess loadgen = LoadgenProcess.start(
                     loadgenCommand, caseDir.resolve(LOADGEN_LOG), interval::onPhase, children, nanoClock);
             int exit = loadgen.awaitExit(settings.silenceLimit());
-            KernelCounters kernel = proc.kernelCounters().minus(kernelBefore);
+            KernelCounters kernelAfter = kernelCounters(warnings);
+            KernelCounters kernel =
+                    kernelBefore == null || kernelAfter == null ? null : kernelAfter.minus(kernelBefore);
 
             boolean serverDied = !server.alive();
             String stopProblem = server.stop(settings.stopDeadline());
@@ -199,6 +201,19 @@ public final class CaseRunner {
             }
             ResultFiles.writeJson(summaryFile, summary);
             return summary;
+        }
+    }
+
+    /** The kernel's counters, or null (with a warning) where this kernel does not offer them. */
+    private KernelCounters kernelCounters(List<String> warnings) {
+        try {
+            return proc.kernelCounters();
+        } catch (IOException | RuntimeException e) {
+            String warning = "kernel drop counters not read: " + e.getMessage();
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+            return null;
         }
     }
 
