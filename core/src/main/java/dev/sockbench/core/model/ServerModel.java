@@ -35,6 +35,16 @@ public interface ServerModel {
     }
 
     /**
+     * Whether the model can serve {@code transport} on this machine; only meaningful when {@link
+     * #supports} is true. Differs from {@link #availability()} where one transport needs a native
+     * library of its own (e.g. junixsocket for Unix datagrams). The default is {@link
+     * #availability()}.
+     */
+    default Availability availability(Transport transport) {
+        return availability();
+    }
+
+    /**
      * Binds and starts serving; returns once the socket is ready.
      *
      * @throws IOException when the socket cannot be bound (e.g. a port in use)

@@ -1,0 +1,191 @@
+package dev.sockbench.servers;
+
+import dev.sockbench.core.cli.BadInputException;
+import dev.sockbench.core.cli.Cli;
+import dev.sockbench.core.cli.Converters;
+import dev.sockbench.core.model.RunningServer;
+import dev.sockbench.core.model.ServerConfig;
+import dev.sockbench.core.model.ServerModel;
+import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.core.protocol.LengthFraming;
+import dev.sockbench.core.transport.Endpoint;
+import dev.sockbench.core.transport.Transport;
+import dev.sockbench.servers.common.SocketFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+/**
+ * One echo server as its own process. When the socket is ready it prints exactly one line,
+ * {@code LISTENING <endpoint>} (e.g. {@code LISTENING tcp://127.0.0.1:40123}), to stdout; it serves
+ * until SIGTERM or SIGINT, then closes every connection, removes its socket file (and the private
+ * folder it made for it) and exits 0. Bad input, an n/a or unavailable cell, a port in use or an
+ * unusable socket path print one line to stderr and exit 2.
+ */
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Runs one echo server model until SIGTERM or SIGINT.")
+public final class ServerMain implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = {"-m", "--model"},
+            required = true,
+            paramLabel = "ID",
+            description = "The I/O model to serve with (see `list`).")
+    String modelId;
+
+    @Option(
+            names = {"-T", "--transport"},
+            defaultValue = "tcp",
+            paramLabel = "ID",
+            converter = Converters.TransportConverter.class,
+            description = "Transport: tcp, udp, unix-stream or unix-dgram (default: ${DEFAULT-VALUE}).")
+    Transport transport;
+
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            paramLabel = "HOST",
+            description = "Address to listen on for tcp and udp; a non-loopback address is warned about"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String bindHost;
+
+    @Option(
+            names = {"-p", "--port"},
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "Port for tcp and udp; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+            names = "--path",
+            paramLabel = "FILE",
+            description =
+                    "Socket file for unix-stream and unix-dgram (default: echo.sock in a fresh private" + " folder).")
+    Path path;
+
+    @Option(
+            names = "--framing",
+            defaultValue = "length",
+            paramLabel = "ID",
+            converter = Converters.FramingConverter.class,
+            description = "Stream framing: length (u32 prefix) or raw (RFC 862 echo) (default: ${DEFAULT-VALUE}).")
+    Framing framing;
+
+    @Option(
+            names = "--max-frame",
+            defaultValue = "1MiB",
+            paramLabel = "BYTES",
+            converter = Converters.BytesConverter.class,
+            description = "Largest payload a length frame may claim; a larger claim closes that connection"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxFrameBytes = LengthFraming.DEFAULT_MAX_FRAME_BYTES;
+
+    @Option(
+            names = "--threads",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "Threads or event loops for models that have them; 0 means the model's default.")
+    int threads;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new ServerMain(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerModel model = ServerModels.byId(modelId);
+        Cell cell = ServerModels.cell(model, transport);
+        if (!cell.ok()) {
+            throw new BadInputException(model.id() + " cannot serve " + transport + " here: " + cell.describe());
+        }
+        if (threads < 0) {
+            throw new BadInputException("--threads must be 0 (the model's default) or more, got " + threads);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Path privateDir = null;
+        Endpoint endpoint;
+        if (transport.unixDomain()) {
+            if (port != 0) {
+                throw new BadInputException("--port applies to tcp and udp; " + transport + " takes --path");
+            }
+            Path file = path;
+            if (file == null) {
+                privateDir = SocketFiles.privateDirectory();
+                file = privateDir.resolve(SocketFiles.DEFAULT_FILE_NAME);
+            }
+            endpoint = Endpoint.unix(transport, file);
+        } else {
+            if (path != null) {
+                throw new BadInputException(
+                        "--path applies to unix-stream and unix-dgram; " + transport + " takes --bind and --port");
+            }
+            endpoint = Endpoint.inet(transport, bindHost, port);
+            if (!endpoint.isLocal()) {
+                err.println("sockbench: warning: --bind " + bindHost
+                        + " is not a loopback address; this echo server is reachable from the network");
+                err.flush();
+            }
+        }
+        ServerConfig config = new ServerConfig(endpoint, framing, maxFrameBytes, threads);
+
+        RunningServer server;
+        try {
+            server = model.start(config);
+        } catch (IOException e) {
+            deleteFolder(privateDir);
+            throw new BadInputException("cannot serve on " + endpoint + ": " + e.getMessage(), e);
+        }
+        Path folder = privateDir;
+        Runnable shutdown = () -> {
+            server.close();
+            deleteFolder(folder);
+        };
+        // The hook covers an exit we do not handle (e.g. SIGHUP); the signals below end in return 0.
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "server-shutdown"));
+        CountDownLatch stop = new CountDownLatch(1);
+        onSignal("TERM", stop);
+        onSignal("INT", stop);
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("LISTENING " + server.endpoint());
+        out.flush();
+        stop.await();
+        shutdown.run();
+        return Cli.EXIT_OK;
+    }
+
+    /**
+     * The JVM's own handler exits with 128 + the signal number; ours lets {@link #call} close the
+     * server and return 0, as the contract with the suite runner says.
+     */
+    private static void onSignal(String name, CountDownLatch stop) {
+        try {
+            Signal.handle(new Signal(name), signal -> stop.countDown());
+        } catch (IllegalArgumentException notHandleable) {
+            // e.g. -Xrs: the shutdown hook still closes the server, but the exit code is the JVM's.
+        }
+    }
+
+    private static void deleteFolder(Path folder) {
+        if (folder != null) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (IOException ignored) {
+                // Not empty means something else was put there: leave it.
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sockbench.servers;
+
+import dev.sockbench.core.model.Availability;
+import dev.sockbench.core.model.ServerModel;
+import dev.sockbench.core.transport.Transport;
+import dev.sockbench.servers.blocking.BlockingModel;
+import dev.sockbench.servers.nio.SelectorModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every server model sockbench has, listed explicitly (no class-path scanning), in the order
+ * {@code sockbench list} and the reports show them, and the model × transport matrix.
+ */
+public final class ServerModels {
+    private static final List<ServerModel> ALL = List.of(
+            BlockingModel.platform(),
+            BlockingModel.virtual(),
+            BlockingModel.pool(),
+            SelectorModel.epoll(),
+            SelectorModel.poll(),
+            SelectorModel.multi());
+
+    private ServerModels() {}
+
+    /** Every model, in display order. */
+    public static List<ServerModel> all() {
+        return ALL;
+    }
+
+    /**
+     * The model with this id.
+     *
+     * @throws IllegalArgumentException naming the accepted ids
+     */
+    public static ServerModel byId(String id) {
+        for (ServerModel model : ALL) {
+            if (model.id().equals(id)) {
+                return model;
+            }
+        }
+        throw new IllegalArgumentException("unknown model '" + id + "'; accepted: " + ids());
+    }
+
+    /** The model ids, comma separated, for help texts and error messages. */
+    public static String ids() {
+        return ALL.stream().map(ServerModel::id).collect(Collectors.joining(", "));
+    }
+
+    /** Whether {@code model} serves {@code transport} on this machine, and if not, why. */
+    public static Cell cell(ServerModel model, Transport transport) {
+        if (!model.supports(transport)) {
+            return new Cell(model.id(), transport, Cell.Status.NA, model.unsupportedReason(transport));
+        }
+        Availability availability = model.availability(transport);
+        return availability.available()
+                ? new Cell(model.id(), transport, Cell.Status.OK, "")
+                : new Cell(model.id(), transport, Cell.Status.UNAVAILABLE, availability.reason());
+    }
+
+    /** The whole matrix: every model × every transport, model by model. */
+    public static List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        for (ServerModel model : ALL) {
+            for (Transport transport : Transport.values()) {
+                cells.add(cell(model, transport));
+            }
+        }
+        return cells;
+    }
+}

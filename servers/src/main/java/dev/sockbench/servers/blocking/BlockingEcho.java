@@ -1,0 +1,62 @@
+package dev.sockbench.servers.blocking;
+
+import dev.sockbench.core.protocol.LengthFraming;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+
+/**
+ * The echo as blocking code writes it: read, check, read the rest, write. The same code runs on a
+ * platform thread, a virtual thread or a pool thread; only who supplies the thread differs.
+ */
+final class BlockingEcho {
+    /** Largest datagram either datagram transport carries, with room to spare. */
+    static final int DATAGRAM_BYTES = 64 * 1024;
+
+    private static final int RAW_CHUNK_BYTES = 16 * 1024;
+
+    private BlockingEcho() {}
+
+    /**
+     * Echoes {@code length} frames until the peer closes ({@link java.io.EOFException}).
+     *
+     * @throws dev.sockbench.core.protocol.FrameLengthException on a length out of range: nothing of
+     *     the claimed size was allocated or read
+     */
+    static void echoFrames(DataInputStream in, DataOutputStream out, int maxFrameBytes) throws IOException {
+        byte[] payload = new byte[1024];
+        while (true) {
+            int length = in.readInt();
+            LengthFraming.checkPayloadBytes(Integer.toUnsignedLong(length), maxFrameBytes);
+            if (length > payload.length) {
+                payload = new byte[length]; // grows to the largest frame this connection sent, then is reused
+            }
+            in.readFully(payload, 0, length);
+            out.writeInt(length);
+            out.write(payload, 0, length);
+            out.flush();
+        }
+    }
+
+    /** Echoes bytes as they come ({@code raw} framing) until the peer closes. */
+    static void echoBytes(DataInputStream in, DataOutputStream out) throws IOException {
+        byte[] chunk = new byte[RAW_CHUNK_BYTES];
+        int n;
+        while ((n = in.read(chunk)) != -1) {
+            out.write(chunk, 0, n);
+            out.flush();
+        }
+    }
+
+    /** Sends every datagram back to its sender, unchanged, until the socket is closed. */
+    static void echoDatagrams(DatagramSocket socket) throws IOException {
+        DatagramPacket packet = new DatagramPacket(new byte[DATAGRAM_BYTES], DATAGRAM_BYTES);
+        while (true) {
+            packet.setLength(DATAGRAM_BYTES); // receive shrank it to the last datagram
+            socket.receive(packet); // sets the sender as the packet's address
+            socket.send(packet);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.sockbench.servers.common;
+
+import dev.sockbench.core.model.RunningServer;
+import dev.sockbench.core.model.ServerCounters;
+import dev.sockbench.core.transport.Endpoint;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What every model's running server shares: the counters, the bound endpoint, an idempotent
+ * {@link #close()} and the socket file's removal. A subclass binds and starts its threads in
+ * {@link #start()}, calls {@link #bound} with the real address, and stops in {@link #stop()}.
+ * A model returns {@code EchoServer.started(new MyServer(config))}: a start that fails halfway is
+ * closed, so it never leaks a thread or a socket.
+ */
+public abstract class EchoServer implements RunningServer {
+    protected final ServerCounters counters = new ServerCounters();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Endpoint endpoint;
+
+    /**
+     * Starts {@code server}; on failure closes what it had started and rethrows.
+     *
+     * @return the server, bound and serving
+     */
+    public static RunningServer started(EchoServer server) throws IOException {
+        try {
+            server.start();
+            return server;
+        } catch (IOException | RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Claims the socket file ({@link SocketFiles#claim}), binds, starts the model's threads and
+     * calls {@link #bound}. Returns once a client may connect.
+     */
+    protected abstract void start() throws IOException;
+
+    /** Records the address actually bound; from then on {@link #close()} deletes its socket file. */
+    protected final void bound(Endpoint actual) {
+        this.endpoint = actual;
+    }
+
+    /** True once {@link #close()} was called: I/O errors after it are the shutdown, not failures. */
+    protected final boolean closing() {
+        return closed.get();
+    }
+
+    @Override
+    public final Endpoint endpoint() {
+        Endpoint e = endpoint;
+        if (e == null) {
+            throw new IllegalStateException("not bound");
+        }
+        return e;
+    }
+
+    @Override
+    public final ServerCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public final void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            stop();
+        } finally {
+            SocketFiles.release(endpoint);
+        }
+    }
+
+    /**
+     * Stops accepting, closes every connection and waits for the model's threads to end. Called
+     * once; must cope with a start that failed halfway (fields still null).
+     */
+    protected abstract void stop();
+}

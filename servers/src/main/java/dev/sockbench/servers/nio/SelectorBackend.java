@@ -1,0 +1,64 @@
+package dev.sockbench.servers.nio;
+
+import dev.sockbench.core.model.Availability;
+import java.io.IOException;
+import java.nio.channels.Selector;
+import java.nio.channels.spi.SelectorProvider;
+
+/**
+ * The JDK's selector implementations, named explicitly so that a model gets the mechanism its id
+ * promises, whatever {@code -Djava.nio.channels.spi.SelectorProvider} says. Both live in {@code
+ * sun.nio.ch}, which {@link dev.sockbench.core.JvmFlags#ALL} exports; with it, epoll and poll
+ * selectors can be used side by side in one JVM.
+ */
+enum SelectorBackend {
+    EPOLL("sun.nio.ch.EPollSelectorProvider", "sun.nio.ch.EPollSelectorImpl"),
+    POLL("sun.nio.ch.PollSelectorProvider", "sun.nio.ch.PollSelectorImpl");
+
+    private final String providerClass;
+    private final String selectorClass;
+    private volatile SelectorProvider provider;
+    private volatile Availability availability;
+
+    SelectorBackend(String providerClass, String selectorClass) {
+        this.providerClass = providerClass;
+        this.selectorClass = selectorClass;
+    }
+
+    /** The provider; only when {@link #availability()} is available. */
+    SelectorProvider provider() {
+        if (!availability().available()) {
+            throw new IllegalStateException(
+                    providerClass + " is unavailable: " + availability().reason());
+        }
+        return provider;
+    }
+
+    /** Whether the provider can be instantiated and really opens a {@code selectorClass}. */
+    Availability availability() {
+        Availability result = availability;
+        if (result == null) {
+            result = check();
+            availability = result;
+        }
+        return result;
+    }
+
+    private synchronized Availability check() {
+        try {
+            SelectorProvider candidate = (SelectorProvider)
+                    Class.forName(providerClass).getDeclaredConstructor().newInstance();
+            try (Selector probe = candidate.openSelector()) {
+                if (!probe.getClass().getName().equals(selectorClass)) {
+                    return Availability.unavailable(
+                            providerClass + " opened a " + probe.getClass().getName() + ", not a " + selectorClass);
+                }
+            }
+            provider = candidate;
+            return Availability.AVAILABLE;
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            // IllegalAccessException here means the JVM runs without JvmFlags.ALL (--add-exports).
+            return Availability.unavailable(e);
+        }
+    }
+}

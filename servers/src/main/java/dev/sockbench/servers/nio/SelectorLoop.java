@@ -1,0 +1,130 @@
+package dev.sockbench.servers.nio;
+
+import dev.sockbench.core.model.ServerConfig;
+import dev.sockbench.core.model.ServerCounters;
+import dev.sockbench.servers.common.Sockets;
+import java.io.IOException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One thread running one {@link Selector}, level-triggered: each ready channel gets one step of
+ * work and the selector reports it again while it stays ready. It may accept connections itself
+ * ({@link #listen}), take connections another thread accepted ({@link #handOver}), and echo
+ * datagram sockets ({@link #serveDatagrams}). Every channel on the selector is non-blocking and its
+ * key's attachment is the {@link Handler} that serves it.
+ */
+final class SelectorLoop implements Runnable {
+    /** Serves one channel when the selector reports it ready; handles its own I/O errors. */
+    interface Handler {
+        void ready(SelectionKey key);
+
+        /** The loop is stopping: close the channel (and count it). */
+        void close(SelectionKey key);
+    }
+
+    private final Selector selector;
+    private final ServerConfig config;
+    private final ServerCounters counters;
+    private final Queue<SocketChannel> handedOver = new ConcurrentLinkedQueue<>();
+    private volatile boolean running = true;
+    private Thread thread;
+
+    SelectorLoop(Selector selector, ServerConfig config, ServerCounters counters) {
+        this.selector = selector;
+        this.config = config;
+        this.counters = counters;
+    }
+
+    /** Accepts on {@code listener} in this loop; call before {@link #start}. */
+    void listen(ServerSocketChannel listener) throws IOException {
+        listener.configureBlocking(false);
+        listener.register(selector, SelectionKey.OP_ACCEPT, new AcceptHandler(listener, this, counters));
+    }
+
+    /** Echoes datagrams of {@code channel} in this loop; call before {@link #start}. */
+    void serveDatagrams(DatagramChannel channel) throws IOException {
+        channel.configureBlocking(false);
+        channel.register(selector, SelectionKey.OP_READ, new DatagramHandler(channel, counters));
+    }
+
+    /** Adopts a connection accepted elsewhere; any thread. */
+    void handOver(SocketChannel channel) {
+        handedOver.add(channel);
+        selector.wakeup();
+    }
+
+    /** Adds a connection accepted (and counted) by the caller; on the loop's thread. */
+    void adopt(SocketChannel channel) {
+        StreamHandler handler = new StreamHandler(channel, config, counters);
+        try {
+            channel.configureBlocking(false);
+            Sockets.tune(channel, config.bind().transport());
+            channel.register(selector, SelectionKey.OP_READ, handler);
+        } catch (IOException e) {
+            counters.ioError();
+            handler.closeChannel();
+        }
+    }
+
+    void start(String threadName) {
+        thread = Thread.ofPlatform().name(threadName).daemon(true).start(this);
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                selector.select(this::dispatch);
+                SocketChannel channel;
+                while ((channel = handedOver.poll()) != null) {
+                    adopt(channel);
+                }
+            }
+        } catch (IOException e) {
+            counters.ioError();
+        } finally {
+            closeAll();
+        }
+    }
+
+    private void dispatch(SelectionKey key) {
+        ((Handler) key.attachment()).ready(key);
+    }
+
+    /** Stops the loop and waits for it to close its channels. */
+    void stop() {
+        running = false;
+        selector.wakeup();
+        if (thread != null) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            closeAll(); // never started: close what was registered
+        }
+    }
+
+    private void closeAll() {
+        try {
+            for (SelectionKey key : selector.keys()) {
+                ((Handler) key.attachment()).close(key);
+            }
+            SocketChannel channel;
+            while ((channel = handedOver.poll()) != null) {
+                new StreamHandler(channel, config, counters).closeChannel();
+            }
+            selector.close();
+        } catch (IOException | ClosedSelectorException ignored) {
+            // Stopping anyway.
+        }
+    }
+}

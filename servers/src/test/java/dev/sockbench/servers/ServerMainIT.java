@@ -1,0 +1,110 @@
+package dev.sockbench.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sockbench.core.protocol.Payload;
+import dev.sockbench.core.transport.Endpoint;
+import dev.sockbench.core.transport.Transport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link ServerMain} as the suite runner uses it: a real process, its stdout line, SIGTERM, exit code. */
+@Timeout(120)
+class ServerMainIT {
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final Duration EXIT = Duration.ofSeconds(30);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking-platform", "nio-epoll"})
+    void servesTcpUntilSigtermThenExitsZero(String model) throws Exception {
+        try (ServerProcess server = ServerProcess.start("--model", model, "--port", "0")) {
+            Endpoint endpoint = server.awaitListening(STARTUP);
+            assertThat(endpoint.transport()).isEqualTo(Transport.TCP);
+            assertThat(endpoint.host()).isEqualTo("127.0.0.1");
+            assertThat(endpoint.port()).isPositive();
+
+            Payload payload = new Payload(64, 1);
+            try (StreamClient client = StreamClient.connect(endpoint)) {
+                for (long seq = 0; seq < 10; seq++) {
+                    client.echo(payload, seq);
+                }
+            }
+            // An open connection must not keep the server from exiting.
+            try (StreamClient idle = StreamClient.connect(endpoint)) {
+                idle.echo(payload, 99);
+                assertThat(server.terminate(EXIT))
+                        .as("exit code; stderr: " + server.stderr())
+                        .isZero();
+                assertThat(idle.closedByServer()).isTrue();
+            }
+            assertThat(server.nextStdoutLine(Duration.ofSeconds(5)))
+                    .as("nothing after LISTENING")
+                    .isNull();
+            assertThat(server.stderr()).isEmpty();
+        }
+    }
+
+    @Test
+    void unixSocketFileAndItsPrivateFolderAreRemovedOnSigterm() throws Exception {
+        try (ServerProcess server = ServerProcess.start("-m", "nio-epoll", "-T", "unix-stream")) {
+            Endpoint endpoint = server.awaitListening(STARTUP);
+            assertThat(endpoint.transport()).isEqualTo(Transport.UNIX_STREAM);
+            var folder = endpoint.path().getParent();
+            assertThat(Files.getPosixFilePermissions(folder))
+                    .containsExactlyInAnyOrder(
+                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+            try (StreamClient client = StreamClient.connect(endpoint)) {
+                client.echo(new Payload(64, 2), 1);
+            }
+            assertThat(server.terminate(EXIT))
+                    .as("exit code; stderr: " + server.stderr())
+                    .isZero();
+            assertThat(endpoint.path()).doesNotExist();
+            assertThat(folder).doesNotExist();
+        }
+    }
+
+    @Test
+    void tcpPortInUseIsOneLineAndExitTwo() throws Exception {
+        try (ServerSocketChannel squatter = ServerSocketChannel.open()) {
+            squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = ((InetSocketAddress) squatter.getLocalAddress()).getPort();
+            try (ServerProcess server = ServerProcess.start("-m", "nio-epoll", "-p", Integer.toString(port))) {
+                assertThat(server.waitFor(STARTUP)).isEqualTo(2);
+                assertThat(server.stderr().lines().toList())
+                        .singleElement()
+                        .asString()
+                        .contains("tcp://127.0.0.1:" + port)
+                        .contains("in use");
+                assertThat(server.nextStdoutLine(Duration.ofSeconds(5))).isNull();
+            }
+        }
+    }
+
+    @Test
+    void udpPortInUseIsOneLineAndExitTwo() throws Exception {
+        try (DatagramChannel squatter = DatagramChannel.open()) {
+            squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = ((InetSocketAddress) squatter.getLocalAddress()).getPort();
+            try (ServerProcess server =
+                    ServerProcess.start("-m", "blocking-platform", "-T", "udp", "-p", Integer.toString(port))) {
+                assertThat(server.waitFor(STARTUP)).isEqualTo(2);
+                assertThat(server.stderr().lines().toList())
+                        .singleElement()
+                        .asString()
+                        .contains("udp://127.0.0.1:" + port)
+                        .contains("in use");
+            }
+        }
+    }
+}

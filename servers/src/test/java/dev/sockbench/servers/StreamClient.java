@@ -1,0 +1,122 @@
+package dev.sockbench.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sockbench.core.protocol.LengthFraming;
+import dev.sockbench.core.protocol.Payload;
+import dev.sockbench.core.transport.Endpoint;
+import dev.sockbench.core.transport.Transport;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A blocking test client for the stream transports (TCP, Unix stream): writes bytes exactly as
+ * told and reads echoes back. A test's {@code @Timeout} interrupts a read that never returns,
+ * which closes the channel.
+ */
+final class StreamClient implements AutoCloseable {
+    private final SocketChannel channel;
+
+    private StreamClient(SocketChannel channel) {
+        this.channel = channel;
+    }
+
+    static StreamClient connect(Endpoint endpoint) throws IOException {
+        SocketChannel channel = endpoint.transport() == Transport.TCP
+                ? SocketChannel.open(StandardProtocolFamily.INET)
+                : SocketChannel.open(StandardProtocolFamily.UNIX);
+        if (endpoint.transport() == Transport.TCP) {
+            // Each write leaves as its own segment, so split frames really arrive split.
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
+        channel.connect(endpoint.socketAddress());
+        return new StreamClient(channel);
+    }
+
+    /** A whole {@code length} frame: prefix plus a payload with this sequence number. */
+    static ByteBuffer frame(Payload payload, long sequence) {
+        ByteBuffer frame = ByteBuffer.allocate(LengthFraming.PREFIX_BYTES + payload.payloadBytes());
+        LengthFraming.putPrefix(frame, payload.payloadBytes());
+        payload.write(frame, sequence, System.nanoTime());
+        return frame.flip();
+    }
+
+    void write(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    void write(byte[] bytes, int offset, int length) throws IOException {
+        write(ByteBuffer.wrap(bytes, offset, length));
+    }
+
+    /** Reads exactly {@code length} bytes. */
+    ByteBuffer readExactly(int length) throws IOException {
+        ByteBuffer in = ByteBuffer.allocate(length);
+        while (in.hasRemaining()) {
+            if (channel.read(in) < 0) {
+                throw new EOFException("server closed after " + in.position() + " of " + length + " bytes");
+            }
+        }
+        return in.flip();
+    }
+
+    /** Sends one frame and checks that exactly it comes back. */
+    void echo(Payload payload, long sequence) throws IOException {
+        ByteBuffer sent = frame(payload, sequence);
+        write(sent.duplicate());
+        assertEcho(payload, sequence, sent);
+    }
+
+    /** Reads one echoed frame and checks it against {@code sent} (prefix, sequence and body). */
+    void assertEcho(Payload payload, long sequence, ByteBuffer sent) throws IOException {
+        ByteBuffer echoed = readExactly(sent.remaining());
+        assertThat(echoed.getInt(0)).as("length prefix").isEqualTo(payload.payloadBytes());
+        assertThat(Payload.sequenceAt(echoed, LengthFraming.PREFIX_BYTES))
+                .as("sequence")
+                .isEqualTo(sequence);
+        assertThat(payload.bodyMatches(echoed, LengthFraming.PREFIX_BYTES, payload.payloadBytes()))
+                .as("body of frame " + sequence)
+                .isTrue();
+        assertThat(echoed).isEqualTo(sent);
+    }
+
+    /**
+     * True when the server closed this connection: a read sees end of stream or a reset. Blocks
+     * until one or the other (or the test's timeout).
+     */
+    boolean closedByServer() throws IOException {
+        ByteBuffer any = ByteBuffer.allocate(1024);
+        try {
+            while (true) {
+                if (channel.read(any) < 0) {
+                    return true;
+                }
+                any.clear(); // anything echoed before the close is not what we wait for
+            }
+        } catch (IOException reset) {
+            if (reset.getMessage() != null && reset.getMessage().contains("reset")) {
+                return true;
+            }
+            throw reset;
+        }
+    }
+
+    /** Closes with a reset instead of a FIN (TCP only: SO_LINGER 0). */
+    void abort() throws IOException {
+        if (channel.supportedOptions().contains(StandardSocketOptions.SO_LINGER)) {
+            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        }
+        channel.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
