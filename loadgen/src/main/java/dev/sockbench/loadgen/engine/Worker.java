@@ -5,6 +5,7 @@ import dev.sockbench.loadgen.client.Connection;
 import dev.sockbench.loadgen.client.EchoMismatchException;
 import dev.sockbench.loadgen.pacing.NanoClock;
 import dev.sockbench.loadgen.pacing.Pacer;
+import dev.sockbench.loadgen.pacing.ScheduleLag;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import dev.sockbench.loadgen.recording.Tally;
 import java.io.IOException;
@@ -68,8 +69,10 @@ final class Worker implements Runnable {
     private final Thread thread;
 
     private Pacer[] pacers;
+    private ScheduleLag[] lags;
     private Tally tally;
     private long startNs;
+    private long measureStartNs;
     private long measureEndNs;
     private long drainDeadlineNs;
     private long timeoutNs;
@@ -171,6 +174,7 @@ final class Worker implements Runnable {
     /** Sets the timeline and starts the thread; it waits for {@code startNs} before sending. */
     void start(long start, long measureStart, long measureEnd, long drainDeadline) {
         this.startNs = start;
+        this.measureStartNs = measureStart;
         this.measureEndNs = measureEnd;
         this.drainDeadlineNs = drainDeadline;
         this.timeoutNs = plan.timeoutNs();
@@ -179,6 +183,7 @@ final class Worker implements Runnable {
         tally.connectErrors += setupConnectErrors;
         if (mode == Mode.PACED) {
             pacers = new Pacer[connections.length];
+            lags = new ScheduleLag[connections.length];
             double perConnection = plan.ratePerSec() / plan.connections();
             for (int i = 0; i < connections.length; i++) {
                 pacers[i] = new Pacer(
@@ -186,6 +191,7 @@ final class Worker implements Runnable {
                                 .sequence(
                                         start, plan.ratePerSec(), firstConnection + i, plan.connections(), plan.seed()),
                         perConnection);
+                lags[i] = new ScheduleLag();
             }
         }
         thread.start();
@@ -286,8 +292,15 @@ final class Worker implements Runnable {
 
     private void loop() throws IOException {
         long nextExpiryNs = 0;
+        boolean measuring = false;
         while (!abort) {
             long now = clock.nanoTime();
+            if (!measuring && now >= measureStartNs) {
+                measuring = true;
+                if (mode == Mode.PACED) {
+                    resumeOnSchedule(now);
+                }
+            }
             if (due.peekDueNs() <= now) {
                 do {
                     long dueNs = due.peekDueNs();
@@ -456,12 +469,28 @@ final class Worker implements Runnable {
         long intendedNs = pacer.take(sentNs);
         c.send(intendedNs, sentNs, tally);
         inFlight++;
+        long lagNs = lags[i].onSend(intendedNs, dueNs, sentNs);
         if (tally.measured(intendedNs)) {
-            sendLagNs.recordValue(Math.max(0, sentNs - dueNs));
+            sendLagNs.recordValue(lagNs);
         }
         flushTo(c);
         if (c.isOpen() && c.hasRoom() && pacer.intendedNs() < measureEndNs) {
             due.add(i, pacer.sendTimeNs(sentNs));
+        }
+    }
+
+    /**
+     * The measured interval begins: every connection drops the requests the warm-up still owes
+     * and resumes on schedule, so the interval measures the load asked for from its first
+     * moment, not the warm-up's backlog (which would be sent, unmeasured, in its place).
+     */
+    private void resumeOnSchedule(long now) {
+        for (int i = 0; i < connections.length; i++) {
+            Pacer pacer = pacers[i];
+            if (pacer.skipTo(measureStartNs) > 0 && due.contains(i)) {
+                due.remove(i);
+                due.add(i, pacer.sendTimeNs(now));
+            }
         }
     }
 
