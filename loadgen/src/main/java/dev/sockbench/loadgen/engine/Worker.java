@@ -65,6 +65,7 @@ final class Worker implements Runnable {
     private final LatencyRecorder recorder = new LatencyRecorder();
     private final Histogram sendLagNs = LatencyRecorder.newHistogram();
     private final long[] opStartNs;
+    private final boolean[] connectPending;
     private final Consumer<SelectionKey> keyHandler = this::onKey;
     private final Thread thread;
 
@@ -99,6 +100,7 @@ final class Worker implements Runnable {
         this.firstConnection = plan.firstConnectionOf(threadIndex);
         this.due = new DueQueue(connections.length);
         this.opStartNs = new long[connections.length];
+        this.connectPending = new boolean[connections.length];
         this.thread = new Thread(this, "loadgen-worker-" + threadIndex);
         this.thread.setDaemon(true);
     }
@@ -504,6 +506,7 @@ final class Worker implements Runnable {
             if (c.open(selector)) {
                 onConnected(c);
             } else {
+                connectPending[i] = true;
                 connecting++;
             }
         } catch (IOException e) {
@@ -517,10 +520,12 @@ final class Worker implements Runnable {
                 return;
             }
         } catch (IOException e) {
+            connectPending[c.index] = false;
             connecting--;
             churnConnectFailed(c, keyNowNs, e);
             return;
         }
+        connectPending[c.index] = false;
         connecting--;
         onConnected(c);
     }
@@ -543,6 +548,13 @@ final class Worker implements Runnable {
 
     private void expire(long now) {
         for (Connection c : connections) {
+            if (connectPending[c.index] && now - opStartNs[c.index] >= timeoutNs) {
+                // A churn connect the server never completed (a full listen queue drops SYNs).
+                connectPending[c.index] = false;
+                connecting--;
+                churnConnectFailed(c, now, new IOException("connect timed out"));
+                continue;
+            }
             if (c.isOpen() && c.inFlight() > 0) {
                 int given = c.expire(now, timeoutNs, tally);
                 if (given > 0) {
