@@ -44,7 +44,7 @@ public final class Charts {
         return PercentileChart.create(title, lines, palette);
     }
 
-    /** The server's CPU time per request, one bar per model. */
+    /** The server's CPU time and context switches per request, one bar per model. */
     public static JFreeChart costPerRequest(String title, List<CostChart.Bar> bars, Palette palette) {
         return CostChart.create(title, bars, palette);
     }

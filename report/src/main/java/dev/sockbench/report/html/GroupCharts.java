@@ -29,7 +29,7 @@ import org.HdrHistogram.Histogram;
  * drawn; the others are named in {@link Result#notCharted()} with the reason.
  *
  * <p>Cases of the same model in one group (a repeated case) become one line: their histograms
- * are added and their CPU time per request is weighted by their requests; percentiles are
+ * are added and their cost per request is weighted by their requests; percentiles are
  * never averaged.
  */
 final class GroupCharts {
@@ -77,7 +77,8 @@ final class GroupCharts {
         if (!data.bars().isEmpty()) {
             String file = "cost-" + group.slug() + ".png";
             Charts.writePng(Charts.costPerRequest(group.title(), data.bars(), palette), reportDir.resolve(file));
-            images.add(new Page.Image(file, "server CPU µs per request per model: " + group.title()));
+            images.add(
+                    new Page.Image(file, "server CPU µs and context switches per request per model: " + group.title()));
         }
         return new Result(images, data.notCharted());
     }
@@ -124,7 +125,7 @@ final class GroupCharts {
                 lines.add(new PercentileChart.Line(model, label, m.correctedNs, raw));
             }
             if (m.costRequests > 0) {
-                bars.add(new CostChart.Bar(model, m.cpuUs / m.costRequests));
+                bars.add(new CostChart.Bar(model, m.cpuUs / m.costRequests, m.ctxSwitches / m.costRequests));
             }
         });
         return new Collected(lines, bars, curves, notCharted);
@@ -149,6 +150,7 @@ final class GroupCharts {
         Histogram rawNs;
         int latencyCases;
         double cpuUs;
+        double ctxSwitches;
         long costRequests;
 
         void addLatency(Histogram corrected, Histogram raw) {
@@ -164,6 +166,7 @@ final class GroupCharts {
             if (server != null && s.requests() > 0) {
                 // The summary's own per-request figure, weighted: one case shows exactly what the table does.
                 cpuUs += server.cpuUsPerRequest() * s.requests();
+                ctxSwitches += server.ctxSwitchesPerRequest() * s.requests();
                 costRequests += s.requests();
             }
         }
