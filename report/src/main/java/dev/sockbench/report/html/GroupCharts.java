@@ -24,13 +24,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Draws one group's charts: for sweeps the sweep curve, then the latency percentile distribution
- * (from each case's latency.hlog) and, where the server's cost was measured, its CPU time per
- * request. Only valid cases are
- * drawn; the others are named in {@link Result#notCharted()} with the reason.
+ * (from each case's latency.hlog) and, where the server's cost was measured, its cost per request.
+ * Only valid cases are drawn; the others are named in {@link Result#notCharted()} with the reason.
  *
- * <p>Cases of the same model in one group (a repeated case) become one line: their histograms
- * are added and their cost per request is weighted by their requests; percentiles are
- * never averaged.
+ * <p>Cases of the same model in one group (a repeated case) become one line: their histograms are
+ * added and their cost per request is weighted by their requests; percentiles are never averaged.
  */
 final class GroupCharts {
     /**

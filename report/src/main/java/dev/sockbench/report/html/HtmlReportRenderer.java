@@ -29,10 +29,10 @@ import java.util.stream.Stream;
 
 /**
  * The report people read: {@code runDir/report/index.html} and its PNG charts beside it, one
- * self-contained folder (no scripts, no network). The run header and environment, a table of
- * every measured case grouped by what is comparable, INVALID cases marked with their reasons,
- * the cases that were not measured and why, and per group the latency percentile distribution
- * and the server's cost per request.
+ * self-contained folder (no scripts, no network). The run header, how to read it, the capacity
+ * each model reached in sweeps, a table of every measured case grouped by what is comparable
+ * (INVALID cases marked with their reasons), the cases that were not measured and why, per group
+ * the charts ({@link GroupCharts}), and the environment.
  *
  * <p>The page comes from the {@code index.mustache} template, which HTML-escapes every value.
  */
