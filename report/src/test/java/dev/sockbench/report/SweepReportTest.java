@@ -6,18 +6,18 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SweepReportTest {
     @TempDir
-    Path runDir;
+    static Path runDir;
 
-    private String html;
+    private static String html;
 
-    @BeforeEach
-    void render() throws Exception {
+    @BeforeAll
+    static void render() throws Exception {
         SweepRun.write(runDir);
         html = Files.readString(Reports.render(runDir));
     }
@@ -77,7 +77,7 @@ class SweepReportTest {
         return text.replace("=", "&#61;");
     }
 
-    private String section(String from, String to) {
+    private static String section(String from, String to) {
         int start = html.indexOf(from);
         assertThat(start).as(from).isPositive();
         return html.substring(start, html.indexOf(to, start));
