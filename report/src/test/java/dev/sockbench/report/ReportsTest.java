@@ -97,6 +97,17 @@ class ReportsTest {
     }
 
     @Test
+    void columnsNoCaseHasAValueForAreLeftOut() {
+        assertThat(html).contains("grouphead\">server cost<", ">CPU (µs/req)<");
+        assertThat(html)
+                .doesNotContain("grouphead\">datagrams (requests)<")
+                .doesNotContain(">capacity (req/s)<")
+                .doesNotContain(">throughput (MiB/s)<")
+                .doesNotContain("grouphead\">load generator<")
+                .doesNotContain("<h2>Capacity</h2>");
+    }
+
+    @Test
     void chartsArePngFilesLinkedFromThePage() throws Exception {
         List<Path> pngs = pngs();
         assertThat(pngs)

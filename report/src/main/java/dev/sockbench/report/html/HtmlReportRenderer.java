@@ -50,14 +50,19 @@ public final class HtmlReportRenderer implements ReportRenderer {
         Palette palette =
                 Palette.of(cases.stream().map(ReportCase::model).distinct().toList());
 
+        List<Column> columns = shownColumns(cases);
         List<Page.GroupView> groups = new ArrayList<>();
+        List<Page.CapacityView> capacity = new ArrayList<>();
         Set<String> written = new HashSet<>();
         for (CaseGroup group : CaseGroup.of(cases)) {
             GroupCharts.Result charts = GroupCharts.draw(group, palette, reportDir);
             charts.files().forEach(image -> written.add(image.file()));
             List<Page.Row> rows =
-                    group.cases().stream().map(HtmlReportRenderer::row).toList();
+                    group.cases().stream().map(c -> row(c, columns)).toList();
             groups.add(new Page.GroupView(group.slug(), group.title(), rows, charts.files(), charts.notCharted()));
+            if (group.sweep()) {
+                capacity.add(CapacityTable.of(group));
+            }
         }
         List<Page.NotMeasured> notMeasured = cases.stream()
                 .filter(c -> !c.status().measured())
@@ -77,9 +82,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 run.finishedAt() == null ? "not finished" : run.finishedAt(),
                 counts(cases),
                 environment(run.environment()),
-                CaseColumns.ALL.size(),
-                headerGroups(),
-                headers(),
+                columns.size(),
+                headerGroups(columns),
+                headers(columns),
+                capacity,
                 groups,
                 notMeasured);
         StringWriter html = new StringWriter();
@@ -89,10 +95,22 @@ public final class HtmlReportRenderer implements ReportRenderer {
         removeStaleCharts(reportDir, written);
     }
 
-    private static Page.Row row(ReportCase c) {
+    /**
+     * The columns some measured case has a value in: a run without sweeps, datagrams or a
+     * measured server shows no empty columns for them. The exports keep every column.
+     */
+    private static List<Column> shownColumns(List<ReportCase> cases) {
+        List<ReportCase> measured =
+                cases.stream().filter(c -> c.status().measured()).toList();
+        return CaseColumns.ALL.stream()
+                .filter(col -> measured.stream().anyMatch(c -> col.value().apply(c) != null))
+                .toList();
+    }
+
+    private static Page.Row row(ReportCase c, List<Column> columns) {
         boolean invalid = c.status() == CaseStatus.INVALID;
         List<Page.Cell> cells = new ArrayList<>();
-        for (Column col : CaseColumns.ALL) {
+        for (Column col : columns) {
             String css = (col.numeric() ? "num" : "") + (col.key().equals(CaseColumns.STATUS) ? " status" : "");
             cells.add(new Page.Cell(col.display().apply(c), col.detail().apply(c), css.strip()));
         }
@@ -100,11 +118,14 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
 
     /** The top header row: one cell per run of columns that share a group. */
-    private static List<Page.HeaderCell> headerGroups() {
+    private static List<Page.HeaderCell> headerGroups(List<Column> columns) {
         List<Page.HeaderCell> cells = new ArrayList<>();
+        if (columns.isEmpty()) {
+            return cells;
+        }
         String current = null;
         int span = 0;
-        for (Column col : CaseColumns.ALL) {
+        for (Column col : columns) {
             if (!col.group().equals(current) && span > 0) {
                 cells.add(new Page.HeaderCell(current, span, current.isEmpty() ? "" : "grouphead"));
                 span = 0;
@@ -116,8 +137,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
         return cells;
     }
 
-    private static List<Page.HeaderCell> headers() {
-        return CaseColumns.ALL.stream()
+    private static List<Page.HeaderCell> headers(List<Column> columns) {
+        return columns.stream()
                 .map(col -> new Page.HeaderCell(col.header(), 1, col.numeric() ? "num" : ""))
                 .toList();
     }
