@@ -8,6 +8,7 @@ import dev.sockbench.bench.process.JavaCommand;
 import dev.sockbench.bench.runner.CaseRunner;
 import dev.sockbench.bench.runner.SuiteRunner;
 import dev.sockbench.bench.suite.ModelCatalog;
+import dev.sockbench.bench.suite.ServerModelsCatalog;
 import dev.sockbench.bench.suite.Suite;
 import dev.sockbench.bench.suite.SuiteLoader;
 import dev.sockbench.core.cli.Cli;
@@ -62,7 +63,7 @@ public final class RunCommand implements Callable<Integer> {
     private final RunReporter reporter;
 
     public RunCommand() {
-        this(Wiring::catalog, Reports::render);
+        this(ServerModelsCatalog::new, Reports::render);
     }
 
     RunCommand(Supplier<ModelCatalog> catalog, RunReporter reporter) {
