@@ -91,7 +91,7 @@ class ReportsTest {
                 .contains("Test CPU @ 3.0GHz")
                 .contains("loadgen on CPUs 1; server on CPUs 0")
                 .contains("feedc0de")
-                .contains("2026-01-15T10:00:00Z")
+                .contains("started 2026-01-15 10:00:00 UTC · finished 2026-01-15 10:01:00 UTC")
                 .contains("How to read this report")
                 .contains("corrected latency (µs)")
                 .contains("raw latency (µs)");

@@ -72,6 +72,11 @@ class SweepReportTest {
         assertThat(udpRow).contains(">poisson<");
     }
 
+    @Test
+    void aRunInProgressAndTheRunnersPinningNoteAreShown() {
+        assertThat(html).contains("finished not finished").contains(SweepRun.PINNING_NOTE);
+    }
+
     /** As the page shows text: mustache escapes {@code =} too. */
     private static String escaped(String text) {
         return text.replace("=", "&#61;");

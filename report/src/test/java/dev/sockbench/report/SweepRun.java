@@ -2,6 +2,7 @@ package dev.sockbench.report;
 
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.DatagramCounts;
+import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.GeneratorCheck;
 import dev.sockbench.core.result.LatencyLog;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -30,6 +32,7 @@ import org.HdrHistogram.Histogram;
  * </pre>
  */
 final class SweepRun {
+    static final String PINNING_NOTE = "not pinned: taskset is not installed";
     static final String NO_GOOD_STEP = "no step was good: capacity under p99=1ms is below the start rate 10000/s";
 
     private SweepRun() {}
@@ -61,7 +64,20 @@ final class SweepRun {
                 10_000.0,
                 List.of()));
         entries.add(udp(runDir));
-        RunResult run = new RunResult(1, "sweeps", "test", "2026-01-15T10:00:00Z", null, null, entries);
+        Environment env = new Environment(
+                "0.1.0-SNAPSHOT",
+                "sha",
+                "jdk",
+                List.of(),
+                "Linux amd64",
+                "6.18",
+                "cpu",
+                2,
+                1L << 30,
+                "host",
+                Map.of(),
+                PINNING_NOTE);
+        RunResult run = new RunResult(1, "sweeps", "test", "2026-01-15T10:00:00Z", null, env, entries);
         ResultFiles.writeJson(runDir.resolve(ResultFiles.RUN_FILE), run);
         return run;
     }

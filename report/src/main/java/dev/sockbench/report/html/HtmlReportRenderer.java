@@ -17,6 +17,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -42,6 +46,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     private static final Mustache TEMPLATE =
             new DefaultMustacheFactory("dev/sockbench/report/html").compile("index.mustache");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     @Override
     public void render(RunResult run, Path runDir) throws IOException {
@@ -78,8 +85,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
         Page page = new Page(
                 run.runId(),
                 run.suite(),
-                orUnknown(run.startedAt()),
-                run.finishedAt() == null ? "not finished" : run.finishedAt(),
+                time(run.startedAt()),
+                run.finishedAt() == null ? "not finished" : time(run.finishedAt()),
                 counts(cases),
                 environment(run.environment()),
                 columns.size(),
@@ -160,12 +167,15 @@ public final class HtmlReportRenderer implements ReportRenderer {
         if (env == null) {
             return List.of(new Page.NameValue("environment", "not recorded"));
         }
-        String pinning = env.pinning() == null || env.pinning().isEmpty()
-                ? "not pinned"
-                : env.pinning().entrySet().stream()
-                        .map(e -> e.getKey() + " on CPUs " + e.getValue())
-                        .sorted()
-                        .collect(Collectors.joining("; "));
+        // The runner's own sentence says why when nothing was pinned; else list the roles.
+        String pinning = env.pinningNote() != null
+                ? env.pinningNote()
+                : env.pinning() == null || env.pinning().isEmpty()
+                        ? "not pinned"
+                        : env.pinning().entrySet().stream()
+                                .map(e -> e.getKey() + " on CPUs " + e.getValue())
+                                .sorted()
+                                .collect(Collectors.joining("; "));
         return List.of(
                 new Page.NameValue("JDK", orUnknown(env.jdk())),
                 new Page.NameValue("JVM flags", env.jvmFlags() == null ? "unknown" : String.join(" ", env.jvmFlags())),
@@ -179,6 +189,18 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 new Page.NameValue("host", orUnknown(env.hostname())),
                 new Page.NameValue("sockbench", orUnknown(env.sockbenchVersion())),
                 new Page.NameValue("git commit", orUnknown(env.gitSha())));
+    }
+
+    /** An ISO-8601 instant to the second, in UTC: {@code 2026-11-29 11:12:05 UTC}; other text as is. */
+    static String time(String isoInstant) {
+        if (isoInstant == null || isoInstant.isBlank()) {
+            return "unknown";
+        }
+        try {
+            return TIME.format(Instant.parse(isoInstant));
+        } catch (DateTimeParseException e) {
+            return isoInstant;
+        }
     }
 
     private static String orUnknown(String value) {
