@@ -74,7 +74,9 @@ class SweepReportTest {
 
     @Test
     void aRunInProgressAndTheRunnersPinningNoteAreShown() {
-        assertThat(html).contains("finished not finished").contains(SweepRun.PINNING_NOTE);
+        assertThat(html)
+                .contains("<b>not finished</b> (in progress, or interrupted)")
+                .contains(SweepRun.PINNING_NOTE);
     }
 
     /** As the page shows text: mustache escapes {@code =} too. */

@@ -86,7 +86,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 run.runId(),
                 run.suite(),
                 time(run.startedAt()),
-                run.finishedAt() == null ? "not finished" : time(run.finishedAt()),
+                run.finishedAt() == null ? null : time(run.finishedAt()),
                 counts(cases),
                 environment(run.environment()),
                 columns.size(),

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the index.mustache template shows, already formatted: every value is text for people,
- * and the template escapes it.
+ * and the template escapes it. {@code finishedAt} is null while the run is in progress (or after
+ * it was interrupted).
  */
 record Page(
         String runId,
