@@ -165,15 +165,17 @@ class LoadgenMainTest {
 
     @Test
     void unreachableTargetIsBadInput() throws Exception {
-        int port;
-        try (StreamEchoServer server = StreamEchoServer.tcp()) {
-            port = server.endpoint().port();
+        // A bound socket that does not listen holds the port, so nobody else can take it and a
+        // connect to it is refused.
+        try (java.nio.channels.SocketChannel holder = java.nio.channels.SocketChannel.open()) {
+            holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            int port = ((java.net.InetSocketAddress) holder.getLocalAddress()).getPort();
+            Run run = loadgen("--target", "tcp://127.0.0.1:" + port, "-d", "1s");
+            assertThat(run.exitCode()).isEqualTo(Cli.EXIT_BAD_INPUT);
+            assertThat(run.err())
+                    .contains("cannot connect to tcp://127.0.0.1:" + port)
+                    .hasLineCount(1);
         }
-        Run run = loadgen("--target", "tcp://127.0.0.1:" + port, "-d", "1s");
-        assertThat(run.exitCode()).isEqualTo(Cli.EXIT_BAD_INPUT);
-        assertThat(run.err())
-                .contains("cannot connect to tcp://127.0.0.1:" + port)
-                .hasLineCount(1);
     }
 
     @Test

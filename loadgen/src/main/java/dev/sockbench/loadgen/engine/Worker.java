@@ -288,14 +288,18 @@ final class Worker implements Runnable {
         long nextExpiryNs = 0;
         while (!abort) {
             long now = clock.nanoTime();
-            while (due.peekDueNs() <= now) {
-                long dueNs = due.peekDueNs();
-                int i = due.poll();
-                if (mode == Mode.PACED) {
-                    sendPaced(i, dueNs, now);
-                } else {
-                    startChurn(i, now);
-                }
+            if (due.peekDueNs() <= now) {
+                do {
+                    long dueNs = due.peekDueNs();
+                    int i = due.poll();
+                    if (mode == Mode.PACED) {
+                        sendPaced(i, dueNs, now);
+                    } else {
+                        startChurn(i, now);
+                    }
+                } while (due.peekDueNs() <= now);
+                // Sending took time: what follows must not start from a stale clock.
+                now = clock.nanoTime();
             }
             if (now >= nextExpiryNs) {
                 expire(now);
@@ -310,12 +314,12 @@ final class Worker implements Runnable {
             }
             long next = Math.min(due.peekDueNs(), nextExpiryNs);
             next = Math.min(next, sending ? measureEndNs : drainDeadlineNs);
-            await(next);
+            await(next, now);
         }
     }
 
-    private void await(long nextNs) throws IOException {
-        long now = clock.nanoTime();
+    /** Waits until {@code nextNs} or until a socket is ready; {@code now} is the current time. */
+    private void await(long nextNs, long now) throws IOException {
         long remaining = nextNs - now;
         waitStartNs = now;
         keyNowNs = 0;
