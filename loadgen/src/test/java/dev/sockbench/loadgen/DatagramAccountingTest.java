@@ -45,7 +45,7 @@ class DatagramAccountingTest {
     void openLoopCountsEveryDropDuplicateAndReorderExactly(Transport transport, @TempDir Path dir) throws Exception {
         try (DatagramEchoServer server = DatagramEchoServer.misbehaving(transport, dir.resolve("echo.sock"))) {
             LoadSpec spec = new LoadSpec(
-                    new LoadShape.Open(2, 1024, 2_000, Arrival.POISSON),
+                    new LoadShape.Open(2, 1024, 500, Arrival.POISSON),
                     server.endpoint(),
                     Framing.LENGTH,
                     100,
@@ -70,8 +70,9 @@ class DatagramAccountingTest {
     private static void assertExactAccounting(CaseSummary summary, DatagramEchoServer server) {
         DatagramCounts udp = summary.udp();
         assertThat(udp).isNotNull();
-        // Every datagram sent reached the server (loopback, modest rate), and the server's
-        // misdeeds are counted one for one.
+        // Every datagram sent reached the server (loopback; the rates are low enough that even a
+        // stalled process's receive buffer holds the backlog), and the server's misdeeds are
+        // counted one for one.
         assertThat(udp.sent()).isEqualTo(server.received()).isGreaterThan(100);
         assertThat(server.dropped()).isPositive();
         assertThat(server.duplicated()).isPositive();

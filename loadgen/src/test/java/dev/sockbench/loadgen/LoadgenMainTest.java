@@ -120,8 +120,12 @@ class LoadgenMainTest {
             assertThat(summary.arrival()).isEqualTo("constant");
             assertThat(summary.targetRatePerSec()).isEqualTo(2000.0);
             assertThat(summary.errors().total()).isZero();
-            // Requests are those intended in the measured second: 2,000 exactly when all came back.
-            assertThat(summary.requests()).isEqualTo(2_000);
+            // Requests are those intended in the measured second: at most 2,000 (all of them when
+            // the generator kept its schedule); short of 99% of that, the case says it is invalid.
+            assertThat(summary.requests()).isLessThanOrEqualTo(2_000);
+            if (summary.requests() < 1_980) {
+                assertThat(summary.valid()).isFalse();
+            }
             assertThat(summary.generator().sendLagUs()).isNotNull();
             assertThat(summary.generator().lagBoundUs()).isGreaterThanOrEqualTo(50.0);
             // Corrected latency counts from the intended time, never after the actual send.
@@ -161,14 +165,29 @@ class LoadgenMainTest {
 
     @Test
     void unreachableTargetIsBadInput() throws Exception {
-        int port;
-        try (StreamEchoServer server = StreamEchoServer.tcp()) {
-            port = server.endpoint().port();
+        // A bound socket that does not listen holds the port, so nobody else can take it and a
+        // connect to it is refused.
+        try (java.nio.channels.SocketChannel holder = java.nio.channels.SocketChannel.open()) {
+            holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            int port = ((java.net.InetSocketAddress) holder.getLocalAddress()).getPort();
+            Run run = loadgen("--target", "tcp://127.0.0.1:" + port, "-d", "1s");
+            assertThat(run.exitCode()).isEqualTo(Cli.EXIT_BAD_INPUT);
+            assertThat(run.err())
+                    .contains("cannot connect to tcp://127.0.0.1:" + port)
+                    .hasLineCount(1);
         }
-        Run run = loadgen("--target", "tcp://127.0.0.1:" + port, "-d", "1s");
-        assertThat(run.exitCode()).isEqualTo(Cli.EXIT_BAD_INPUT);
-        assertThat(run.err())
-                .contains("cannot connect to tcp://127.0.0.1:" + port)
-                .hasLineCount(1);
+    }
+
+    @Test
+    void idleConnectionsBeyondTheFileDescriptorLimitAreRefusedUpFront() throws Exception {
+        try (StreamEchoServer server = StreamEchoServer.tcp()) {
+            Run run = loadgen("--target", server.endpoint().toString(), "-s", "idle", "--idle", "1000000", "-R", "100");
+            assertThat(run.exitCode()).isEqualTo(Cli.EXIT_BAD_INPUT);
+            assertThat(run.err())
+                    .contains("file descriptors")
+                    .contains("ulimit -n")
+                    .hasLineCount(1);
+            assertThat(server.accepted()).isZero();
+        }
     }
 }

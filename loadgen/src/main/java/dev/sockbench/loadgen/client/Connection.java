@@ -4,7 +4,6 @@ import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import dev.sockbench.loadgen.recording.Tally;
 import java.io.IOException;
-import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 
@@ -59,18 +58,6 @@ public abstract sealed class Connection permits StreamConnection, DatagramConnec
 
     /** Completes a pending connect; true when connected (the key then waits for reading). */
     public abstract boolean finishConnect() throws IOException;
-
-    /** Moves a connected socket to another selector (the worker's), waiting for reading. */
-    public void register(Selector selector) throws IOException {
-        if (key != null) {
-            key.cancel();
-        }
-        key = channel().register(selector, SelectionKey.OP_READ, this);
-        writeInterest = false;
-    }
-
-    /** The socket, for registration. */
-    protected abstract SelectableChannel channel();
 
     /** True while the socket is open. */
     public abstract boolean isOpen();

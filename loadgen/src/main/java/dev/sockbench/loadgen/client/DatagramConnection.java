@@ -8,9 +8,9 @@ import dev.sockbench.loadgen.recording.Tally;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.file.Files;
@@ -29,6 +29,8 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  * registered with junixsocket's own selector.
  */
 public final class DatagramConnection extends Connection {
+    /** Receive buffer asked for: 4 MiB (the kernel caps it at net.core.rmem_max). */
+    static final int RECEIVE_BUFFER_BYTES = 4 << 20;
     /** Echoes read per readiness event at most, so one busy socket cannot starve the others. */
     private static final int MAX_READS_PER_EVENT = 64;
 
@@ -37,7 +39,7 @@ public final class DatagramConnection extends Connection {
     private final DatagramWindow window;
     private final ByteBuffer sendBuffer;
     // One byte larger than any datagram sockbench sends, so an oversized echo shows as such.
-    private final ByteBuffer receiveBuffer = ByteBuffer.allocate(Transport.MAX_DATAGRAM_BYTES + 1);
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(Transport.MAX_DATAGRAM_BYTES + 1);
     private DatagramChannel channel;
     private Path boundPath;
     private boolean sendPending;
@@ -49,7 +51,7 @@ public final class DatagramConnection extends Connection {
         this.payloadBytes = options.payloadBytes();
         this.payload = new Payload(payloadBytes, options.seed());
         this.window = new DatagramWindow(options.depth());
-        this.sendBuffer = ByteBuffer.allocate(payloadBytes);
+        this.sendBuffer = ByteBuffer.allocateDirect(payloadBytes);
     }
 
     @Override
@@ -80,6 +82,13 @@ public final class DatagramConnection extends Connection {
             }
         }
         channel.configureBlocking(false);
+        try {
+            // Echoes that overflow the generator's own receive buffer would be counted as the
+            // server's losses; a large buffer keeps them the server's (capped by rmem_max).
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER_BYTES);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Best effort: the kernel default then.
+        }
         key = channel.register(selector, SelectionKey.OP_READ, this);
         return true;
     }
@@ -87,11 +96,6 @@ public final class DatagramConnection extends Connection {
     @Override
     public boolean finishConnect() {
         return true;
-    }
-
-    @Override
-    protected SelectableChannel channel() {
-        return channel;
     }
 
     @Override

@@ -264,8 +264,7 @@ public final class LoadRun {
         private final Worker[] workers;
         private final EpochMs epoch;
         private final IntervalSink sink;
-        private final Histogram[] recycleCorrected;
-        private final Histogram[] recycleRaw;
+        private final LatencyRecorder.Interval[] recycle;
         private final Histogram intervalCorrected = LatencyRecorder.newHistogram();
         private final Histogram intervalRaw = LatencyRecorder.newHistogram();
 
@@ -273,8 +272,7 @@ public final class LoadRun {
             this.workers = workers;
             this.epoch = epoch;
             this.sink = sink;
-            this.recycleCorrected = new Histogram[workers.length];
-            this.recycleRaw = new Histogram[workers.length];
+            this.recycle = new LatencyRecorder.Interval[workers.length];
         }
 
         /** Collects one interval; a drain interval that recorded nothing is left out of the log. */
@@ -282,10 +280,9 @@ public final class LoadRun {
             intervalCorrected.reset();
             intervalRaw.reset();
             for (int i = 0; i < workers.length; i++) {
-                recycleCorrected[i] = workers[i].recorder().takeCorrected(recycleCorrected[i]);
-                recycleRaw[i] = workers[i].recorder().takeRaw(recycleRaw[i]);
-                intervalCorrected.add(recycleCorrected[i]);
-                intervalRaw.add(recycleRaw[i]);
+                recycle[i] = workers[i].recorder().take(recycle[i]);
+                intervalCorrected.add(recycle[i].corrected());
+                intervalRaw.add(recycle[i].raw());
             }
             if (drain && intervalCorrected.getTotalCount() == 0 && intervalRaw.getTotalCount() == 0) {
                 return;

@@ -25,11 +25,14 @@ import org.HdrHistogram.Histogram;
  *
  * A send due more than {@link #SPIN_NS} ahead is waited for asleep (a timed select when echoes are
  * expected, which wakes at once when one arrives; a park otherwise); the last {@link #SPIN_NS}
- * before it are spent polling ({@code selectNow}, yielding the CPU between polls), because a
- * selector only sleeps in whole milliseconds and a parked thread wakes up to ~50 µs late (Linux
- * timer slack). Sends thus leave within microseconds of their time, and how late they left is
- * recorded (the send lag). The price is CPU: a paced worker polls whenever echoes are expected
- * and its next send is less than a millisecond away; closed shapes never poll.
+ * before it are spent polling ({@code selectNow}), because a selector only sleeps in whole
+ * milliseconds and a sleeping thread wakes late: 50 µs of Linux timer slack, and on a shared or
+ * virtual machine typically 70-170 µs (measured on the 2-core VM sockbench was built on). Sends
+ * thus leave within microseconds of their time, and how late they left is recorded (the send
+ * lag). The price is CPU: a paced worker polls whenever echoes are expected and its next send is
+ * less than 1.5 ms away, and for the last 0.5 ms before every send; closed shapes never poll.
+ * Polling does not yield the CPU: measured, yielding made the lag's tail worse on a loaded
+ * machine (the scheduler may not hand the CPU back for milliseconds).
  *
  * <h2>Self-accounting</h2>
  *
@@ -43,7 +46,7 @@ import org.HdrHistogram.Histogram;
  */
 final class Worker implements Runnable {
     /** Polling starts this long before a due send; see the class comment. */
-    static final long SPIN_NS = 200_000;
+    static final long SPIN_NS = 500_000;
     /** Timeouts are checked at least this often. */
     static final long EXPIRY_CHECK_NS = 5_000_000;
     /** A churn slot whose connect failed tries again after this long. */
@@ -285,14 +288,18 @@ final class Worker implements Runnable {
         long nextExpiryNs = 0;
         while (!abort) {
             long now = clock.nanoTime();
-            while (due.peekDueNs() <= now) {
-                long dueNs = due.peekDueNs();
-                int i = due.poll();
-                if (mode == Mode.PACED) {
-                    sendPaced(i, dueNs, now);
-                } else {
-                    startChurn(i, now);
-                }
+            if (due.peekDueNs() <= now) {
+                do {
+                    long dueNs = due.peekDueNs();
+                    int i = due.poll();
+                    if (mode == Mode.PACED) {
+                        sendPaced(i, dueNs, now);
+                    } else {
+                        startChurn(i, now);
+                    }
+                } while (due.peekDueNs() <= now);
+                // Sending took time: what follows must not start from a stale clock.
+                now = clock.nanoTime();
             }
             if (now >= nextExpiryNs) {
                 expire(now);
@@ -307,12 +314,12 @@ final class Worker implements Runnable {
             }
             long next = Math.min(due.peekDueNs(), nextExpiryNs);
             next = Math.min(next, sending ? measureEndNs : drainDeadlineNs);
-            await(next);
+            await(next, now);
         }
     }
 
-    private void await(long nextNs) throws IOException {
-        long now = clock.nanoTime();
+    /** Waits until {@code nextNs} or until a socket is ready; {@code now} is the current time. */
+    private void await(long nextNs, long now) throws IOException {
         long remaining = nextNs - now;
         waitStartNs = now;
         keyNowNs = 0;
@@ -322,10 +329,8 @@ final class Worker implements Runnable {
             selector.selectNow(keyHandler);
         } else if (remaining >= MS + SPIN_NS) {
             selector.select(keyHandler, (remaining - SPIN_NS) / MS);
-        } else if (selector.selectNow(keyHandler) == 0 && remaining > 0) {
-            // Polling: let a thread that shares this CPU (the server's, when not pinned apart)
-            // run; it gives the CPU back as soon as it blocks.
-            Thread.yield();
+        } else {
+            selector.selectNow(keyHandler);
         }
         if (keyNowNs == 0) {
             work.waited(waitStartNs, clock.nanoTime());

@@ -58,7 +58,8 @@ class OpenLoopStallTest {
                 inFlight.removeHead();
             }
         }
-        return new Simulation(recorder.takeCorrected(null), recorder.takeRaw(null), sends, intended);
+        LatencyRecorder.Interval recorded = recorder.take(null);
+        return new Simulation(recorded.corrected(), recorded.raw(), sends, intended);
     }
 
     @Test
