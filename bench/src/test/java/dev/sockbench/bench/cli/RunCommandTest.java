@@ -64,6 +64,13 @@ class RunCommandTest {
     }
 
     @Test
+    void anOutThatIsAFileIsBadInput(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("results"), "not a folder");
+
+        assertBadInput(run("--suite", "smoke", "--out", file.toString()), "--out " + file + " is a file");
+    }
+
+    @Test
     void anUnknownOptionIsBadInput() {
         assertBadInput(run("--suit", "quick"), "--suit");
     }
