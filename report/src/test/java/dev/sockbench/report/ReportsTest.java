@@ -11,18 +11,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Renders one synthetic run once (charts take a moment); the tests read what it wrote. */
 class ReportsTest {
     @TempDir
-    Path runDir;
+    static Path runDir;
 
-    private String html;
+    private static String html;
 
-    @BeforeEach
-    void render() throws Exception {
+    @BeforeAll
+    static void render() throws Exception {
         SyntheticRun.write(runDir);
         Path index = Reports.render(runDir);
         assertThat(index).isEqualTo(runDir.resolve("report/index.html"));
@@ -90,10 +91,21 @@ class ReportsTest {
                 .contains("Test CPU @ 3.0GHz")
                 .contains("loadgen on CPUs 1; server on CPUs 0")
                 .contains("feedc0de")
-                .contains("2026-01-15T10:00:00Z")
+                .contains("started 2026-01-15 10:00:00 UTC · finished 2026-01-15 10:01:00 UTC")
                 .contains("How to read this report")
                 .contains("corrected latency (µs)")
                 .contains("raw latency (µs)");
+    }
+
+    @Test
+    void columnsNoCaseHasAValueForAreLeftOut() {
+        assertThat(html).contains("grouphead\">server cost<", ">CPU (µs/req)<");
+        assertThat(html)
+                .doesNotContain("grouphead\">datagrams (requests)<")
+                .doesNotContain(">capacity (req/s)<")
+                .doesNotContain(">throughput (MiB/s)<")
+                .doesNotContain("grouphead\">load generator<")
+                .doesNotContain("<h2>Capacity</h2>");
     }
 
     @Test
@@ -149,23 +161,24 @@ class ReportsTest {
     }
 
     @Test
-    void aNewerFormatIsBadInputNamingTheFormat() throws Exception {
-        Path run = runDir.resolve(ResultFiles.RUN_FILE);
+    void aNewerFormatIsBadInputNamingTheFormat(@TempDir Path otherRun) throws Exception {
+        SyntheticRun.write(otherRun);
+        Path run = otherRun.resolve(ResultFiles.RUN_FILE);
         Files.writeString(run, Files.readString(run).replace("\"format\" : 1", "\"format\" : 2"));
 
-        assertThatThrownBy(() -> Reports.render(runDir))
+        assertThatThrownBy(() -> Reports.render(otherRun))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("format 2");
     }
 
-    private List<Path> pngs() throws Exception {
+    private static List<Path> pngs() throws Exception {
         try (Stream<Path> files = Files.list(runDir.resolve("report"))) {
             return files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         }
     }
 
     /** The table row of one case, from its {@code <tr>} to its {@code </tr>}. */
-    private String row(String caseId) {
+    private static String row(String caseId) {
         int id = html.indexOf("id=\"case-" + caseId + "\"");
         assertThat(id).as("row of " + caseId).isPositive();
         int start = html.lastIndexOf("<tr", id);

@@ -8,8 +8,10 @@ import dev.sockbench.bench.process.JavaCommand;
 import dev.sockbench.bench.runner.CaseRunner;
 import dev.sockbench.bench.runner.SuiteRunner;
 import dev.sockbench.bench.suite.ModelCatalog;
+import dev.sockbench.bench.suite.ServerModelsCatalog;
 import dev.sockbench.bench.suite.Suite;
 import dev.sockbench.bench.suite.SuiteLoader;
+import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.RunResult.CaseEntry;
@@ -62,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
     private final RunReporter reporter;
 
     public RunCommand() {
-        this(Wiring::catalog, Reports::render);
+        this(ServerModelsCatalog::new, Reports::render);
     }
 
     RunCommand(Supplier<ModelCatalog> catalog, RunReporter reporter) {
@@ -74,6 +76,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Suite expanded = new SuiteLoader(catalog.get()).load(suite);
         Path outDir = out != null ? out : Home.results();
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new BadInputException("--out " + outDir + " is a file; give a folder (it is created if missing)");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
 

@@ -1,6 +1,8 @@
 package dev.sockbench.bench.cli;
 
 import dev.sockbench.core.cli.Cli;
+import dev.sockbench.loadgen.LoadgenMain;
+import dev.sockbench.servers.ServerMain;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compares server I/O models side by side: same load, same protocol, every model.",
-        subcommands = {RunCommand.class, ReportCommand.class})
+        subcommands = {RunCommand.class, ServerMain.class, LoadgenMain.class, ReportCommand.class})
 public final class SockbenchMain implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,9 +25,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Runs one case as two processes: the server, then the load generator against it. The server's
- * {@code /proc} counters are read when the load generator announces the measured interval
- * ({@code PHASE measure}) and its end ({@code PHASE done}), so warm-up is excluded; the kernel's
- * drop counters are read around the whole case. Afterwards the load generator's summary.json is
+ * {@code /proc} counters are read from the moment the load generator announces the measured
+ * interval ({@code PHASE measure}) to its end ({@code PHASE done}), so warm-up is excluded (see
+ * {@link ServerSampler}); the kernel's drop counters are read around the whole case. Afterwards the load generator's summary.json is
  * rewritten with the case id, the model and the server's cost.
  *
  * <p>A case folder holds {@code summary.json} and {@code latency.hlog} (the results) and the
@@ -55,6 +55,7 @@ public final class CaseRunner {
      * @param readyDeadline how long a server may take to print {@code LISTENING}
      * @param stopDeadline how long a server may take to exit after SIGTERM before it is killed
      * @param silenceLimit how long the load generator may print nothing before it counts as hung
+     * @param samplePeriod how often the server's counters are read during the measured interval
      */
     public record Settings(
             JavaCommand java,
@@ -63,7 +64,8 @@ public final class CaseRunner {
             String loadgenMain,
             Duration readyDeadline,
             Duration stopDeadline,
-            Duration silenceLimit) {
+            Duration silenceLimit,
+            Duration samplePeriod) {
 
         /** The real mains, with deadlines generous enough for a loaded 2-core machine. */
         public static Settings defaults(JavaCommand java, Pinning pinning) {
@@ -74,7 +76,8 @@ public final class CaseRunner {
                     LOADGEN_MAIN,
                     Duration.ofSeconds(60),
                     Duration.ofSeconds(10),
-                    Duration.ofSeconds(60));
+                    Duration.ofSeconds(60),
+                    Duration.ofMillis(100));
         }
     }
 
@@ -160,9 +163,9 @@ public final class CaseRunner {
                             settings.loadgenMain(),
                             loadgenArgs);
 
-            IntervalSampler interval = new IntervalSampler(server.pid());
+            ServerSampler sampler = new ServerSampler(proc, server.pid(), settings.samplePeriod(), epochMsClock);
             LoadgenProcess loadgen = LoadgenProcess.start(
-                    loadgenCommand, caseDir.resolve(LOADGEN_LOG), interval::onPhase, children, nanoClock);
+                    loadgenCommand, caseDir.resolve(LOADGEN_LOG), sampler::onPhase, children, nanoClock);
             int exit = loadgen.awaitExit(settings.silenceLimit());
             KernelCounters kernelAfter = kernelCounters(warnings);
             KernelCounters kernel =
@@ -188,16 +191,15 @@ public final class CaseRunner {
                         "load generator (exit " + exit + ") wrote no summary.json: " + loadgen.lastLine());
             }
             CaseSummary summary = ResultFiles.readSummary(summaryFile).withCase(c.caseId(), c.model());
-            if (interval.error != null) {
-                warnings.add("server cost not measured: " + interval.error);
-            } else if (interval.start == null || interval.end == null) {
-                warnings.add("server cost not measured: the load generator printed no PHASE measure/done markers");
+            ServerSampler.Interval interval = sampler.result();
+            if (interval == null) {
+                warnings.add("server cost not measured: " + sampler.problem());
             } else {
                 GcPauses gc = Files.isRegularFile(gcLog)
-                        ? GcPauses.read(gcLog, interval.startEpochMs, interval.endEpochMs)
+                        ? GcPauses.read(gcLog, interval.startEpochMs(), interval.endEpochMs())
                         : null;
-                summary = summary.withServer(CostMeter.cost(
-                        idle, interval.start, interval.end, summary.requests(), summary.connections(), gc, kernel));
+                summary = summary.withServer(
+                        CostMeter.cost(idle, interval, summary.requests(), summary.connections(), gc, kernel));
             }
             ResultFiles.writeJson(summaryFile, summary);
             return summary;
@@ -222,43 +224,6 @@ public final class CaseRunner {
             return proc.sample(server.pid());
         } catch (IOException e) {
             throw new CaseFailedException("cannot read the server's /proc entry: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Reads the server's counters as phase markers arrive; on the load generator's stdout
-     * thread. Read by the case's thread only after the load generator's output has ended.
-     */
-    private final class IntervalSampler {
-        private final long pid;
-        volatile ProcessSample start;
-        volatile ProcessSample end;
-        volatile long startEpochMs;
-        volatile long endEpochMs;
-        volatile String error;
-
-        IntervalSampler(long pid) {
-            this.pid = pid;
-        }
-
-        void onPhase(String phase) {
-            try {
-                switch (phase) {
-                    case "measure" -> {
-                        startEpochMs = epochMsClock.getAsLong();
-                        start = proc.sample(pid);
-                    }
-                    case "done" -> {
-                        end = proc.sample(pid);
-                        endEpochMs = epochMsClock.getAsLong();
-                    }
-                    default -> {
-                        // warm-up, or a phase a later load generator adds: nothing to sample.
-                    }
-                }
-            } catch (IOException e) {
-                error = "cannot read the server's /proc entry at PHASE " + phase + ": " + e.getMessage();
-            }
         }
     }
 }

@@ -16,8 +16,7 @@ final class CostMeter {
      * The cost of the measured interval.
      *
      * @param idle the server after it listened, before any load (the RSS baseline)
-     * @param start the server as the measured interval began
-     * @param end the server as it ended
+     * @param interval the readings over the measured interval
      * @param requests requests completed in the interval (the divisor of the per-request figures)
      * @param connections connections open during it (the divisor of the RSS growth)
      * @param ticksToMicros converts clock ticks to µs
@@ -26,16 +25,17 @@ final class CostMeter {
      */
     static ServerCost cost(
             ProcessSample idle,
-            ProcessSample start,
-            ProcessSample end,
+            ServerSampler.Interval interval,
             long requests,
             int connections,
             LongUnaryOperator ticksToMicros,
             GcPauses gc,
             KernelCounters kernel) {
+        ProcessSample start = interval.start();
+        ProcessSample end = interval.end();
         long userUs = ticksToMicros.applyAsLong(end.userTicks() - start.userTicks());
         long sysUs = ticksToMicros.applyAsLong(end.sysTicks() - start.sysTicks());
-        TaskSwitches switches = end.ctxSwitchesSince(start);
+        TaskSwitches switches = interval.switches();
         return new ServerCost(
                 userUs,
                 sysUs,
@@ -43,9 +43,9 @@ final class CostMeter {
                 switches.voluntary(),
                 switches.involuntary(),
                 perRequest(switches.total(), requests),
-                end.threads(),
-                end.rssBytes(),
-                connections > 0 ? (double) (end.rssBytes() - idle.rssBytes()) / connections : 0,
+                interval.peakThreads(),
+                interval.peakRssBytes(),
+                connections > 0 ? (double) (interval.peakRssBytes() - idle.rssBytes()) / connections : 0,
                 gc == null ? null : gc.count(),
                 gc == null ? null : gc.totalUs(),
                 gc == null ? null : gc.maxUs(),
@@ -55,13 +55,12 @@ final class CostMeter {
     /** {@link #cost} with the kernel's clock tick. */
     static ServerCost cost(
             ProcessSample idle,
-            ProcessSample start,
-            ProcessSample end,
+            ServerSampler.Interval interval,
             long requests,
             int connections,
             GcPauses gc,
             KernelCounters kernel) {
-        return cost(idle, start, end, requests, connections, ClockTicks::toMicros, gc, kernel);
+        return cost(idle, interval, requests, connections, ClockTicks::toMicros, gc, kernel);
     }
 
     private static double perRequest(long amount, long requests) {

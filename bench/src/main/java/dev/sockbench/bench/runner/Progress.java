@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  */
 final class Progress {
     /** Overhead per case before any has been seen: two JVM starts and a stop on a small machine. */
-    static final long INITIAL_OVERHEAD_NS = 3_000_000_000L;
+    static final long INITIAL_OVERHEAD_NS = 1_500_000_000L;
 
     private final List<SuiteCase> cases;
     private final PrintWriter out;

@@ -2,6 +2,7 @@ package dev.sockbench.bench.suite;
 
 import dev.sockbench.core.cli.Units;
 import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.loadgen.shape.LoadShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +43,8 @@ public record LoadSpec(
         Long timeoutNs,
         Integer serverThreads) {
 
-    /** The load shapes the load generator knows (issue #4); anything else is bad input. */
-    public static final List<String> SHAPES =
-            List.of("closed", "open", "ping-pong", "sweep", "churn", "idle", "stream");
+    /** The load shapes the load generator knows; anything else is bad input. */
+    public static final List<String> SHAPES = List.of(LoadShape.ids().split(",\\s*"));
 
     /** The load generator's defaults for what every case passes explicitly. */
     public static final LoadSpec DEFAULTS = new LoadSpec(

@@ -45,7 +45,10 @@ class RunCommandTest {
             {"{models: nginx, transports: tcp}", "unknown model 'nginx'; accepted: blocking-platform, nio-epoll"},
             {"{models: all, transports: sctp}", "unknown transport 'sctp'; accepted: tcp, udp, unix-stream, unix-dgram"
             },
-            {"{models: all, transports: tcp, shape: zigzag}", "unknown shape 'zigzag'; accepted: closed, open"},
+            {
+                "{models: all, transports: tcp, shape: zigzag}",
+                "unknown shape 'zigzag'; accepted: ping-pong, closed, open"
+            },
             {"{models: all, transports: tcp, duration: 10 parsecs}", "malformed duration '10 parsecs'"},
             {"{models: all, transports: tcp, rate: fast}", "malformed rate 'fast'"},
         };
@@ -58,6 +61,13 @@ class RunCommandTest {
                     c[1]);
         }
         assertThat(dir.resolve("out")).doesNotExist(); // nothing was started
+    }
+
+    @Test
+    void anOutThatIsAFileIsBadInput(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("results"), "not a folder");
+
+        assertBadInput(run("--suite", "smoke", "--out", file.toString()), "--out " + file + " is a file");
     }
 
     @Test

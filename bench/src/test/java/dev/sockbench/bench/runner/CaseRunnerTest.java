@@ -53,7 +53,8 @@ class CaseRunnerTest {
                 loadgen.getName(),
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                Duration.ofMillis(100));
         return new CaseRunner(
                 settings, ProcFs.system(), new ChildProcesses(), System::nanoTime, System::currentTimeMillis);
     }

@@ -16,14 +16,16 @@ class CostMeterTest {
     @Test
     void costOfTheIntervalPerRequestAndPerConnection() {
         ProcessSample idle = new ProcessSample(1, 5, 5, 10, 40 * MB, Map.of(1L, new TaskSwitches(1, 1)));
-        ProcessSample start = new ProcessSample(1, 100, 50, 14, 44 * MB, Map.of(1L, new TaskSwitches(10, 1)));
-        ProcessSample end = new ProcessSample(
-                1, 300, 150, 14, 48 * MB, Map.of(1L, new TaskSwitches(2010, 101), 2L, new TaskSwitches(0, 0)));
+        ProcessSample start = new ProcessSample(1, 100, 50, 14, 44 * MB, Map.of());
+        ProcessSample end = new ProcessSample(1, 300, 150, 10, 46 * MB, Map.of());
+        // The peaks and switches come from the readings in between (see SwitchTally).
+        ServerSampler.Interval interval =
+                new ServerSampler.Interval(start, end, new TaskSwitches(2000, 100), 14, 48 * MB, 1_000, 2_500);
         GcPauses gc = new GcPauses(2, 3_000, 2_000);
         KernelCounters kernel = new KernelCounters(0, 0, 1, 1);
 
         // 100 ticks per second: one tick is 10,000 µs.
-        ServerCost cost = CostMeter.cost(idle, start, end, 10_000, 4, ticks -> ticks * 10_000, gc, kernel);
+        ServerCost cost = CostMeter.cost(idle, interval, 10_000, 4, ticks -> ticks * 10_000, gc, kernel);
 
         assertThat(cost.cpuUserUs()).isEqualTo(200 * 10_000L);
         assertThat(cost.cpuSysUs()).isEqualTo(100 * 10_000L);
@@ -33,7 +35,7 @@ class CostMeterTest {
         assertThat(cost.ctxSwitchesPerRequest()).isEqualTo(0.21);
         assertThat(cost.threads()).isEqualTo(14);
         assertThat(cost.rssBytes()).isEqualTo(48 * MB);
-        assertThat(cost.rssBytesPerConnection()).isEqualTo(2.0 * MB); // growth over idle, 8 MB / 4
+        assertThat(cost.rssBytesPerConnection()).isEqualTo(2.0 * MB); // peak growth over idle, 8 MB / 4
         assertThat(cost.gcPauses()).isEqualTo(2);
         assertThat(cost.gcPauseUs()).isEqualTo(3_000);
         assertThat(cost.gcPauseMaxUs()).isEqualTo(2_000);
@@ -43,7 +45,8 @@ class CostMeterTest {
     @Test
     void noRequestsGivesZeroPerRequestRatherThanInfinity() {
         ProcessSample s = new ProcessSample(1, 1, 1, 1, MB, Map.of());
-        ServerCost cost = CostMeter.cost(s, s, s, 0, 0, ticks -> ticks, null, null);
+        ServerSampler.Interval interval = new ServerSampler.Interval(s, s, TaskSwitches.ZERO, 1, MB, 0, 0);
+        ServerCost cost = CostMeter.cost(s, interval, 0, 0, ticks -> ticks, null, null);
 
         assertThat(cost.cpuUsPerRequest()).isZero();
         assertThat(cost.ctxSwitchesPerRequest()).isZero();

@@ -97,7 +97,8 @@ class InterruptTest {
                     FakeLoadgen.Hangs.class.getName(),
                     Duration.ofSeconds(60),
                     Duration.ofSeconds(10),
-                    Duration.ofHours(1));
+                    Duration.ofHours(1),
+                    Duration.ofMillis(100));
             CaseRunner caseRunner =
                     new CaseRunner(settings, ProcFs.system(), children, System::nanoTime, System::currentTimeMillis);
             Path out = Path.of(args[0]);

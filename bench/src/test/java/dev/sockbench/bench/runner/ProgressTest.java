@@ -59,7 +59,7 @@ class ProgressTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Progress progress = new Progress(cases, new PrintWriter(bytes, true, StandardCharsets.UTF_8), now::get);
 
-        // Before any case: 3 × (3 s of load + the initial 3 s guess).
+        // Before any case: 3 × (3 s of load + the initial guess).
         assertThat(progress.remainingNs()).isEqualTo(3 * (3 * S + Progress.INITIAL_OVERHEAD_NS));
 
         progress.started(cases.get(0));
@@ -77,7 +77,7 @@ class ProgressTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out.lines().toList())
                 .containsExactly(
-                        "[1/3] nio-epoll tcp closed-c4 ... about 18s left",
+                        "[1/3] nio-epoll tcp closed-c4 ... about 14s left",
                         "[1/3] nio-epoll tcp closed-c4: 45.2k req/s, p99 123 µs, valid (5s)",
                         "[2/3] nio-epoll tcp closed-c4 ... about 10s left",
                         "[2/3] nio-epoll tcp closed-c4: 45.2k req/s, p99 123 µs, INVALID: errors: 3 requests failed (4s)");

@@ -47,7 +47,8 @@ class SuiteRunnerTest {
                 FakeLoadgen.class.getName(),
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(10),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                Duration.ofMillis(100));
         CaseRunner caseRunner =
                 new CaseRunner(settings, ProcFs.system(), children, System::nanoTime, System::currentTimeMillis);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();

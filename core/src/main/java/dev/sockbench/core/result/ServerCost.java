@@ -8,8 +8,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * <p>CPU times come from {@code /proc/<pid>/stat} in clock ticks (10 ms on usual kernels), so a
  * short case has a coarse CPU figure. Context switches are summed over the process's threads
- * ({@code /proc/<pid>/task/*&#47;status}); a thread that exits inside the interval takes its
- * switches with it, so the sum can under-count but never over-count.
+ * ({@code /proc/<pid>/task/*&#47;status}), read every so often during the interval because the
+ * kernel forgets an exited thread's count: a thread that exits loses at most its last period, so
+ * the sum can under-count slightly but never over-count. Threads and RSS are the peaks seen
+ * during the interval (at its very end a thread-per-connection server is already shedding its
+ * connection threads and their stacks).
  *
  * @param cpuUserUs user CPU time, µs
  * @param cpuSysUs system CPU time, µs
@@ -17,9 +20,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param voluntaryCtxSwitches voluntary context switches of all the process's threads
  * @param involuntaryCtxSwitches involuntary context switches of all the process's threads
  * @param ctxSwitchesPerRequest (voluntary + involuntary) / requests; 0 when no request completed
- * @param threads threads of the process at the end of the interval
- * @param rssBytes resident set size at the end of the interval
- * @param rssBytesPerConnection RSS growth over the idle server, per open connection
+ * @param threads the most threads the process had during the interval
+ * @param rssBytes the largest resident set size during the interval
+ * @param rssBytesPerConnection RSS growth of that peak over the idle server (before any load),
+ *     per connection of the case
  * @param gcPauses stop-the-world GC pauses that ended inside the interval; null when not known
  * @param gcPauseUs their total duration, µs; null when not known
  * @param gcPauseMaxUs the longest of them, µs; null when not known

@@ -58,8 +58,88 @@ class ResultFormatGoldenTest {
         assertThat(server.threads()).isEqualTo(12);
         assertThat(server.rssBytes()).isEqualTo(52_428_800L);
         assertThat(server.rssBytesPerConnection()).isEqualTo(16_384.5);
+        assertThat(server.gcPauses()).as("a file from before the GC fields").isNull();
+        assertThat(server.kernel()).isNull();
+        assertThat(s.depth()).as("a file from before the load blocks").isNull();
+        assertThat(s.arrival()).isNull();
+        assertThat(s.generator()).isNull();
+        assertThat(s.udp()).isNull();
+        assertThat(s.stream()).isNull();
+        assertThat(s.idle()).isNull();
+        assertThat(s.sweep()).isNull();
 
         assertThat(s).as("nothing else in the record").isEqualTo(GoldenFixtures.summary());
+    }
+
+    @Test
+    void goldenUdpSweepReadsBackWithEveryBlock() throws Exception {
+        CaseSummary s = ResultFiles.readSummary(golden("summary-sweep-udp.json"));
+
+        assertThat(s.transport()).isEqualTo("udp");
+        assertThat(s.shape()).isEqualTo("sweep");
+        assertThat(s.depth()).isEqualTo(1);
+        assertThat(s.arrival()).isEqualTo("constant");
+        assertThat(s.targetRatePerSec()).as("the capacity step's").isEqualTo(40_000.0);
+        assertThat(s.udp()).isEqualTo(new DatagramCounts(199_960L, 199_952L, 8L, 1L, 2L, 30L));
+        GeneratorCheck g = s.generator();
+        assertThat(g.threads()).isEqualTo(2);
+        assertThat(g.cpuUs()).isEqualTo(4_000_000L);
+        assertThat(g.cpuUsPerRequest()).isEqualTo(20.004);
+        assertThat(g.busyPercent()).isEqualTo(61.5);
+        assertThat(g.sendLagUs().p99()).isEqualTo(20.5);
+        assertThat(g.lagBoundUs()).isEqualTo(250.0);
+        SweepResult sweep = s.sweep();
+        assertThat(sweep.slo()).isEqualTo("p99=1ms");
+        assertThat(sweep.sloPercentile()).isEqualTo(99.0);
+        assertThat(sweep.sloThresholdUs()).isEqualTo(1_000.0);
+        assertThat(sweep.capacityPerSec()).isEqualTo(40_000.0);
+        assertThat(sweep.steps()).hasSize(3);
+        SweepResult.SweepStep first = sweep.steps().getFirst();
+        assertThat(first.targetRatePerSec()).isEqualTo(20_000.0);
+        assertThat(first.achievedRatePerSec()).isEqualTo(19_998.0);
+        assertThat(first.requests()).isEqualTo(99_990L);
+        assertThat(first.errors()).isZero();
+        assertThat(first.latencyUs().corrected().p99()).isEqualTo(60.0);
+        assertThat(first.latencyUs().raw().p99()).isEqualTo(55.0);
+        assertThat(first.good()).isTrue();
+        SweepResult.SweepStep bad = sweep.steps().getLast();
+        assertThat(bad.good()).isFalse();
+        assertThat(bad.reasons())
+                .containsExactly(
+                        "achieved 61000 req/s is below 99% of the target 80000 req/s",
+                        "p99 5000.0 us exceeds the objective p99=1ms");
+        ServerCost server = s.server();
+        assertThat(server.gcPauses()).isEqualTo(2L);
+        assertThat(server.gcPauseUs()).isEqualTo(1_500L);
+        assertThat(server.gcPauseMaxUs()).isEqualTo(1_000L);
+        assertThat(server.kernel()).isEqualTo(new KernelCounters(12, 15, 0, 0));
+        assertThat(s.stream()).isNull();
+        assertThat(s.idle()).isNull();
+
+        assertThat(s).as("nothing else in the record").isEqualTo(GoldenFixtures.sweepUdpSummary());
+    }
+
+    @Test
+    void goldenStreamAndIdleReadBackWithTheirBlocks() throws Exception {
+        CaseSummary stream = ResultFiles.readSummary(golden("summary-stream.json"));
+        assertThat(stream.shape()).isEqualTo("stream");
+        assertThat(stream.targetRatePerSec()).isNull();
+        assertThat(stream.arrival()).isNull();
+        assertThat(stream.depth()).isEqualTo(8);
+        assertThat(stream.stream()).isEqualTo(new StreamThroughput(1_048_576_000.0, 8_388_608_000.0, 524_288L));
+        assertThat(stream.generator().sendLagUs()).as("not paced").isNull();
+        assertThat(stream.generator().lagBoundUs()).isNull();
+        assertThat(stream.server()).isNull();
+        assertThat(stream).isEqualTo(GoldenFixtures.streamSummary());
+
+        CaseSummary idle = ResultFiles.readSummary(golden("summary-idle.json"));
+        assertThat(idle.shape()).isEqualTo("idle");
+        assertThat(idle.arrival()).isEqualTo("poisson");
+        assertThat(idle.idle()).isEqualTo(new IdleConnections(10_000, 10_000, 9_998));
+        assertThat(idle.server().threads()).isEqualTo(10_020);
+        assertThat(idle.server().rssBytesPerConnection()).isEqualTo(65_536.0);
+        assertThat(idle.server().kernel()).isNull();
+        assertThat(idle).isEqualTo(GoldenFixtures.idleSummary());
     }
 
     @Test
@@ -84,7 +164,8 @@ class ResultFormatGoldenTest {
         assertThat(env.memoryBytes()).isEqualTo(8_589_934_592L);
         assertThat(env.hostname()).isEqualTo("bench-host");
         assertThat(env.pinning()).isEqualTo(Map.of("server", "0", "loadgen", "1"));
-        assertThat(run.cases()).hasSize(2);
+        assertThat(env.pinningNote()).isEqualTo("server on CPU 0, load generator on CPU 1 (taskset)");
+        assertThat(run.cases()).hasSize(3);
         RunResult.CaseEntry measured = run.cases().get(0);
         assertThat(measured.caseId()).isEqualTo("nio-epoll-tcp-open-r10000");
         assertThat(measured.model()).isEqualTo("nio-epoll");
@@ -96,19 +177,24 @@ class ResultFormatGoldenTest {
         RunResult.CaseEntry skipped = run.cases().get(1);
         assertThat(skipped.status()).isEqualTo("skipped");
         assertThat(skipped.reasons()).containsExactly("unavailable: io_uring is disabled by the kernel");
+        assertThat(run.cases().get(2).status()).isEqualTo("pending");
 
         assertThat(run).as("nothing else in the record").isEqualTo(GoldenFixtures.run());
     }
 
     @Test
     void writingTheSameRecordsReproducesTheGoldenJson(@TempDir Path dir) throws Exception {
-        Path summary = dir.resolve("summary.json");
-        Path run = dir.resolve("run.json");
-        ResultFiles.writeJson(summary, GoldenFixtures.summary());
-        ResultFiles.writeJson(run, GoldenFixtures.run());
-
-        assertThat(Files.readString(summary)).isEqualTo(Files.readString(golden("summary.json")));
-        assertThat(Files.readString(run)).isEqualTo(Files.readString(golden("run.json")));
+        Map<String, Object> records = Map.of(
+                "summary.json", GoldenFixtures.summary(),
+                "summary-sweep-udp.json", GoldenFixtures.sweepUdpSummary(),
+                "summary-stream.json", GoldenFixtures.streamSummary(),
+                "summary-idle.json", GoldenFixtures.idleSummary(),
+                "run.json", GoldenFixtures.run());
+        for (var e : records.entrySet()) {
+            Path file = dir.resolve(e.getKey());
+            ResultFiles.writeJson(file, e.getValue());
+            assertThat(Files.readString(file)).as(e.getKey()).isEqualTo(Files.readString(golden(e.getKey())));
+        }
     }
 
     @Test

@@ -35,6 +35,16 @@ public final class Formats {
         return perSec == null ? NONE : String.format(Locale.ROOT, "%,.0f", perSec);
     }
 
+    /** A count: {@code 10,000}. */
+    public static String count(Double value) {
+        return value == null ? NONE : integer(value.longValue());
+    }
+
+    /** A percentage with one decimal: {@code 61.5}. */
+    public static String percent(Double value) {
+        return value == null ? NONE : String.format(Locale.ROOT, "%.1f", value);
+    }
+
     public static String integer(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }

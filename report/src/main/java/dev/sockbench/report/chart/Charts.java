@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.Plot;
@@ -39,14 +40,19 @@ public final class Charts {
     }
 
     /** The latency percentile distribution of comparable cases, one line per model. */
-    public static JFreeChart percentileDistribution(
-            String title, java.util.List<PercentileChart.Line> lines, Palette palette) {
+    public static JFreeChart percentileDistribution(String title, List<PercentileChart.Line> lines, Palette palette) {
         return PercentileChart.create(title, lines, palette);
     }
 
-    /** The server's CPU time per request, one bar per model. */
-    public static JFreeChart costPerRequest(String title, java.util.List<CostChart.Bar> bars, Palette palette) {
+    /** The server's CPU time and context switches per request, one bar per model. */
+    public static JFreeChart costPerRequest(String title, List<CostChart.Bar> bars, Palette palette) {
         return CostChart.create(title, bars, palette);
+    }
+
+    /** A sweep's latency against its achieved rate, one curve per model, the objective drawn across. */
+    public static JFreeChart sweep(
+            String title, String percentileLabel, double objectiveUs, List<SweepChart.Curve> curves, Palette palette) {
+        return SweepChart.create(title, percentileLabel, objectiveUs, curves, palette);
     }
 
     static void style(JFreeChart chart, Plot plot) {

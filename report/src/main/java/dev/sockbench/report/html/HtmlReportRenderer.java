@@ -17,6 +17,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -29,10 +33,10 @@ import java.util.stream.Stream;
 
 /**
  * The report people read: {@code runDir/report/index.html} and its PNG charts beside it, one
- * self-contained folder (no scripts, no network). The run header and environment, a table of
- * every measured case grouped by what is comparable, INVALID cases marked with their reasons,
- * the cases that were not measured and why, and per group the latency percentile distribution
- * and the server's cost per request.
+ * self-contained folder (no scripts, no network). The run header, how to read it, the capacity
+ * each model reached in sweeps, a table of every measured case grouped by what is comparable
+ * (INVALID cases marked with their reasons), the cases that were not measured and why, per group
+ * the charts ({@link GroupCharts}), and the environment.
  *
  * <p>The page comes from the {@code index.mustache} template, which HTML-escapes every value.
  */
@@ -43,6 +47,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
     private static final Mustache TEMPLATE =
             new DefaultMustacheFactory("dev/sockbench/report/html").compile("index.mustache");
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
     @Override
     public void render(RunResult run, Path runDir) throws IOException {
         Path reportDir = runDir.resolve(ResultFiles.REPORT_DIR);
@@ -50,14 +57,19 @@ public final class HtmlReportRenderer implements ReportRenderer {
         Palette palette =
                 Palette.of(cases.stream().map(ReportCase::model).distinct().toList());
 
+        List<Column> columns = shownColumns(cases);
         List<Page.GroupView> groups = new ArrayList<>();
+        List<Page.CapacityView> capacity = new ArrayList<>();
         Set<String> written = new HashSet<>();
         for (CaseGroup group : CaseGroup.of(cases)) {
             GroupCharts.Result charts = GroupCharts.draw(group, palette, reportDir);
             charts.files().forEach(image -> written.add(image.file()));
             List<Page.Row> rows =
-                    group.cases().stream().map(HtmlReportRenderer::row).toList();
+                    group.cases().stream().map(c -> row(c, columns)).toList();
             groups.add(new Page.GroupView(group.slug(), group.title(), rows, charts.files(), charts.notCharted()));
+            if (group.sweep()) {
+                capacity.add(CapacityTable.of(group));
+            }
         }
         List<Page.NotMeasured> notMeasured = cases.stream()
                 .filter(c -> !c.status().measured())
@@ -73,13 +85,14 @@ public final class HtmlReportRenderer implements ReportRenderer {
         Page page = new Page(
                 run.runId(),
                 run.suite(),
-                orUnknown(run.startedAt()),
-                run.finishedAt() == null ? "not finished" : run.finishedAt(),
+                time(run.startedAt()),
+                run.finishedAt() == null ? null : time(run.finishedAt()),
                 counts(cases),
                 environment(run.environment()),
-                CaseColumns.ALL.size(),
-                headerGroups(),
-                headers(),
+                columns.size(),
+                headerGroups(columns),
+                headers(columns),
+                capacity,
                 groups,
                 notMeasured);
         StringWriter html = new StringWriter();
@@ -89,10 +102,22 @@ public final class HtmlReportRenderer implements ReportRenderer {
         removeStaleCharts(reportDir, written);
     }
 
-    private static Page.Row row(ReportCase c) {
+    /**
+     * The columns some measured case has a value in: a run without sweeps, datagrams or a
+     * measured server shows no empty columns for them. The exports keep every column.
+     */
+    private static List<Column> shownColumns(List<ReportCase> cases) {
+        List<ReportCase> measured =
+                cases.stream().filter(c -> c.status().measured()).toList();
+        return CaseColumns.ALL.stream()
+                .filter(col -> measured.stream().anyMatch(c -> col.value().apply(c) != null))
+                .toList();
+    }
+
+    private static Page.Row row(ReportCase c, List<Column> columns) {
         boolean invalid = c.status() == CaseStatus.INVALID;
         List<Page.Cell> cells = new ArrayList<>();
-        for (Column col : CaseColumns.ALL) {
+        for (Column col : columns) {
             String css = (col.numeric() ? "num" : "") + (col.key().equals(CaseColumns.STATUS) ? " status" : "");
             cells.add(new Page.Cell(col.display().apply(c), col.detail().apply(c), css.strip()));
         }
@@ -100,11 +125,14 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
 
     /** The top header row: one cell per run of columns that share a group. */
-    private static List<Page.HeaderCell> headerGroups() {
+    private static List<Page.HeaderCell> headerGroups(List<Column> columns) {
         List<Page.HeaderCell> cells = new ArrayList<>();
+        if (columns.isEmpty()) {
+            return cells;
+        }
         String current = null;
         int span = 0;
-        for (Column col : CaseColumns.ALL) {
+        for (Column col : columns) {
             if (!col.group().equals(current) && span > 0) {
                 cells.add(new Page.HeaderCell(current, span, current.isEmpty() ? "" : "grouphead"));
                 span = 0;
@@ -116,8 +144,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
         return cells;
     }
 
-    private static List<Page.HeaderCell> headers() {
-        return CaseColumns.ALL.stream()
+    private static List<Page.HeaderCell> headers(List<Column> columns) {
+        return columns.stream()
                 .map(col -> new Page.HeaderCell(col.header(), 1, col.numeric() ? "num" : ""))
                 .toList();
     }
@@ -139,12 +167,15 @@ public final class HtmlReportRenderer implements ReportRenderer {
         if (env == null) {
             return List.of(new Page.NameValue("environment", "not recorded"));
         }
-        String pinning = env.pinning() == null || env.pinning().isEmpty()
-                ? "not pinned"
-                : env.pinning().entrySet().stream()
-                        .map(e -> e.getKey() + " on CPUs " + e.getValue())
-                        .sorted()
-                        .collect(Collectors.joining("; "));
+        // The runner's own sentence says why when nothing was pinned; else list the roles.
+        String pinning = env.pinningNote() != null
+                ? env.pinningNote()
+                : env.pinning() == null || env.pinning().isEmpty()
+                        ? "not pinned"
+                        : env.pinning().entrySet().stream()
+                                .map(e -> e.getKey() + " on CPUs " + e.getValue())
+                                .sorted()
+                                .collect(Collectors.joining("; "));
         return List.of(
                 new Page.NameValue("JDK", orUnknown(env.jdk())),
                 new Page.NameValue("JVM flags", env.jvmFlags() == null ? "unknown" : String.join(" ", env.jvmFlags())),
@@ -158,6 +189,18 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 new Page.NameValue("host", orUnknown(env.hostname())),
                 new Page.NameValue("sockbench", orUnknown(env.sockbenchVersion())),
                 new Page.NameValue("git commit", orUnknown(env.gitSha())));
+    }
+
+    /** An ISO-8601 instant to the second, in UTC: {@code 2026-11-29 11:12:05 UTC}; other text as is. */
+    static String time(String isoInstant) {
+        if (isoInstant == null || isoInstant.isBlank()) {
+            return "unknown";
+        }
+        try {
+            return TIME.format(Instant.parse(isoInstant));
+        } catch (DateTimeParseException e) {
+            return isoInstant;
+        }
     }
 
     private static String orUnknown(String value) {

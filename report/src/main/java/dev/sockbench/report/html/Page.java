@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the index.mustache template shows, already formatted: every value is text for people,
- * and the template escapes it.
+ * and the template escapes it. {@code finishedAt} is null while the run is in progress (or after
+ * it was interrupted).
  */
 record Page(
         String runId,
@@ -16,8 +17,13 @@ record Page(
         int columnCount,
         List<HeaderCell> headerGroups,
         List<HeaderCell> headers,
+        List<CapacityView> capacity,
         List<GroupView> groups,
         List<NotMeasured> notMeasured) {
+
+    boolean anyCapacity() {
+        return !capacity.isEmpty();
+    }
 
     /** Template helper: a section shown only when some case was measured. */
     boolean anyGroups() {
@@ -46,6 +52,23 @@ record Page(
     record Cell(String text, String title, String cssClass) {}
 
     record Image(String file, String alt) {}
+
+    /** The capacity of one group of sweeps, the most capable model first. */
+    record CapacityView(String slug, String title, String slo, List<CapacityRow> rows) {}
+
+    /** One sweep's capacity and its corrected latency there. */
+    record CapacityRow(
+            String model,
+            String status,
+            String cssClass,
+            String capacityPerSec,
+            String achievedPerSec,
+            String p50Us,
+            String p99Us,
+            String p999Us,
+            String goodSteps,
+            boolean invalid,
+            String reasons) {}
 
     /** A case with no numbers: skipped, failed, pending or unreadable. */
     record NotMeasured(String caseId, String model, String transport, String shape, String status, String reasons) {}

@@ -14,7 +14,9 @@ import dev.sockbench.report.cases.CaseColumns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,13 +90,62 @@ class ExportsTest {
         assertThat(lines.get(0)).isEqualTo(String.join(",", header));
         assertThat(lines).hasSize(3);
         assertThat(csv).contains("\r\n");
-        assertThat(lines.get(1))
-                .isEqualTo("open,nio-epoll,invalid,tcp,length,open,8,64,10000.0,9998.7,"
-                        + "41.215,63.487,120.319,1004.543,5005.311,40.191,60.415,101.375,201.983,210.047,"
-                        + "1,24.16,1.52,12,52428800,16384.5,"
-                        + "\"errors: 1 request failed, \"\"read\"\"\"");
-        assertThat(lines.get(2))
-                .isEqualTo("skip,netty-iouring,skipped,unix-stream,,closed" + ",".repeat(20) + ",n/a: no Unix channel");
+        Map<String, String> open = row(header, lines.get(1));
+        assertThat(open)
+                .containsEntry("caseId", "open")
+                .containsEntry("model", "nio-epoll")
+                .containsEntry("status", "invalid")
+                .containsEntry("transport", "tcp")
+                .containsEntry("connections", "8")
+                .containsEntry("targetRatePerSec", "10000.0")
+                .containsEntry("achievedRatePerSec", "9998.7")
+                .containsEntry("correctedP50Us", "41.215")
+                .containsEntry("correctedP999Us", "1004.543")
+                .containsEntry("correctedMaxUs", "5005.311")
+                .containsEntry("rawP99Us", "101.375")
+                .containsEntry("errors", "1")
+                .containsEntry("serverCpuUsPerRequest", "24.16")
+                .containsEntry("serverRssBytes", "52428800")
+                .containsEntry("serverRssBytesPerConnection", "16384.5")
+                .containsEntry("udpLost", "") // a block the case does not have
+                .containsEntry("sweepCapacityPerSec", "")
+                .containsEntry("reasons", "errors: 1 request failed, \"read\"");
+        assertThat(lines.get(1)).endsWith(",\"errors: 1 request failed, \"\"read\"\"\"");
+        Map<String, String> skipped = row(header, lines.get(2));
+        assertThat(skipped)
+                .containsEntry("status", "skipped")
+                .containsEntry("transport", "unix-stream")
+                .containsEntry("framing", "")
+                .containsEntry("correctedP99Us", "")
+                .containsEntry("reasons", "n/a: no Unix channel");
+    }
+
+    /** One CSV line as header → field, RFC 4180 quotes undone. */
+    private static Map<String, String> row(List<String> header, String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(ch);
+            }
+        }
+        fields.add(field.toString());
+        assertThat(fields).hasSameSizeAs(header);
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            row.put(header.get(i), fields.get(i));
+        }
+        return row;
     }
 
     @Test

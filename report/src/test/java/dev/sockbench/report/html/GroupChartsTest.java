@@ -1,6 +1,7 @@
 package dev.sockbench.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ErrorCounts;
@@ -28,8 +29,8 @@ class GroupChartsTest {
     void repeatedCasesOfAModelAreAddedNotAveraged() throws Exception {
         // run 1: 900 × 100 µs; run 2: 100 × 1 ms. Averaging the p90s (100 and 1,000 µs) would
         // give 550 µs; the added histogram's p90 is 100 µs and its p95 is 1 ms.
-        ReportCase first = measured("a", "nio-epoll", hist(100_000L, 900), null, cost(10.0), 900);
-        ReportCase second = measured("b", "nio-epoll", hist(1_000_000L, 100), null, cost(20.0), 100);
+        ReportCase first = measured("a", "nio-epoll", hist(100_000L, 900), null, cost(10.0, 0.5), 900);
+        ReportCase second = measured("b", "nio-epoll", hist(1_000_000L, 100), null, cost(20.0, 1.5), 100);
 
         GroupCharts.Collected data = GroupCharts.collect(group(first, second));
 
@@ -42,8 +43,13 @@ class GroupChartsTest {
         assertThat(line.rawNs())
                 .as("closed loop: raw equals corrected, not drawn twice")
                 .isNull();
-        // CPU per request weighted by requests: (10 × 900 + 20 × 100) / 1,000 = 11
-        assertThat(data.bars()).containsExactly(new CostChart.Bar("nio-epoll", 11.0));
+        // per request, weighted by requests: CPU (10 × 900 + 20 × 100) / 1,000 = 11,
+        // context switches (0.5 × 900 + 1.5 × 100) / 1,000 = 0.6
+        assertThat(data.bars()).hasSize(1);
+        CostChart.Bar bar = data.bars().getFirst();
+        assertThat(bar.model()).isEqualTo("nio-epoll");
+        assertThat(bar.cpuUsPerRequest()).isCloseTo(11.0, within(1e-9));
+        assertThat(bar.ctxSwitchesPerRequest()).isCloseTo(0.6, within(1e-9));
         assertThat(data.notCharted()).isEmpty();
     }
 
@@ -129,7 +135,11 @@ class GroupChartsTest {
     }
 
     private static ServerCost cost(double cpuUsPerRequest) {
-        return new ServerCost(0, 0, cpuUsPerRequest, 0, 0, 0, 1, 1, 0);
+        return cost(cpuUsPerRequest, 1.0);
+    }
+
+    private static ServerCost cost(double cpuUsPerRequest, double ctxSwitchesPerRequest) {
+        return new ServerCost(0, 0, cpuUsPerRequest, 0, 0, ctxSwitchesPerRequest, 1, 1, 0);
     }
 
     private static Histogram hist(long valueNs, long count) {
