@@ -1,6 +1,7 @@
 package dev.sockbench.servers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.model.ServerModel;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.transport.Transport;
@@ -34,6 +35,10 @@ public final class ListCommand implements Callable<Integer> {
             names = "--json",
             description = "Print the matrix as a JSON array of {model, transport, status, reason} instead of a table.")
     boolean json;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new ListCommand(), args));
+    }
 
     @Override
     public Integer call() throws JsonProcessingException {

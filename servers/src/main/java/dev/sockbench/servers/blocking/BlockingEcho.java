@@ -16,7 +16,7 @@ import java.nio.channels.DatagramChannel;
 final class BlockingEcho {
     private static final int DATAGRAM_BYTES = Sockets.DATAGRAM_BUFFER_BYTES;
 
-    private static final int RAW_CHUNK_BYTES = 16 * 1024;
+    private static final int RAW_CHUNK_BYTES = 8 * 1024;
 
     private BlockingEcho() {}
 

@@ -22,7 +22,8 @@ public final class NettyModel extends BaseModel {
     public static NettyModel epollEdgeTriggered() {
         return new NettyModel(
                 "netty-epoll-et",
-                "Netty 4.1 native epoll, EPOLL_MODE edge-triggered; an accept loop plus --threads event loops",
+                "Netty 4.1 native epoll, EPOLL_MODE edge-triggered; an accept loop plus --threads event loops"
+                        + " (default one per core)",
                 NettyFlavor.EPOLL_ET,
                 Map.of());
     }
@@ -30,7 +31,8 @@ public final class NettyModel extends BaseModel {
     public static NettyModel epollLevelTriggered() {
         return new NettyModel(
                 "netty-epoll-lt",
-                "Netty 4.1 native epoll, EPOLL_MODE level-triggered; an accept loop plus --threads event loops",
+                "Netty 4.1 native epoll, EPOLL_MODE level-triggered; an accept loop plus --threads event loops"
+                        + " (default one per core)",
                 NettyFlavor.EPOLL_LT,
                 Map.of());
     }
@@ -39,7 +41,8 @@ public final class NettyModel extends BaseModel {
         String noUnix = "the io_uring incubator transport (0.0.26) has no Unix domain channels";
         return new NettyModel(
                 "netty-iouring",
-                "Netty io_uring transport (4.1 incubator); an accept loop plus --threads event loops",
+                "Netty io_uring transport (4.1 incubator); an accept loop plus --threads event loops (default"
+                        + " one per core)",
                 NettyFlavor.IOURING,
                 Map.of(Transport.UNIX_STREAM, noUnix, Transport.UNIX_DGRAM, noUnix));
     }

@@ -18,7 +18,8 @@ public final class AsyncModel extends BaseModel {
     public AsyncModel() {
         super(
                 "nio2-async",
-                "NIO.2 AsynchronousServerSocketChannel, completion handlers on a fixed group of --threads threads",
+                "NIO.2 AsynchronousServerSocketChannel, completion handlers on a fixed group of --threads"
+                        + " threads (default one per core)",
                 Map.of(
                         Transport.UDP, "NIO.2 has no asynchronous datagram channel",
                         Transport.UNIX_STREAM,
