@@ -20,8 +20,8 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 final class DatagramClient implements AutoCloseable {
     private final DatagramChannel channel;
     private final SocketAddress server;
-    // Direct buffers: junixsocket copies heap buffers through a temporary buffer that virtual
-    // threads sharing a carrier also share, so concurrent peers would get each other's datagrams.
+    // Direct buffers: junixsocket (2.10.1) copies heap buffers through a pooled direct buffer, and
+    // concurrent virtual-thread peers were seen to get each other's datagrams that way.
     private final ByteBuffer received = ByteBuffer.allocateDirect(70_000);
     private final ByteBuffer toSend = ByteBuffer.allocateDirect(70_000);
 

@@ -53,8 +53,8 @@ final class BlockingEcho {
 
     /** Sends every datagram back to its sender, unchanged, until the channel is closed. */
     static void echoDatagrams(DatagramChannel channel) throws IOException {
-        // Direct, so the channel reads into it: junixsocket copies a heap buffer through a temporary
-        // buffer that virtual threads on one carrier share, and they would mix up each other's data.
+        // Direct, so the channel reads into it: junixsocket (2.10.1) copies a heap buffer through a
+        // pooled direct buffer, and concurrent virtual threads were seen to get each other's data.
         ByteBuffer datagram = ByteBuffer.allocateDirect(DATAGRAM_BYTES);
         while (true) {
             datagram.clear();
