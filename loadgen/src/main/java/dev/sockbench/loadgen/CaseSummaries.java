@@ -76,7 +76,7 @@ public final class CaseSummaries {
     }
 
     private static StreamThroughput stream(LoadResult result, LoadShape.Stream shape, int payloadBytes) {
-        double bytesPerSec = result.measuredSec() > 0 ? result.echoedBytes() / result.measuredSec() : 0;
+        double bytesPerSec = result.achievedRatePerSec() * payloadBytes;
         return new StreamThroughput(bytesPerSec, bytesPerSec * 8, (long) shape.depth() * payloadBytes);
     }
 }

@@ -43,7 +43,7 @@ public record LoadSpec(
 
     /** The engine plan of a single-run shape; a sweep's first step for {@link LoadShape.Sweep}. */
     public RunPlan plan(ClientSocketPaths paths) {
-        ClientOptions client = new ClientOptions(target, framing, payloadBytes, shape.depth(), seed, paths);
+        ClientOptions client = new ClientOptions(target, framing, payloadBytes, shape.depth(), seed, timeoutNs, paths);
         return switch (shape) {
             case LoadShape.PingPong p -> closed(client, 1);
             case LoadShape.Closed c -> closed(client, c.connections());
@@ -68,7 +68,6 @@ public record LoadSpec(
                         0,
                         warmupNs,
                         durationNs,
-                        timeoutNs,
                         seed);
         };
     }
@@ -84,7 +83,6 @@ public record LoadSpec(
                 0,
                 warmupNs,
                 durationNs,
-                timeoutNs,
                 seed);
     }
 
@@ -99,7 +97,6 @@ public record LoadSpec(
                 idle,
                 warmupNs,
                 durationNs,
-                timeoutNs,
                 seed);
     }
 

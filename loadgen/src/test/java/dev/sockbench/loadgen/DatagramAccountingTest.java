@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class DatagramAccountingTest {
     static final long MS = 1_000_000;
+    static final long TIMEOUT_NS = 500 * MS;
 
     @ParameterizedTest
     @EnumSource(
@@ -32,7 +33,7 @@ class DatagramAccountingTest {
     void closedLoopCountsEveryDropDuplicateAndReorderExactly(Transport transport, @TempDir Path dir) throws Exception {
         try (DatagramEchoServer server = DatagramEchoServer.misbehaving(transport, dir.resolve("echo.sock"))) {
             LoadSpec spec = new LoadSpec(
-                    new LoadShape.Closed(1, 32), server.endpoint(), Framing.LENGTH, 64, 1, 0, 700 * MS, 100 * MS, 7);
+                    new LoadShape.Closed(1, 64), server.endpoint(), Framing.LENGTH, 64, 1, 0, 700 * MS, TIMEOUT_NS, 7);
             CaseSummary summary = run(spec);
             assertExactAccounting(summary, server);
         }
@@ -52,7 +53,7 @@ class DatagramAccountingTest {
                     1,
                     0,
                     700 * MS,
-                    100 * MS,
+                    TIMEOUT_NS,
                     7);
             CaseSummary summary = run(spec);
             assertExactAccounting(summary, server);
@@ -73,19 +74,23 @@ class DatagramAccountingTest {
         // Every datagram sent reached the server (loopback; the rates are low enough that even a
         // stalled process's receive buffer holds the backlog), and the server's misdeeds are
         // counted one for one.
-        assertThat(udp.sent()).isEqualTo(server.received()).isGreaterThan(100);
+        assertThat(udp.sent()).isEqualTo(server.received()).isGreaterThan(30);
         assertThat(server.dropped()).isPositive();
         assertThat(server.duplicated()).isPositive();
         assertThat(server.reordered()).isPositive();
-        assertThat(udp.lost()).isEqualTo(server.dropped() + server.stillHeld());
+        // An echo the machine delayed past the timeout is counted lost, then late when it comes:
+        // lost minus late is exactly what the server withheld. (Usually nothing is late, and
+        // reordered is then exactly the server's count too.)
+        assertThat(udp.lost() - udp.late()).isEqualTo(server.dropped() + server.stillHeld());
         assertThat(udp.duplicated()).isEqualTo(server.duplicated());
-        assertThat(udp.reordered()).isEqualTo(server.reordered());
-        assertThat(udp.late()).isZero();
+        assertThat(udp.reordered()).isBetween(server.reordered() - udp.late(), server.reordered());
         assertThat(udp.received()).isEqualTo(udp.sent() - udp.lost());
         // Only first echoes are latency samples; a loss is not an error, nor a duplicate.
-        assertThat(summary.requests()).isEqualTo(udp.received());
+        // Throughput counts echoes within the interval; with no warm-up every one of them is a
+        // measured request, and the measured ones still in flight at its end came back after it.
+        assertThat(summary.requests()).isBetween(udp.received() - summary.depth(), udp.received());
         assertThat(summary.errors().total()).isZero();
-        // A lost request never reached the histogram: nothing near the 100 ms timeout.
-        assertThat(summary.latencyUs().raw().max()).isLessThan(100_000);
+        // A lost request never reached the histogram: nothing at or beyond the timeout.
+        assertThat(summary.latencyUs().raw().max()).isLessThan(TIMEOUT_NS / 1_000.0);
     }
 }

@@ -2,6 +2,7 @@ package dev.sockbench.loadgen;
 
 import static dev.sockbench.loadgen.LoadgenMainTest.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.result.CaseSummary;
@@ -73,7 +74,7 @@ class FailureTest {
         assertThat(summary.durationSec()).isLessThan(30);
         // The log was written and holds what was measured before the end.
         Histogram corrected = LatencyLog.readTotals(hlog).get(LatencyLog.CORRECTED);
-        assertThat(corrected.getTotalCount()).isEqualTo(summary.requests());
+        assertThat(corrected.getTotalCount()).isCloseTo(summary.requests(), within(4L));
     }
 
     @Test

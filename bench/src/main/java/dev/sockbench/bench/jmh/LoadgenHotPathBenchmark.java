@@ -84,6 +84,6 @@ public class LoadgenHotPathBenchmark {
     public int datagramAccounting() {
         long seq = window.open(nowNs);
         window.markSent(seq, nowNs, tally);
-        return window.onEcho(seq, tally);
+        return window.onEcho(seq, nowNs, 1_000_000_000L, tally);
     }
 }

@@ -13,9 +13,14 @@ import java.util.List;
  * an existing one is never renamed. Units are in the names. Blocks that do not apply to a case
  * are left out of the file ({@code null} here).
  *
- * <p>Which requests count: a request belongs to the measured interval when its <em>intended</em>
- * send time lies in it (for closed shapes the intended time is the actual one). Requests still in
- * flight when the interval ends are waited for, up to the timeout, so a slow tail is not cut off.
+ * <p>Which requests count. Throughput ({@code requests}, {@code achievedRatePerSec}) counts the
+ * echoes received within the measured interval: what the server delivered in it. Latency and the
+ * fate of each request (its errors, its datagram accounting) follow the requests whose
+ * <em>intended</em> send time lies in the interval (for closed shapes the intended time is the
+ * actual one), to their end: requests still in flight when the interval ends are waited for, up
+ * to the timeout, so a slow tail is not cut off. In a steady state both sets are the same but for
+ * the requests in flight at either end; when the server falls behind, the latencies include the
+ * requests it finished late while the throughput does not.
  *
  * <h2>Blocks added by the load shapes (issue #4)</h2>
  *
@@ -44,8 +49,8 @@ import java.util.List;
  * @param durationSec the measured interval, seconds
  * @param warmupSec the discarded warm-up before it, seconds
  * @param targetRatePerSec the rate asked for (open shapes); null for closed shapes
- * @param achievedRatePerSec completed requests per second over the measured interval
- * @param requests completed (echoed and verified) requests in the measured interval
+ * @param achievedRatePerSec {@code requests} per second of the measured interval
+ * @param requests requests completed (echoed and verified) within the measured interval
  * @param errors failures by kind in the measured interval ({@code connect} counts every failed
  *     connection attempt of the case; {@code timeout} is for stream transports, datagram requests
  *     without an echo are {@code udp.lost})

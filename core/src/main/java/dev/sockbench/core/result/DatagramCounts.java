@@ -8,7 +8,7 @@ package dev.sockbench.core.result;
  *
  * @param sent requests sent
  * @param received requests whose first echo came back, verified, within the timeout; each is one
- *     latency sample, so {@code received} equals the case's {@code requests}
+ *     latency sample
  * @param lost requests with no echo within the timeout ({@code --timeout})
  * @param late echoes that arrived after their request had been counted lost
  * @param duplicated extra copies of an echo already received

@@ -74,8 +74,7 @@ public final class SelfCheck {
      */
     public static List<String> reasons(LoadResult result, Double targetRatePerSec) {
         List<String> reasons = new ArrayList<>();
-        long requests = result.requests();
-        if (requests == 0) {
+        if (result.requests() == 0 || result.latencySamples() == 0) {
             reasons.add("no request completed in the measured interval");
         }
         if (result.endedEarly()) {

@@ -161,15 +161,16 @@ public final class DatagramConnection extends Connection {
                 continue;
             }
             long seq = Payload.sequenceAt(receiveBuffer, 0);
-            switch (window.onEcho(seq, tally)) {
+            switch (window.onEcho(seq, nowNs, options.timeoutNs(), tally)) {
                 case DatagramWindow.RECEIVED -> {
                     answered++;
+                    tally.completed(nowNs);
                     long intendedNs = window.intendedNs(seq);
                     if (tally.measured(intendedNs)) {
                         recorder.record(intendedNs, window.sentNs(seq), nowNs);
-                        tally.echoedBytes += payloadBytes;
                     }
                 }
+                case DatagramWindow.EXPIRED_ON_ARRIVAL -> answered++;
                 case DatagramWindow.UNKNOWN -> {
                     if (tally.counting(nowNs)) {
                         tally.verifyErrors++;

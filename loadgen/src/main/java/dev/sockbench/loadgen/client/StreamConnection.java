@@ -160,9 +160,9 @@ public final class StreamConnection extends Connection {
             long sentNs = inFlight.headSentNs();
             inFlight.removeHead();
             answered++;
+            tally.completed(nowNs);
             if (tally.measured(intendedNs)) {
                 recorder.record(intendedNs, sentNs, nowNs);
-                tally.echoedBytes += payloadBytes;
             }
             in.position(payloadAt + payloadBytes);
         }

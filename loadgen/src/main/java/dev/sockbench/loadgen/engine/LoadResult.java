@@ -14,7 +14,7 @@ import org.HdrHistogram.Histogram;
  * @param sendLagNs how late sends left versus when they were due, ns; null unless paced
  * @param errors failures by kind
  * @param datagrams datagram accounting; null on stream transports
- * @param echoedBytes payload bytes of verified echoes of measured requests
+ * @param completedInInterval verified echoes received within the measured interval
  * @param measuredSec length of the measured interval: the duration, or less when every connection
  *     was lost before its end
  * @param cpuNs CPU time of the generator process over the measured interval, ns
@@ -31,7 +31,7 @@ public record LoadResult(
         Histogram sendLagNs,
         ErrorCounts errors,
         DatagramCounts datagrams,
-        long echoedBytes,
+        long completedInInterval,
         double measuredSec,
         long cpuNs,
         double busiestPercent,
@@ -40,13 +40,25 @@ public record LoadResult(
         boolean endedEarly,
         String firstError) {
 
-    /** Completed (echoed, verified) measured requests. */
+    /**
+     * Requests completed (echoed, verified) within the measured interval: the throughput the
+     * server delivered, whatever each request's intended time.
+     */
     public long requests() {
-        return corrected.getTotalCount();
+        return completedInInterval;
     }
 
-    /** Completed requests per second over the measured interval. */
+    /** {@link #requests} per second of the measured interval. */
     public double achievedRatePerSec() {
         return measuredSec > 0 ? requests() / measuredSec : 0;
+    }
+
+    /**
+     * Latency samples: requests intended within the measured interval that completed, also
+     * after its end (the drain). Equals {@link #requests} in a steady state, within the requests
+     * in flight at either end; above it when the server fell behind and finished them late.
+     */
+    public long latencySamples() {
+        return corrected.getTotalCount();
     }
 }

@@ -152,7 +152,7 @@ public final class LoadRun {
             boolean endedEarly) {
         ErrorCounts errors = ErrorCounts.NONE;
         DatagramCounts datagrams = DatagramCounts.NONE;
-        long echoedBytes = 0;
+        long completed = 0;
         long connectionsLost = 0;
         double busiest = 0;
         String firstError = idle == null ? null : idle.firstError();
@@ -164,7 +164,7 @@ public final class LoadRun {
             Tally tally = worker.tally();
             errors = errors.plus(tally.errors());
             datagrams = datagrams.plus(tally.datagrams());
-            echoedBytes += tally.echoedBytes;
+            completed += tally.completedInInterval;
             connectionsLost += tally.connectionsLost;
             busiest = Math.max(busiest, worker.busyPercent());
             if (sendLag != null) {
@@ -187,7 +187,7 @@ public final class LoadRun {
                 sendLag,
                 errors,
                 datagram ? datagrams : null,
-                echoedBytes,
+                completed,
                 measuredNs / 1e9,
                 cpuNs,
                 busiest,

@@ -33,7 +33,7 @@ public final class Probe {
     public static void check(
             Endpoint target, Framing framing, int payloadBytes, long seed, long timeoutNs, NanoClock clock) {
         try (ClientSocketPaths paths = target.transport() == Transport.UNIX_DGRAM ? ClientSocketPaths.create() : null) {
-            check(new ClientOptions(target, framing, payloadBytes, 1, seed, paths), timeoutNs, clock);
+            check(new ClientOptions(target, framing, payloadBytes, 1, seed, timeoutNs, paths), timeoutNs, clock);
         } catch (IOException e) {
             throw new BadInputException("cannot create a socket folder for the client: " + e.getMessage(), e);
         }

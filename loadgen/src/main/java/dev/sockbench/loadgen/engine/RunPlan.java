@@ -17,7 +17,6 @@ import java.util.Objects;
  * @param idleConnections silent connections held open beside the active ones
  * @param warmupNs warm-up before the measured interval, discarded
  * @param durationNs the measured interval
- * @param timeoutNs a request unanswered this long is counted (timeout or lost)
  * @param seed seeds Poisson arrivals
  */
 public record RunPlan(
@@ -30,7 +29,6 @@ public record RunPlan(
         int idleConnections,
         long warmupNs,
         long durationNs,
-        long timeoutNs,
         long seed) {
     public RunPlan {
         Objects.requireNonNull(mode, "mode");
@@ -42,8 +40,8 @@ public record RunPlan(
         if (mode == Mode.PACED && (!(ratePerSec > 0) || arrival == null)) {
             throw new IllegalArgumentException("a paced plan needs a rate > 0 and an arrival process");
         }
-        if (warmupNs < 0 || durationNs <= 0 || timeoutNs <= 0) {
-            throw new IllegalArgumentException("need warmup >= 0, duration > 0, timeout > 0");
+        if (warmupNs < 0 || durationNs <= 0) {
+            throw new IllegalArgumentException("need warmup >= 0, duration > 0");
         }
     }
 
@@ -55,6 +53,11 @@ public record RunPlan(
     /** Global index of the first connection of worker {@code thread}. */
     public int firstConnectionOf(int thread) {
         return thread * (connections / threads) + Math.min(thread, connections % threads);
+    }
+
+    /** A request unanswered this long is counted (a timeout, or lost). */
+    public long timeoutNs() {
+        return client.timeoutNs();
     }
 
     /** The same plan at another rate (a sweep step). */
@@ -69,7 +72,6 @@ public record RunPlan(
                 idleConnections,
                 warmupNs,
                 durationNs,
-                timeoutNs,
                 seed);
     }
 }

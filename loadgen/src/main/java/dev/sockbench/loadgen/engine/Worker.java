@@ -443,6 +443,10 @@ final class Worker implements Runnable {
         if (sentNs >= measureEndNs) {
             return;
         }
+        if (!c.streamOriented() && !flushTo(c)) {
+            // A datagram the socket could not take yet still waits; writability brings it back.
+            return;
+        }
         while (c.isOpen() && c.hasRoom()) {
             c.send(sentNs, sentNs, tally);
             inFlight++;

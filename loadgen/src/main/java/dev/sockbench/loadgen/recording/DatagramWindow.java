@@ -21,7 +21,7 @@ package dev.sockbench.loadgen.recording;
  * <pre>{@code
  * long seq = window.open(intendedNs);   // encode seq into the datagram
  * window.markSent(seq, sentNs);         // after the send call took it
- * switch (window.onEcho(seqFromEcho, tally)) { case RECEIVED -> record(window.intendedNs(seq), ...) }
+ * switch (window.onEcho(seqFromEcho, nowNs, timeoutNs, tally)) { case RECEIVED -> record(...) }
  * window.expire(nowNs, timeoutNs, tally);   // pending requests older than the timeout are lost
  * }</pre>
  *
@@ -34,6 +34,8 @@ public final class DatagramWindow {
     public static final int DUPLICATED = 1;
     public static final int LATE = 2;
     public static final int UNKNOWN = 3;
+    /** A pending request's echo came at or after its timeout, before the timeout was noticed. */
+    public static final int EXPIRED_ON_ARRIVAL = 4;
 
     private static final byte FREE = 0;
     private static final byte PENDING = 1;
@@ -105,12 +107,16 @@ public final class DatagramWindow {
     }
 
     /**
-     * Classifies an echo carrying {@code seq} and counts it.
+     * Classifies an echo carrying {@code seq}, received at {@code nowNs}, and counts it. An echo of
+     * a pending request that comes {@code timeoutNs} or more after it left is not a latency sample:
+     * the request is lost (no echo within the timeout) and the echo late, exactly as if the timeout
+     * had been noticed first.
      *
      * @return {@link #RECEIVED} (read the request's times with {@link #intendedNs(long)} and {@link
-     *     #sentNs(long)}), {@link #DUPLICATED}, {@link #LATE} or {@link #UNKNOWN}
+     *     #sentNs(long)}), {@link #EXPIRED_ON_ARRIVAL} (its room is freed), {@link #DUPLICATED},
+     *     {@link #LATE} or {@link #UNKNOWN}
      */
-    public int onEcho(long seq, Tally tally) {
+    public int onEcho(long seq, long nowNs, long timeoutNs, Tally tally) {
         if (seq < 0 || seq >= nextSequence) {
             return UNKNOWN;
         }
@@ -124,6 +130,15 @@ public final class DatagramWindow {
         boolean measured = tally.measured(intendedNs[slot]);
         switch (state[slot]) {
             case PENDING -> {
+                if (sentNs[slot] != NOT_SENT && nowNs - sentNs[slot] >= timeoutNs) {
+                    state[slot] = LOST;
+                    inFlight--;
+                    if (measured) {
+                        tally.datagramsLost++;
+                        tally.datagramsLate++;
+                    }
+                    return EXPIRED_ON_ARRIVAL;
+                }
                 state[slot] = ANSWERED;
                 inFlight--;
                 if (measured) {

@@ -5,9 +5,10 @@ import dev.sockbench.core.result.ErrorCounts;
 
 /**
  * One worker thread's counters over the measured interval: errors by kind, datagram accounting,
- * payload bytes echoed. A request counts when its intended send time lies in the measured interval
- * ({@link #measured}); an error that belongs to no request (a connection closed by the server)
- * counts when it happens at or after the interval's start.
+ * payload bytes echoed, completions. A request's fate (its errors, its datagram accounting) counts
+ * when its intended send time lies in the measured interval ({@link #measured}); an error that
+ * belongs to no request (a connection closed by the server) counts when it happens at or after the
+ * interval's start; throughput ({@link #completedInInterval}) counts echoes received within it.
  *
  * <p>Threading: written by its worker thread only; read by other threads only after the worker
  * has finished (its {@code Thread.join} orders the reads), except for approximate progress.
@@ -29,8 +30,11 @@ public final class Tally {
     public long datagramsDuplicated;
     public long datagramsReordered;
 
-    /** Payload bytes of verified echoes of measured requests. */
-    public long echoedBytes;
+    /**
+     * Verified echoes (first echoes on datagrams) received within the measured interval, whatever
+     * their request's intended time: the throughput the server delivered in it.
+     */
+    public long completedInInterval;
 
     /** Connections closed by an error or by the server. */
     public long connectionsLost;
@@ -52,6 +56,13 @@ public final class Tally {
     /** True when an error at {@code nowNs} counts: the measured interval has begun. */
     public boolean counting(long nowNs) {
         return nowNs >= measureStartNs;
+    }
+
+    /** Counts one verified echo received at {@code receivedNs} if that is within the interval. */
+    public void completed(long receivedNs) {
+        if (receivedNs >= measureStartNs && receivedNs < measureEndNs) {
+            completedInInterval++;
+        }
     }
 
     public long measureStartNs() {

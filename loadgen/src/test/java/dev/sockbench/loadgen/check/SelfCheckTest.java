@@ -20,14 +20,13 @@ import org.junit.jupiter.api.Test;
 class SelfCheckTest {
     static final RunPlan PLAN = new RunPlan(
             Mode.PACED,
-            new ClientOptions(Endpoint.parse("tcp://127.0.0.1:1"), Framing.LENGTH, 64, 1, 1, null),
+            new ClientOptions(Endpoint.parse("tcp://127.0.0.1:1"), Framing.LENGTH, 64, 1, 1, 1_000_000_000L, null),
             1,
             1,
             1_000,
             Arrival.CONSTANT,
             0,
             0,
-            1_000_000_000L,
             1_000_000_000L,
             1);
 
@@ -62,7 +61,7 @@ class SelfCheckTest {
                     lag,
                     errors,
                     datagrams,
-                    requests * 64,
+                    requests,
                     1.0,
                     10_000_000,
                     busy,
