@@ -15,9 +15,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     (sending, reading, verifying, recording) rather than waiting for the network or for the next
  *     send; a thread near 100% could not have done more, so the generator, not the server, set the
  *     pace
- * @param sendLagUs how late requests left versus the moment they were due (their scheduled time,
- *     or later, the moment their connection could take another request), µs; only for paced
- *     shapes, null otherwise
+ * @param sendLagUs how late requests left by the generator's fault, µs: for each request, the time
+ *     between its intended send time and its send during which its connection could have sent
+ *     but the generator did not (thread descheduled, GC, busy); never the time the connection
+ *     waited for the server, nor the bounded catch-up spacing. Only for paced shapes, null
+ *     otherwise
  * @param lagBoundUs the bound the lag's p99 must stay under for the case to be valid, µs; null
  *     when the shape is not paced
  */

@@ -5,6 +5,7 @@ import dev.sockbench.loadgen.client.Connection;
 import dev.sockbench.loadgen.client.EchoMismatchException;
 import dev.sockbench.loadgen.pacing.NanoClock;
 import dev.sockbench.loadgen.pacing.Pacer;
+import dev.sockbench.loadgen.pacing.ScheduleLag;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import dev.sockbench.loadgen.recording.Tally;
 import java.io.IOException;
@@ -64,12 +65,15 @@ final class Worker implements Runnable {
     private final LatencyRecorder recorder = new LatencyRecorder();
     private final Histogram sendLagNs = LatencyRecorder.newHistogram();
     private final long[] opStartNs;
+    private final boolean[] connectPending;
     private final Consumer<SelectionKey> keyHandler = this::onKey;
     private final Thread thread;
 
     private Pacer[] pacers;
+    private ScheduleLag[] lags;
     private Tally tally;
     private long startNs;
+    private long measureStartNs;
     private long measureEndNs;
     private long drainDeadlineNs;
     private long timeoutNs;
@@ -96,6 +100,7 @@ final class Worker implements Runnable {
         this.firstConnection = plan.firstConnectionOf(threadIndex);
         this.due = new DueQueue(connections.length);
         this.opStartNs = new long[connections.length];
+        this.connectPending = new boolean[connections.length];
         this.thread = new Thread(this, "loadgen-worker-" + threadIndex);
         this.thread.setDaemon(true);
     }
@@ -171,6 +176,7 @@ final class Worker implements Runnable {
     /** Sets the timeline and starts the thread; it waits for {@code startNs} before sending. */
     void start(long start, long measureStart, long measureEnd, long drainDeadline) {
         this.startNs = start;
+        this.measureStartNs = measureStart;
         this.measureEndNs = measureEnd;
         this.drainDeadlineNs = drainDeadline;
         this.timeoutNs = plan.timeoutNs();
@@ -179,6 +185,7 @@ final class Worker implements Runnable {
         tally.connectErrors += setupConnectErrors;
         if (mode == Mode.PACED) {
             pacers = new Pacer[connections.length];
+            lags = new ScheduleLag[connections.length];
             double perConnection = plan.ratePerSec() / plan.connections();
             for (int i = 0; i < connections.length; i++) {
                 pacers[i] = new Pacer(
@@ -186,6 +193,7 @@ final class Worker implements Runnable {
                                 .sequence(
                                         start, plan.ratePerSec(), firstConnection + i, plan.connections(), plan.seed()),
                         perConnection);
+                lags[i] = new ScheduleLag();
             }
         }
         thread.start();
@@ -286,8 +294,15 @@ final class Worker implements Runnable {
 
     private void loop() throws IOException {
         long nextExpiryNs = 0;
+        boolean measuring = false;
         while (!abort) {
             long now = clock.nanoTime();
+            if (!measuring && now >= measureStartNs) {
+                measuring = true;
+                if (mode == Mode.PACED) {
+                    resumeOnSchedule(now);
+                }
+            }
             if (due.peekDueNs() <= now) {
                 do {
                     long dueNs = due.peekDueNs();
@@ -456,12 +471,28 @@ final class Worker implements Runnable {
         long intendedNs = pacer.take(sentNs);
         c.send(intendedNs, sentNs, tally);
         inFlight++;
+        long lagNs = lags[i].onSend(intendedNs, dueNs, sentNs);
         if (tally.measured(intendedNs)) {
-            sendLagNs.recordValue(Math.max(0, sentNs - dueNs));
+            sendLagNs.recordValue(lagNs);
         }
         flushTo(c);
         if (c.isOpen() && c.hasRoom() && pacer.intendedNs() < measureEndNs) {
             due.add(i, pacer.sendTimeNs(sentNs));
+        }
+    }
+
+    /**
+     * The measured interval begins: every connection drops the requests the warm-up still owes
+     * and resumes on schedule, so the interval measures the load asked for from its first
+     * moment, not the warm-up's backlog (which would be sent, unmeasured, in its place).
+     */
+    private void resumeOnSchedule(long now) {
+        for (int i = 0; i < connections.length; i++) {
+            Pacer pacer = pacers[i];
+            if (pacer.skipTo(measureStartNs) > 0 && due.contains(i)) {
+                due.remove(i);
+                due.add(i, pacer.sendTimeNs(now));
+            }
         }
     }
 
@@ -475,6 +506,7 @@ final class Worker implements Runnable {
             if (c.open(selector)) {
                 onConnected(c);
             } else {
+                connectPending[i] = true;
                 connecting++;
             }
         } catch (IOException e) {
@@ -488,10 +520,12 @@ final class Worker implements Runnable {
                 return;
             }
         } catch (IOException e) {
+            connectPending[c.index] = false;
             connecting--;
             churnConnectFailed(c, keyNowNs, e);
             return;
         }
+        connectPending[c.index] = false;
         connecting--;
         onConnected(c);
     }
@@ -514,6 +548,13 @@ final class Worker implements Runnable {
 
     private void expire(long now) {
         for (Connection c : connections) {
+            if (connectPending[c.index] && now - opStartNs[c.index] >= timeoutNs) {
+                // A churn connect the server never completed (a full listen queue drops SYNs).
+                connectPending[c.index] = false;
+                connecting--;
+                churnConnectFailed(c, now, new IOException("connect timed out"));
+                continue;
+            }
             if (c.isOpen() && c.inFlight() > 0) {
                 int given = c.expire(now, timeoutNs, tally);
                 if (given > 0) {

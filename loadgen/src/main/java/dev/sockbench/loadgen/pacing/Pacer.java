@@ -65,6 +65,22 @@ public final class Pacer {
     }
 
     /**
+     * Drops every request intended before {@code startNs}: the schedule resumes with the first one
+     * intended at or after it. Used when the measured interval begins, so that a backlog the
+     * warm-up built up (a JVM still compiling, a server still warming) is not carried into it.
+     *
+     * @return how many requests were dropped
+     */
+    public long skipTo(long startNs) {
+        long skipped = 0;
+        while (intendedNs < startNs) {
+            intendedNs = schedule.nextFireTimeNs();
+            skipped++;
+        }
+        return skipped;
+    }
+
+    /**
      * The next request left at {@code sentNs}; returns its intended time and moves to the next.
      */
     public long take(long sentNs) {

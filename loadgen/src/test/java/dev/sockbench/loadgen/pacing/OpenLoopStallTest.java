@@ -24,19 +24,30 @@ class OpenLoopStallTest {
     static final long STALL_UNTIL_NS = 300 * MS;
     static final long RUN_NS = 1_000 * MS;
 
-    /** When the simulated server answers a request that reached it at {@code arrivedNs}. */
-    static long echoTimeNs(long arrivedNs) {
-        long start = arrivedNs >= STALL_FROM_NS && arrivedNs < STALL_UNTIL_NS ? STALL_UNTIL_NS : arrivedNs;
-        return start + SERVICE_NS;
+    /** When a stalled party resumes: {@code t}, or the end of the stall when {@code t} falls in it. */
+    static long afterStall(long t) {
+        return t >= STALL_FROM_NS && t < STALL_UNTIL_NS ? STALL_UNTIL_NS : t;
     }
 
-    record Simulation(Histogram corrected, Histogram raw, List<Long> sendTimesNs, List<Long> intendedNs) {}
+    record Simulation(
+            Histogram corrected, Histogram raw, Histogram lag, List<Long> sendTimesNs, List<Long> intendedNs) {}
 
+    /** The server stalls: a request reaching it during the stall is answered after it. */
     static Simulation simulate() {
+        return simulate(false);
+    }
+
+    /**
+     * @param generatorStalls true: the server is healthy but the generator stalls (descheduled, a
+     *     GC pause) and cannot send during the stall; false: the server stalls
+     */
+    static Simulation simulate(boolean generatorStalls) {
         FakeClock clock = new FakeClock(0);
         Pacer pacer = new Pacer(new ConstantFireTimes(0, RATE_PER_SEC), RATE_PER_SEC);
         InFlightQueue inFlight = new InFlightQueue(1);
         LatencyRecorder recorder = new LatencyRecorder();
+        Histogram lag = LatencyRecorder.newHistogram();
+        ScheduleLag scheduleLag = new ScheduleLag();
         List<Long> sends = new ArrayList<>();
         List<Long> intended = new ArrayList<>();
         long echoAtNs = 0;
@@ -45,13 +56,20 @@ class OpenLoopStallTest {
                 if (pacer.intendedNs() >= RUN_NS) {
                     break;
                 }
-                clock.advanceTo(Math.max(clock.nanoTime(), pacer.sendTimeNs(clock.nanoTime())));
+                // The connection has room: its next send is due when the pacer allows it.
+                long dueNs = Math.max(clock.nanoTime(), pacer.sendTimeNs(clock.nanoTime()));
+                clock.advanceTo(dueNs);
+                if (generatorStalls) {
+                    // The generator does not run until the stall ends.
+                    clock.advanceTo(afterStall(clock.nanoTime()));
+                }
                 long sentNs = clock.nanoTime();
                 long intendedNs = pacer.take(sentNs);
+                lag.recordValue(scheduleLag.onSend(intendedNs, dueNs, sentNs));
                 inFlight.add(intendedNs, sentNs);
                 sends.add(sentNs);
                 intended.add(intendedNs);
-                echoAtNs = echoTimeNs(sentNs);
+                echoAtNs = (generatorStalls ? sentNs : afterStall(sentNs)) + SERVICE_NS;
             } else {
                 clock.advanceTo(echoAtNs);
                 recorder.record(inFlight.headIntendedNs(), inFlight.headSentNs(), clock.nanoTime());
@@ -59,7 +77,7 @@ class OpenLoopStallTest {
             }
         }
         LatencyRecorder.Interval recorded = recorder.take(null);
-        return new Simulation(recorded.corrected(), recorded.raw(), sends, intended);
+        return new Simulation(recorded.corrected(), recorded.raw(), lag, sends, intended);
     }
 
     @Test
@@ -123,5 +141,35 @@ class OpenLoopStallTest {
                         .isEqualTo(intended);
             }
         }
+    }
+
+    @Test
+    void aServerStallIsNotChargedToTheGeneratorsLag() {
+        // The connection was full during the stall and every send left when allowed: no lag.
+        Histogram lag = simulate(false).lag();
+        assertThat(lag.getTotalCount()).isEqualTo(1_000);
+        assertThat(lag.getMaxValue()).isZero();
+    }
+
+    @Test
+    void aGeneratorStallIsChargedToTheGeneratorRequestByRequest() {
+        Simulation sim = simulate(true);
+        Histogram lag = sim.lag();
+        // Each request due during the stall is charged its own share of it, the first the whole
+        // 200 ms, one due at 250 ms the last 50 ms: the lag carries the stall as the corrected
+        // latency does, minus the catch-up spacing and the echoes it waited for.
+        assertThat(lag.getMaxValue()).isGreaterThanOrEqualTo(199 * MS);
+        for (int i = 0; i < sim.intendedNs().size(); i++) {
+            long intended = sim.intendedNs().get(i);
+            if (intended >= STALL_FROM_NS && intended < STALL_UNTIL_NS) {
+                assertThat(sim.sendTimesNs().get(i) - intended).isGreaterThanOrEqualTo(STALL_UNTIL_NS - intended);
+            }
+        }
+        assertThat(lag.getCountBetweenValues(1 * MS, Long.MAX_VALUE / 4)).isBetween(190L, 200L);
+        assertThat(lag.getValueAtPercentile(99))
+                .isGreaterThan(dev.sockbench.loadgen.check.SelfCheck.lagBoundNs(
+                        sim.corrected().getValueAtPercentile(99)));
+        // The server was healthy: raw latency never saw the stall.
+        assertThat(sim.raw().getMaxValue()).isLessThanOrEqualTo(sim.raw().highestEquivalentValue(SERVICE_NS));
     }
 }

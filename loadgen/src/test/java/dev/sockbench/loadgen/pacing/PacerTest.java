@@ -110,4 +110,14 @@ class PacerTest {
             next[earliest] = seqs[earliest].nextFireTimeNs();
         }
     }
+
+    @Test
+    void skippingToTheMeasuredIntervalDropsTheWarmUpBacklogAndKeepsTheSchedule() {
+        Pacer pacer = new Pacer(new ConstantFireTimes(0, 1_000), 1_000);
+        pacer.take(0);
+        // Far behind at the start of the measured interval (5 ms): resume on the 5 ms slot.
+        assertThat(pacer.skipTo(5 * MS)).isEqualTo(4);
+        assertThat(pacer.intendedNs()).isEqualTo(5 * MS);
+        assertThat(pacer.skipTo(5 * MS)).isZero();
+    }
 }
