@@ -4,7 +4,9 @@ import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import java.time.Duration;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * picocli converters for sockbench's option types, so every command parses the same way. Use
@@ -14,11 +16,25 @@ import picocli.CommandLine.ITypeConverter;
 public final class Converters {
     private Converters() {}
 
+    /**
+     * Applies {@code parse}, turning its {@link IllegalArgumentException} into picocli's
+     * conversion error, so the user sees the parser's own one-line message and no exception name.
+     */
+    static <T> T parsed(String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (ArithmeticException e) {
+            throw new TypeConversionException("'" + value + "' is too large");
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
     /** {@code 30s}, {@code 500ms}, ... to a {@link Duration}. */
     public static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return Duration.ofNanos(Units.parseDurationNs(value));
+            return parsed(value, v -> Duration.ofNanos(Units.parseDurationNs(v)));
         }
     }
 
@@ -26,7 +42,7 @@ public final class Converters {
     public static final class IntCountConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            return Math.toIntExact(Units.parseCount(value));
+            return parsed(value, v -> Math.toIntExact(Units.parseCount(v)));
         }
     }
 
@@ -34,7 +50,7 @@ public final class Converters {
     public static final class RateConverter implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            return Units.parseRate(value);
+            return parsed(value, Units::parseRate);
         }
     }
 
@@ -42,28 +58,28 @@ public final class Converters {
     public static final class BytesConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            return Math.toIntExact(Units.parseBytes(value));
+            return parsed(value, v -> Math.toIntExact(Units.parseBytes(v)));
         }
     }
 
     public static final class TransportConverter implements ITypeConverter<Transport> {
         @Override
         public Transport convert(String value) {
-            return Transport.fromId(value);
+            return parsed(value, Transport::fromId);
         }
     }
 
     public static final class FramingConverter implements ITypeConverter<Framing> {
         @Override
         public Framing convert(String value) {
-            return Framing.fromId(value);
+            return parsed(value, Framing::fromId);
         }
     }
 
     public static final class EndpointConverter implements ITypeConverter<Endpoint> {
         @Override
         public Endpoint convert(String value) {
-            return Endpoint.parse(value);
+            return parsed(value, Endpoint::parse);
         }
     }
 }

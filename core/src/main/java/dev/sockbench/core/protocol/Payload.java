@@ -80,7 +80,13 @@ public final class Payload {
         if (src.hasArray()) {
             crc.update(src.array(), src.arrayOffset() + offset + HEADER_BYTES, body.length);
         } else {
-            crc.update(src.slice(offset + HEADER_BYTES, body.length));
+            // A direct buffer: narrow it in place rather than slice it, so that checking an echo
+            // allocates nothing; position and limit are restored.
+            int position = src.position();
+            int limit = src.limit();
+            src.limit(offset + length).position(offset + HEADER_BYTES);
+            crc.update(src);
+            src.limit(limit).position(position);
         }
         return (int) crc.getValue() == bodyCrc32c;
     }

@@ -2,6 +2,7 @@ package dev.sockbench.core.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +12,31 @@ import java.util.List;
  * <p>Field names are a contract (readers outside sockbench use them); a new field may be added,
  * an existing one is never renamed. Units are in the names. Blocks that do not apply to a case
  * are left out of the file ({@code null} here).
+ *
+ * <p>Which requests count. Throughput ({@code requests}, {@code achievedRatePerSec}) counts the
+ * echoes received within the measured interval: what the server delivered in it. Latency and the
+ * fate of each request (its errors, its datagram accounting) follow the requests whose
+ * <em>intended</em> send time lies in the interval (for closed shapes the intended time is the
+ * actual one), to their end: requests still in flight when the interval ends are waited for, up
+ * to the timeout, so a slow tail is not cut off. In a steady state both sets are the same but for
+ * the requests in flight at either end; when the server falls behind, the latencies include the
+ * requests it finished late while the throughput does not.
+ *
+ * <h2>Blocks added by the load shapes (issue #4)</h2>
+ *
+ * <ul>
+ *   <li>{@code depth}, {@code arrival}: requests in flight per connection, and the arrival
+ *       process of open shapes ({@code constant} or {@code poisson});
+ *   <li>{@code generator} ({@link GeneratorCheck}): the generator's check on itself — send lag
+ *       versus schedule, busiest thread, CPU used and per request;
+ *   <li>{@code udp} ({@link DatagramCounts}): sent, received, lost, late, duplicated and reordered
+ *       requests on datagram transports (UDP and Unix datagram);
+ *   <li>{@code stream} ({@link StreamThroughput}): bytes per second of the {@code stream} shape;
+ *   <li>{@code idle} ({@link IdleConnections}): the silent connections of the {@code idle} shape;
+ *   <li>{@code sweep} ({@link SweepResult}): capacity under the objective and every step of the
+ *       {@code sweep} shape. For a sweep, the top-level rates and latencies are those of the
+ *       capacity step (or of the first step when none was good).
+ * </ul>
  *
  * @param format file format version, {@value ResultFiles#FORMAT}
  * @param caseId the case's folder name within the run; null when the generator ran alone
@@ -23,13 +49,23 @@ import java.util.List;
  * @param durationSec the measured interval, seconds
  * @param warmupSec the discarded warm-up before it, seconds
  * @param targetRatePerSec the rate asked for (open shapes); null for closed shapes
- * @param achievedRatePerSec completed requests per second over the measured interval
- * @param requests completed (echoed and verified) requests in the measured interval
- * @param errors failures by kind in the measured interval
+ * @param achievedRatePerSec {@code requests} per second of the measured interval
+ * @param requests requests completed (echoed and verified) within the measured interval
+ * @param errors failures by kind in the measured interval ({@code connect} counts every failed
+ *     connection attempt of the case; {@code timeout} is for stream transports, datagram requests
+ *     without an echo are {@code udp.lost})
  * @param latencyUs corrected and raw latency percentiles, µs
  * @param valid false when the numbers must not be trusted; {@code invalidReasons} says why
  * @param invalidReasons one line per reason; empty when valid
  * @param server what it cost the server process; null when not measured
+ * @param depth requests in flight per connection at most; null when not recorded
+ * @param arrival arrival process of paced shapes, {@code constant} or {@code poisson}; null for
+ *     closed shapes
+ * @param generator the generator's self-check; null when not recorded
+ * @param udp datagram accounting; null on stream transports
+ * @param stream bulk throughput; null unless the shape is {@code stream}
+ * @param idle the silent connections; null unless the shape is {@code idle}
+ * @param sweep capacity and steps; null unless the shape is {@code sweep}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -40,6 +76,8 @@ import java.util.List;
     "framing",
     "shape",
     "connections",
+    "depth",
+    "arrival",
     "payloadBytes",
     "durationSec",
     "warmupSec",
@@ -48,6 +86,11 @@ import java.util.List;
     "requests",
     "errors",
     "latencyUs",
+    "udp",
+    "stream",
+    "idle",
+    "sweep",
+    "generator",
     "valid",
     "invalidReasons",
     "server"
@@ -70,10 +113,65 @@ public record CaseSummary(
         LatencyUs latencyUs,
         boolean valid,
         List<String> invalidReasons,
-        ServerCost server) {
+        ServerCost server,
+        Integer depth,
+        String arrival,
+        GeneratorCheck generator,
+        DatagramCounts udp,
+        StreamThroughput stream,
+        IdleConnections idle,
+        SweepResult sweep) {
 
     public CaseSummary {
         invalidReasons = List.copyOf(invalidReasons);
+    }
+
+    /** A summary without the blocks of issue #4 (the foundation's fields only). */
+    public CaseSummary(
+            int format,
+            String caseId,
+            String model,
+            String transport,
+            String framing,
+            String shape,
+            int connections,
+            int payloadBytes,
+            double durationSec,
+            double warmupSec,
+            Double targetRatePerSec,
+            double achievedRatePerSec,
+            long requests,
+            ErrorCounts errors,
+            LatencyUs latencyUs,
+            boolean valid,
+            List<String> invalidReasons,
+            ServerCost server) {
+        this(
+                format,
+                caseId,
+                model,
+                transport,
+                framing,
+                shape,
+                connections,
+                payloadBytes,
+                durationSec,
+                warmupSec,
+                targetRatePerSec,
+                achievedRatePerSec,
+                requests,
+                errors,
+                latencyUs,
+                valid,
+                invalidReasons,
+                server,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The same summary labelled with the case and the model that served it. */
@@ -96,7 +194,14 @@ public record CaseSummary(
                 latencyUs,
                 valid,
                 invalidReasons,
-                server);
+                server,
+                depth,
+                arrival,
+                generator,
+                udp,
+                stream,
+                idle,
+                sweep);
     }
 
     /** The same summary with the server's cost attached. */
@@ -119,12 +224,19 @@ public record CaseSummary(
                 latencyUs,
                 valid,
                 invalidReasons,
-                newServer);
+                newServer,
+                depth,
+                arrival,
+                generator,
+                udp,
+                stream,
+                idle,
+                sweep);
     }
 
     /** The same summary marked invalid for one more reason. */
     public CaseSummary withInvalidReason(String reason) {
-        List<String> reasons = new java.util.ArrayList<>(invalidReasons);
+        List<String> reasons = new ArrayList<>(invalidReasons);
         reasons.add(reason);
         return new CaseSummary(
                 format,
@@ -144,6 +256,50 @@ public record CaseSummary(
                 latencyUs,
                 false,
                 reasons,
-                server);
+                server,
+                depth,
+                arrival,
+                generator,
+                udp,
+                stream,
+                idle,
+                sweep);
+    }
+
+    /** The same summary with the load generator's blocks set (any may be null). */
+    public CaseSummary withLoadBlocks(
+            Integer newDepth,
+            String newArrival,
+            GeneratorCheck newGenerator,
+            DatagramCounts newUdp,
+            StreamThroughput newStream,
+            IdleConnections newIdle,
+            SweepResult newSweep) {
+        return new CaseSummary(
+                format,
+                caseId,
+                model,
+                transport,
+                framing,
+                shape,
+                connections,
+                payloadBytes,
+                durationSec,
+                warmupSec,
+                targetRatePerSec,
+                achievedRatePerSec,
+                requests,
+                errors,
+                latencyUs,
+                valid,
+                invalidReasons,
+                server,
+                newDepth,
+                newArrival,
+                newGenerator,
+                newUdp,
+                newStream,
+                newIdle,
+                newSweep);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param memoryBytes physical memory
  * @param hostname the host's name
  * @param pinning role (server, loadgen) to the CPU list it was pinned to; empty when not pinned
+ * @param pinningNote one line on the pinning: which role ran where, or why nothing was pinned
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Environment(
@@ -31,4 +32,22 @@ public record Environment(
         int cpus,
         long memoryBytes,
         String hostname,
-        Map<String, String> pinning) {}
+        Map<String, String> pinning,
+        String pinningNote) {
+
+    /** Without a pinning note. */
+    public Environment(
+            String sockbenchVersion,
+            String gitSha,
+            String jdk,
+            List<String> jvmFlags,
+            String os,
+            String kernel,
+            String cpuModel,
+            int cpus,
+            long memoryBytes,
+            String hostname,
+            Map<String, String> pinning) {
+        this(sockbenchVersion, gitSha, jdk, jvmFlags, os, kernel, cpuModel, cpus, memoryBytes, hostname, pinning, null);
+    }
+}

@@ -42,9 +42,7 @@ public final class LatencyLog implements Closeable {
 
     private LatencyLog(Path file, long startEpochMs) throws IOException {
         this.file = file;
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        this.tmp = ResultFiles.createTempSibling(file);
         this.out = new PrintStream(Files.newOutputStream(tmp), false, java.nio.charset.StandardCharsets.US_ASCII);
         this.writer = new HistogramLogWriter(out);
         writer.outputLogFormatVersion();

@@ -10,6 +10,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Reads and writes the files of a results folder.
@@ -41,12 +43,14 @@ public final class ResultFiles {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // Map entries (e.g. the pinning) in key order, so the same records always give the same bytes.
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private ResultFiles() {}
 
-    /** The shared mapper: indented output, unknown fields tolerated. Thread-safe. */
+    /** The shared mapper: indented output, map keys sorted, unknown fields tolerated. Thread-safe. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -59,15 +63,28 @@ public final class ResultFiles {
 
     /** Writes bytes to a temporary sibling and renames it over {@code file}. */
     public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp = createTempSibling(file);
         try {
             Files.write(tmp, bytes);
             moveAtomically(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Creates an empty temporary file beside {@code file} (creating the folder), readable by all
+     * like any other result file: {@code createTempFile} alone would make it owner-only, and a
+     * report published from a shared machine must be readable.
+     */
+    public static Path createTempSibling(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        return tmp;
     }
 
     /** Renames {@code from} over {@code to}, atomically where the file system allows. */

@@ -32,8 +32,10 @@ public record RunResult(
      * @param model server model id
      * @param transport transport id
      * @param shape load shape id
-     * @param status {@code measured}, {@code skipped} (the cell is n/a or unavailable here) or
-     *     {@code failed} (the server or generator did not run to the end)
+     * @param status {@code measured}, {@code skipped} (the cell is n/a or unavailable here),
+     *     {@code failed} (the server or generator did not run to the end, or the run was
+     *     interrupted during it) or {@code pending} (not run yet: the run is in progress or was
+     *     interrupted before it)
      * @param valid whether the measured numbers can be trusted; false unless measured
      * @param reasons why skipped, failed or invalid; empty otherwise
      */

@@ -1,0 +1,75 @@
+package dev.sockbench.bench.env;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A set of CPU ids in the kernel's list syntax ({@code 0-3,6}), as in {@code Cpus_allowed_list}
+ * of {@code /proc/<pid>/status} and {@code taskset -c}.
+ *
+ * @param cpus the ids, ascending, no duplicates
+ */
+public record CpuSet(List<Integer> cpus) {
+
+    public CpuSet {
+        cpus = List.copyOf(new TreeSet<>(cpus));
+    }
+
+    /** Parses {@code 0-3,6}; blank gives the empty set. */
+    public static CpuSet parse(String list) {
+        List<Integer> cpus = new ArrayList<>();
+        for (String part : list.trim().split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int dash = part.indexOf('-');
+            if (dash < 0) {
+                cpus.add(Integer.parseInt(part.trim()));
+            } else {
+                int from = Integer.parseInt(part.substring(0, dash).trim());
+                int to = Integer.parseInt(part.substring(dash + 1).trim());
+                for (int cpu = from; cpu <= to; cpu++) {
+                    cpus.add(cpu);
+                }
+            }
+        }
+        return new CpuSet(cpus);
+    }
+
+    public int size() {
+        return cpus.size();
+    }
+
+    /** The first {@code n} CPUs. */
+    public CpuSet first(int n) {
+        return new CpuSet(cpus.subList(0, n));
+    }
+
+    /** All but the first {@code n} CPUs. */
+    public CpuSet skip(int n) {
+        return new CpuSet(cpus.subList(n, cpus.size()));
+    }
+
+    /** The list syntax, ranges folded: {@code [0,1,2,5]} gives {@code 0-2,5}. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < cpus.size()) {
+            int j = i;
+            while (j + 1 < cpus.size() && cpus.get(j + 1) == cpus.get(j) + 1) {
+                j++;
+            }
+            if (!out.isEmpty()) {
+                out.append(',');
+            }
+            out.append(cpus.get(i));
+            if (j > i) {
+                out.append('-').append(cpus.get(j));
+            }
+            i = j + 1;
+        }
+        return out.toString();
+    }
+}

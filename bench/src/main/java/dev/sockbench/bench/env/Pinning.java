@@ -1,0 +1,127 @@
+package dev.sockbench.bench.env;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where the server and the load generator run: each on its own CPUs when the machine has at
+ * least two and {@code taskset} works, so neither steals the other's cycles; otherwise both
+ * unpinned, with the reason. Immutable.
+ *
+ * <p>The load generator gets the lower CPU ids and, on an odd count, the extra CPU: it does more
+ * work per request than an echo server (pacing, verifying, recording), and it must never be the
+ * bottleneck. On a 2-CPU machine that is the load generator on CPU 0 and the server on CPU 1.
+ *
+ * @param server the server's CPUs; null when unpinned
+ * @param loadgen the load generator's CPUs; null when unpinned
+ * @param note one line saying which role runs where, or why nothing is pinned
+ */
+public record Pinning(CpuSet server, CpuSet loadgen, String note) {
+
+    /** The process a CPU set is for. */
+    public enum Role {
+        SERVER("server"),
+        LOADGEN("loadgen");
+
+        private final String id;
+
+        Role(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /** Both roles unpinned, because of {@code reason}. */
+    public static Pinning unpinned(String reason) {
+        return new Pinning(null, null, "not pinned: " + reason);
+    }
+
+    /**
+     * Splits {@code allowed} between the roles.
+     *
+     * @param tasksetProblem null when {@code taskset} is present and works; otherwise why not
+     */
+    public static Pinning plan(CpuSet allowed, String tasksetProblem) {
+        if (allowed.size() < 2) {
+            return unpinned("only " + allowed.size() + " CPU available, server and load generator share it");
+        }
+        if (tasksetProblem != null) {
+            return unpinned(tasksetProblem);
+        }
+        int loadgenCount = (allowed.size() + 1) / 2;
+        CpuSet loadgen = allowed.first(loadgenCount);
+        CpuSet server = allowed.skip(loadgenCount);
+        return new Pinning(
+                server, loadgen, "server on CPU " + server + ", load generator on CPU " + loadgen + " (taskset)");
+    }
+
+    /** Plans the pinning for this machine: the CPUs this process may use, and a working taskset. */
+    public static Pinning detect() {
+        CpuSet allowed;
+        try {
+            allowed = CpuSet.parse(Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("Cpus_allowed_list:"))
+                    .map(l -> l.substring(l.indexOf(':') + 1))
+                    .findFirst()
+                    .orElse(""));
+        } catch (IOException | NumberFormatException e) {
+            return unpinned("cannot read the allowed CPUs from /proc/self/status (" + e.getMessage() + ")");
+        }
+        if (allowed.size() < 2) {
+            return plan(allowed, null);
+        }
+        return plan(allowed, tasksetProblem(allowed.skip(allowed.size() - 1)));
+    }
+
+    /** True when the roles run on their own CPUs. */
+    public boolean pinned() {
+        return server != null;
+    }
+
+    /** The words to put before a role's command: {@code taskset -c CPUS}, or nothing. */
+    public List<String> commandPrefix(Role role) {
+        if (!pinned()) {
+            return List.of();
+        }
+        CpuSet cpus = role == Role.SERVER ? server : loadgen;
+        return List.of("taskset", "-c", cpus.toString());
+    }
+
+    /** Role id to CPU list, for {@code run.json}; empty when unpinned. */
+    public Map<String, String> asMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (pinned()) {
+            map.put(Role.SERVER.id(), server.toString());
+            map.put(Role.LOADGEN.id(), loadgen.toString());
+        }
+        return map;
+    }
+
+    /** Null when {@code taskset -c CPUS true} succeeds; otherwise why it cannot pin. */
+    private static String tasksetProblem(CpuSet probe) {
+        try {
+            Process p = new ProcessBuilder("taskset", "-c", probe.toString(), "true")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "taskset did not answer";
+            }
+            return p.exitValue() == 0 ? null : "taskset cannot set the CPU affinity here (exit " + p.exitValue() + ")";
+        } catch (IOException e) {
+            return "taskset not found (install util-linux to pin server and load generator)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while probing taskset";
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.sockbench.bench.proc;
+
+import dev.sockbench.bench.proc.ProcessSample.TaskSwitches;
+import dev.sockbench.core.result.KernelCounters;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads process and kernel counters from a {@code /proc} tree. The root is a parameter so tests
+ * can read fixtures; {@link #system()} reads the real one. Linux only. Thread-safe (stateless).
+ */
+public final class ProcFs {
+    private final Path root;
+
+    public ProcFs(Path root) {
+        this.root = root;
+    }
+
+    /** The machine's own {@code /proc}. */
+    public static ProcFs system() {
+        return new ProcFs(Path.of("/proc"));
+    }
+
+    /** True when this tree has an entry for {@code pid}, i.e. the process has not been reaped. */
+    public boolean exists(long pid) {
+        return Files.isDirectory(root.resolve(Long.toString(pid)));
+    }
+
+    /**
+     * Reads CPU time, threads, RSS and every thread's context switches of {@code pid}.
+     *
+     * @throws NoSuchFileException when the process is gone
+     */
+    public ProcessSample sample(long pid) throws IOException {
+        Path dir = root.resolve(Long.toString(pid));
+        long[] cpu = parseStatCpuTicks(read(dir.resolve("stat")));
+        Map<String, String> status = parseStatus(read(dir.resolve("status")));
+        Map<Long, TaskSwitches> tasks = new HashMap<>();
+        try (DirectoryStream<Path> taskDirs = Files.newDirectoryStream(dir.resolve("task"))) {
+            for (Path task : taskDirs) {
+                String taskStatus;
+                try {
+                    taskStatus = read(task.resolve("status"));
+                } catch (NoSuchFileException threadExited) {
+                    continue; // the thread ended between listing and reading: it is simply not there
+                }
+                tasks.put(Long.parseLong(task.getFileName().toString()), switchesOf(parseStatus(taskStatus)));
+            }
+        }
+        return new ProcessSample(
+                pid,
+                cpu[0],
+                cpu[1],
+                Integer.parseInt(status.getOrDefault("Threads", "0")),
+                kiloBytes(status.getOrDefault("VmRSS", "0 kB")),
+                tasks);
+    }
+
+    /** The kernel's UDP and listen-queue drop counters, as totals since boot. */
+    public KernelCounters kernelCounters() throws IOException {
+        Map<String, Long> udp = parseHeaderValueTable(read(root.resolve("net/snmp")), "Udp");
+        Map<String, Long> tcpExt = parseHeaderValueTable(read(root.resolve("net/netstat")), "TcpExt");
+        return new KernelCounters(
+                udp.getOrDefault("RcvbufErrors", 0L),
+                udp.getOrDefault("InErrors", 0L),
+                tcpExt.getOrDefault("ListenOverflows", 0L),
+                tcpExt.getOrDefault("ListenDrops", 0L));
+    }
+
+    /**
+     * utime and stime (fields 14 and 15) of a {@code /proc/<pid>/stat} line, in clock ticks. The
+     * command name (field 2) is in parentheses and may itself hold spaces and parentheses, so the
+     * fields are counted from the last closing parenthesis.
+     */
+    static long[] parseStatCpuTicks(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + stat);
+        }
+        // After ")": field 3 (state) is index 0, so field n is index n - 3.
+        String[] fields = stat.substring(close + 1).trim().split("\\s+");
+        return new long[] {Long.parseLong(fields[14 - 3]), Long.parseLong(fields[15 - 3])};
+    }
+
+    /** The {@code Key:\tvalue} lines of a {@code status} file. */
+    static Map<String, String> parseStatus(String status) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String line : status.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                fields.put(line.substring(0, colon), line.substring(colon + 1).trim());
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * One table of {@code /proc/net/snmp} or {@code /proc/net/netstat}: a line of names prefixed
+     * {@code "<table>:"} followed by a line of values with the same prefix.
+     */
+    static Map<String, Long> parseHeaderValueTable(String text, String table) {
+        String prefix = table + ":";
+        List<String> lines =
+                text.lines().filter(l -> l.startsWith(prefix + " ")).toList();
+        Map<String, Long> values = new LinkedHashMap<>();
+        if (lines.size() < 2) {
+            return values;
+        }
+        String[] names = lines.get(0).substring(prefix.length()).trim().split("\\s+");
+        String[] numbers = lines.get(1).substring(prefix.length()).trim().split("\\s+");
+        for (int i = 0; i < Math.min(names.length, numbers.length); i++) {
+            values.put(names[i], Long.parseLong(numbers[i]));
+        }
+        return values;
+    }
+
+    private static TaskSwitches switchesOf(Map<String, String> status) {
+        return new TaskSwitches(
+                Long.parseLong(status.getOrDefault("voluntary_ctxt_switches", "0")),
+                Long.parseLong(status.getOrDefault("nonvoluntary_ctxt_switches", "0")));
+    }
+
+    private static long kiloBytes(String value) {
+        // "12345 kB": the kernel always reports these sizes in KiB.
+        return Long.parseLong(value.split("\\s+")[0]) * 1024;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.sockbench.bench.process;
+
+import dev.sockbench.core.transport.Endpoint;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A server started as its own process, per the {@code ServerMain} contract: it prints one line
+ * {@code LISTENING <endpoint>} when ready and stops cleanly on SIGTERM. Its stdout and stderr
+ * go, merged, to a log file.
+ */
+public final class ServerProcess implements AutoCloseable {
+    /** The line prefix a ready server prints, followed by its endpoint. */
+    public static final String LISTENING = "LISTENING ";
+
+    private final Process process;
+    private final OutputLog output;
+    private final Endpoint endpoint;
+    private final ChildProcesses children;
+
+    private ServerProcess(Process process, OutputLog output, Endpoint endpoint, ChildProcesses children) {
+        this.process = process;
+        this.output = output;
+        this.endpoint = endpoint;
+        this.children = children;
+    }
+
+    /**
+     * Starts {@code command} and waits until it prints {@code LISTENING}.
+     *
+     * @param log the file its output goes to
+     * @param readyDeadline how long it may take to get ready
+     * @throws CaseFailedException when it exits, stays silent past the deadline, or prints a
+     *     malformed endpoint; the process is stopped
+     */
+    public static ServerProcess start(List<String> command, Path log, Duration readyDeadline, ChildProcesses children)
+            throws CaseFailedException {
+        Process process;
+        try {
+            process = children.track(new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .start());
+        } catch (IOException e) {
+            throw new CaseFailedException("cannot start the server: " + e.getMessage());
+        }
+        CompletableFuture<String> listening = new CompletableFuture<>();
+        OutputLog output = OutputLog.start(
+                "server-output-" + process.pid(),
+                process.getInputStream(),
+                log,
+                line -> {
+                    if (line.startsWith(LISTENING)) {
+                        listening.complete(line.substring(LISTENING.length()).trim());
+                    }
+                },
+                System::nanoTime);
+        // The stream ends when the process exits; without a LISTENING line by then it never will.
+        Thread.ofVirtual().start(() -> {
+            try {
+                output.awaitEnd(Long.MAX_VALUE, TimeUnit.DAYS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            listening.complete(null);
+        });
+        String endpointText;
+        try {
+            endpointText = listening.get(readyDeadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            stop(process, output, Duration.ofSeconds(5), children);
+            throw new CaseFailedException("server printed no LISTENING line within " + readyDeadline.toSeconds()
+                    + " s; last output: " + output.lastLine("(none)"));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(process, output, Duration.ofSeconds(5), children);
+            throw new CaseFailedException("interrupted while the server started");
+        }
+        if (endpointText == null) {
+            int exit = waitExit(process);
+            children.forget(process);
+            throw new CaseFailedException(
+                    "server exited with code " + exit + " before it listened: " + output.lastLine("(no output)"));
+        }
+        try {
+            return new ServerProcess(process, output, Endpoint.parse(endpointText), children);
+        } catch (IllegalArgumentException e) {
+            stop(process, output, Duration.ofSeconds(5), children);
+            throw new CaseFailedException("server printed a malformed endpoint: " + e.getMessage());
+        }
+    }
+
+    /** Where the server listens. */
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The exit code; only once the process has ended. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** The last non-blank line the server printed. */
+    public String lastLine() {
+        return output.lastLine("(no output)");
+    }
+
+    /**
+     * Sends SIGTERM and waits up to {@code deadline} for the server to exit; kills it after that.
+     *
+     * @return null when it exited with code 0 in time; otherwise what went wrong, one line
+     */
+    public String stop(Duration deadline) {
+        return stop(process, output, deadline, children);
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop(Duration.ofSeconds(5));
+        }
+    }
+
+    private static String stop(Process process, OutputLog output, Duration deadline, ChildProcesses children) {
+        String problem = null;
+        try {
+            if (process.isAlive()) {
+                process.destroy(); // SIGTERM
+                if (!process.waitFor(deadline.toNanos(), TimeUnit.NANOSECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor();
+                    problem = "server did not stop within " + deadline.toSeconds() + " s of SIGTERM and was killed";
+                }
+            } else {
+                process.waitFor();
+            }
+            if (problem == null && process.exitValue() != 0) {
+                problem = "server exited with code " + process.exitValue() + ": " + output.lastLine("(no output)");
+            }
+            output.awaitEnd(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            problem = "interrupted while stopping the server";
+        } finally {
+            children.forget(process);
+        }
+        return problem;
+    }
+
+    private static int waitExit(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}

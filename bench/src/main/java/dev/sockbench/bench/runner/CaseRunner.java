@@ -1,0 +1,229 @@
+package dev.sockbench.bench.runner;
+
+import dev.sockbench.bench.env.Pinning;
+import dev.sockbench.bench.env.Pinning.Role;
+import dev.sockbench.bench.proc.GcPauses;
+import dev.sockbench.bench.proc.ProcFs;
+import dev.sockbench.bench.proc.ProcessSample;
+import dev.sockbench.bench.process.CaseFailedException;
+import dev.sockbench.bench.process.ChildProcesses;
+import dev.sockbench.bench.process.JavaCommand;
+import dev.sockbench.bench.process.LoadgenProcess;
+import dev.sockbench.bench.process.ServerProcess;
+import dev.sockbench.bench.suite.SuiteCase;
+import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.KernelCounters;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.result.RunResult.CaseEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs one case as two processes: the server, then the load generator against it. The server's
+ * {@code /proc} counters are read from the moment the load generator announces the measured
+ * interval ({@code PHASE measure}) to its end ({@code PHASE done}), so warm-up is excluded (see
+ * {@link ServerSampler}); the kernel's drop counters are read around the whole case. Afterwards the load generator's summary.json is
+ * rewritten with the case id, the model and the server's cost.
+ *
+ * <p>A case folder holds {@code summary.json} and {@code latency.hlog} (the results) and the
+ * processes' output for diagnosis: {@code server.log}, {@code loadgen.log} and {@code gc.log}.
+ *
+ * <p>One case at a time; not thread-safe.
+ */
+public final class CaseRunner {
+    public static final String SERVER_LOG = "server.log";
+    public static final String LOADGEN_LOG = "loadgen.log";
+    public static final String GC_LOG = "gc.log";
+
+    /** The mains the contracts name. */
+    public static final String SERVER_MAIN = "dev.sockbench.servers.ServerMain";
+
+    public static final String LOADGEN_MAIN = "dev.sockbench.loadgen.LoadgenMain";
+
+    /**
+     * How processes are started and how long they may take.
+     *
+     * @param java the JVM command line to start both processes with
+     * @param pinning which CPUs each process runs on
+     * @param serverMain the server's main class
+     * @param loadgenMain the load generator's main class
+     * @param readyDeadline how long a server may take to print {@code LISTENING}
+     * @param stopDeadline how long a server may take to exit after SIGTERM before it is killed
+     * @param silenceLimit how long the load generator may print nothing before it counts as hung
+     * @param samplePeriod how often the server's counters are read during the measured interval
+     */
+    public record Settings(
+            JavaCommand java,
+            Pinning pinning,
+            String serverMain,
+            String loadgenMain,
+            Duration readyDeadline,
+            Duration stopDeadline,
+            Duration silenceLimit,
+            Duration samplePeriod) {
+
+        /** The real mains, with deadlines generous enough for a loaded 2-core machine. */
+        public static Settings defaults(JavaCommand java, Pinning pinning) {
+            return new Settings(
+                    java,
+                    pinning,
+                    SERVER_MAIN,
+                    LOADGEN_MAIN,
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(60),
+                    Duration.ofMillis(100));
+        }
+    }
+
+    private final Settings settings;
+    private final ProcFs proc;
+    private final ChildProcesses children;
+    private final LongSupplier nanoClock;
+    private final LongSupplier epochMsClock;
+
+    public CaseRunner(
+            Settings settings,
+            ProcFs proc,
+            ChildProcesses children,
+            LongSupplier nanoClock,
+            LongSupplier epochMsClock) {
+        this.settings = settings;
+        this.proc = proc;
+        this.children = children;
+        this.nanoClock = nanoClock;
+        this.epochMsClock = epochMsClock;
+    }
+
+    /** Runs {@code c} with its files in {@code caseDir}; never throws for a failing case. */
+    public CaseOutcome run(SuiteCase c, Path caseDir) {
+        List<String> warnings = new ArrayList<>();
+        try {
+            Files.createDirectories(caseDir);
+            CaseSummary summary = measure(c, caseDir, warnings);
+            CaseEntry entry = new CaseEntry(
+                    c.caseId(),
+                    c.model(),
+                    c.transport().id(),
+                    c.load().shape(),
+                    "measured",
+                    summary.valid(),
+                    summary.invalidReasons());
+            return new CaseOutcome(entry, summary, warnings);
+        } catch (CaseFailedException e) {
+            return failed(c, e.getMessage(), warnings);
+        } catch (IOException e) {
+            return failed(c, "cannot write the case's files: " + e.getMessage(), warnings);
+        }
+    }
+
+    /** The entry of a case that did not run to its end. */
+    static CaseOutcome failed(SuiteCase c, String reason, List<String> warnings) {
+        CaseEntry entry = new CaseEntry(
+                c.caseId(), c.model(), c.transport().id(), c.load().shape(), "failed", false, List.of(reason));
+        return new CaseOutcome(entry, null, warnings);
+    }
+
+    private CaseSummary measure(SuiteCase c, Path caseDir, List<String> warnings)
+            throws CaseFailedException, IOException {
+        Path summaryFile = caseDir.resolve(ResultFiles.SUMMARY_FILE);
+        Path gcLog = caseDir.resolve(GC_LOG);
+        List<String> serverArgs = new ArrayList<>(
+                List.of("--model", c.model(), "--transport", c.transport().id()));
+        serverArgs.addAll(c.load().serverArgs());
+        List<String> serverCommand = settings.java()
+                .build(
+                        settings.pinning().commandPrefix(Role.SERVER),
+                        List.of(GcPauses.jvmFlag(gcLog)),
+                        settings.serverMain(),
+                        serverArgs);
+
+        try (ServerProcess server =
+                ServerProcess.start(serverCommand, caseDir.resolve(SERVER_LOG), settings.readyDeadline(), children)) {
+            ProcessSample idle = sample(server);
+            KernelCounters kernelBefore = kernelCounters(warnings);
+
+            List<String> loadgenArgs =
+                    new ArrayList<>(List.of("--target", server.endpoint().toString()));
+            loadgenArgs.addAll(c.load().loadgenArgs());
+            loadgenArgs.addAll(List.of(
+                    "--json",
+                    summaryFile.toString(),
+                    "--hlog",
+                    caseDir.resolve(ResultFiles.LATENCY_LOG_FILE).toString()));
+            List<String> loadgenCommand = settings.java()
+                    .build(
+                            settings.pinning().commandPrefix(Role.LOADGEN),
+                            List.of(),
+                            settings.loadgenMain(),
+                            loadgenArgs);
+
+            ServerSampler sampler = new ServerSampler(proc, server.pid(), settings.samplePeriod(), epochMsClock);
+            LoadgenProcess loadgen = LoadgenProcess.start(
+                    loadgenCommand, caseDir.resolve(LOADGEN_LOG), sampler::onPhase, children, nanoClock);
+            int exit = loadgen.awaitExit(settings.silenceLimit());
+            KernelCounters kernelAfter = kernelCounters(warnings);
+            KernelCounters kernel =
+                    kernelBefore == null || kernelAfter == null ? null : kernelAfter.minus(kernelBefore);
+
+            boolean serverDied = !server.alive();
+            String stopProblem = server.stop(settings.stopDeadline());
+            if (serverDied) {
+                throw new CaseFailedException(
+                        "server exited during the case (code " + server.exitCode() + "): " + server.lastLine());
+            }
+            if (stopProblem != null) {
+                warnings.add(stopProblem);
+            }
+            if (exit == 2) {
+                throw new CaseFailedException("load generator rejected the case (exit 2): " + loadgen.lastLine());
+            }
+            if (exit != 0 && exit != 1) {
+                throw new CaseFailedException("load generator exited with code " + exit + ": " + loadgen.lastLine());
+            }
+            if (!Files.isRegularFile(summaryFile)) {
+                throw new CaseFailedException(
+                        "load generator (exit " + exit + ") wrote no summary.json: " + loadgen.lastLine());
+            }
+            CaseSummary summary = ResultFiles.readSummary(summaryFile).withCase(c.caseId(), c.model());
+            ServerSampler.Interval interval = sampler.result();
+            if (interval == null) {
+                warnings.add("server cost not measured: " + sampler.problem());
+            } else {
+                GcPauses gc = Files.isRegularFile(gcLog)
+                        ? GcPauses.read(gcLog, interval.startEpochMs(), interval.endEpochMs())
+                        : null;
+                summary = summary.withServer(
+                        CostMeter.cost(idle, interval, summary.requests(), summary.connections(), gc, kernel));
+            }
+            ResultFiles.writeJson(summaryFile, summary);
+            return summary;
+        }
+    }
+
+    /** The kernel's counters, or null (with a warning) where this kernel does not offer them. */
+    private KernelCounters kernelCounters(List<String> warnings) {
+        try {
+            return proc.kernelCounters();
+        } catch (IOException | RuntimeException e) {
+            String warning = "kernel drop counters not read: " + e.getMessage();
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+            return null;
+        }
+    }
+
+    private ProcessSample sample(ServerProcess server) throws CaseFailedException {
+        try {
+            return proc.sample(server.pid());
+        } catch (IOException e) {
+            throw new CaseFailedException("cannot read the server's /proc entry: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.sockbench.bench.suite;
+
+import dev.sockbench.core.model.ServerModel;
+import dev.sockbench.core.transport.Transport;
+import dev.sockbench.servers.Cell;
+import dev.sockbench.servers.ServerModels;
+import java.util.List;
+import java.util.Optional;
+
+/** The servers' registry as a {@link ModelCatalog}: the real matrix of this machine. */
+public final class ServerModelsCatalog implements ModelCatalog {
+
+    @Override
+    public List<String> modelIds() {
+        return ServerModels.all().stream().map(ServerModel::id).toList();
+    }
+
+    @Override
+    public Optional<String> skipReason(String modelId, Transport transport) {
+        Cell cell = ServerModels.cell(ServerModels.byId(modelId), transport);
+        return cell.ok() ? Optional.empty() : Optional.of(cell.describe());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.sockbench.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sockbench.bench.suite.TableCatalog;
+import dev.sockbench.core.cli.Cli;
+import dev.sockbench.core.result.RunResult.CaseEntry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    private static CliRun run(String... args) {
+        RunCommand command = new RunCommand(() -> new TableCatalog("blocking-platform", "nio-epoll"), runDir -> {
+            throw new AssertionError("nothing may run on bad input");
+        });
+        return CliRun.of(Cli.commandLine(command), args);
+    }
+
+    /** Exit 2, nothing on stdout, exactly one line on stderr containing {@code fragments}. */
+    private static void assertBadInput(CliRun run, String... fragments) {
+        assertThat(run.exit()).isEqualTo(Cli.EXIT_BAD_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("sockbench: ")
+                .contains(fragments);
+    }
+
+    @Test
+    void anUnknownSuiteIsBadInput(@TempDir Path out) {
+        assertBadInput(
+                run("--suite", "quik", "--out", out.toString()),
+                "unknown suite 'quik'; accepted: smoke, quick, or the path of a suite .yaml file");
+    }
+
+    @Test
+    void aSuiteFileWithAnUnknownIdOrAMalformedValueIsBadInput(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+            {"{models: nginx, transports: tcp}", "unknown model 'nginx'; accepted: blocking-platform, nio-epoll"},
+            {"{models: all, transports: sctp}", "unknown transport 'sctp'; accepted: tcp, udp, unix-stream, unix-dgram"
+            },
+            {
+                "{models: all, transports: tcp, shape: zigzag}",
+                "unknown shape 'zigzag'; accepted: ping-pong, closed, open"
+            },
+            {"{models: all, transports: tcp, duration: 10 parsecs}", "malformed duration '10 parsecs'"},
+            {"{models: all, transports: tcp, rate: fast}", "malformed rate 'fast'"},
+        };
+        for (String[] c : cases) {
+            Path file = dir.resolve("bad.yaml");
+            Files.writeString(file, "cases:\n  - " + c[0] + "\n");
+            assertBadInput(
+                    run("--suite", file.toString(), "--out", dir.resolve("out").toString()),
+                    "suite 'bad' case 1",
+                    c[1]);
+        }
+        assertThat(dir.resolve("out")).doesNotExist(); // nothing was started
+    }
+
+    @Test
+    void anOutThatIsAFileIsBadInput(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("results"), "not a folder");
+
+        assertBadInput(run("--suite", "smoke", "--out", file.toString()), "--out " + file + " is a file");
+    }
+
+    @Test
+    void anUnknownOptionIsBadInput() {
+        assertBadInput(run("--suit", "quick"), "--suit");
+    }
+
+    @Test
+    void latestIsASymlinkToTheRunReplacedEachTime(@TempDir Path out) throws Exception {
+        Path first = Files.createDirectory(out.resolve("2026-01-01T00-00-00-quick"));
+        Path second = Files.createDirectory(out.resolve("2026-01-01T00-01-00-quick"));
+        StringWriter err = new StringWriter();
+
+        RunCommand.pointLatestAt(first, new PrintWriter(err, true));
+        assertThat(Files.readSymbolicLink(out.resolve("latest")))
+                .isEqualTo(Path.of(first.getFileName().toString()));
+        RunCommand.pointLatestAt(second, new PrintWriter(err, true));
+
+        // Relative, so the results folder can be moved; the old run is untouched.
+        assertThat(Files.readSymbolicLink(out.resolve("latest")))
+                .isEqualTo(Path.of(second.getFileName().toString()));
+        assertThat(out.resolve("latest").toRealPath()).isEqualTo(second.toRealPath());
+        assertThat(first).isDirectory();
+        assertThat(err.toString()).isEmpty();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "latest",
+                            first.getFileName().toString(),
+                            second.getFileName().toString());
+        }
+    }
+
+    @Test
+    void tallyCountsEveryStatus() {
+        List<CaseEntry> cases = List.of(
+                entry("measured", true),
+                entry("measured", false),
+                entry("failed", false),
+                entry("skipped", false),
+                entry("pending", false));
+
+        assertThat(RunCommand.tally(cases))
+                .isEqualTo("2 measured (1 valid, 1 invalid), 1 failed, 1 skipped, 1 not run");
+    }
+
+    private static CaseEntry entry(String status, boolean valid) {
+        return new CaseEntry("id", "m", "tcp", "closed", status, valid, List.of());
+    }
+}

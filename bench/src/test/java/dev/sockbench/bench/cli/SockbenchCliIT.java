@@ -1,0 +1,178 @@
+package dev.sockbench.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sockbench.core.JvmFlags;
+import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.LatencyLog;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.result.RunResult;
+import dev.sockbench.core.result.RunResult.CaseEntry;
+import dev.sockbench.core.result.ServerCost;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI as users run it: the shaded jar in its own JVM, real server and load generator
+ * processes, a real run folder.
+ */
+class SockbenchCliIT {
+    private static final Path JAR = Path.of("target", "sockbench.jar");
+
+    /**
+     * The outcome of one CLI process.
+     *
+     * @param exit exit code
+     * @param out stdout lines
+     * @param err stderr lines
+     */
+    record Run(int exit, List<String> out, List<String> err) {}
+
+    static Run sockbench(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JvmFlags.ALL);
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertThat(p.waitFor(5, TimeUnit.MINUTES))
+                .as("sockbench " + String.join(" ", args) + " ended")
+                .isTrue();
+        return new Run(
+                p.exitValue(), out.get().lines().toList(), err.get().lines().toList());
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Path tinySuite() throws Exception {
+        return Path.of(SockbenchCliIT.class.getResource("/suites-it/tiny.yaml").toURI());
+    }
+
+    @Test
+    void aRunWritesTheRunFolderTheReportAndLatestAndPrintsTheReportLast(@TempDir Path out) throws Exception {
+        Run run = sockbench("run", "--suite", tinySuite().toString(), "--out", out.toString());
+
+        assertThat(run.exit()).as("stdout %s%nstderr %s", run.out(), run.err()).isZero();
+        Path runDir = out.resolve("latest").toRealPath();
+        assertThat(runDir.getParent()).isEqualTo(out.toRealPath());
+        assertThat(runDir.getFileName().toString()).endsWith("-tiny");
+
+        // The report's path is the last line.
+        Path report = Path.of(run.out().getLast());
+        assertThat(report).isRegularFile().hasFileName("index.html");
+        assertThat(report.toRealPath()).isEqualTo(runDir.resolve("report/index.html"));
+
+        RunResult result = ResultFiles.readRun(runDir);
+        assertThat(result.suite()).isEqualTo("tiny");
+        assertThat(result.finishedAt()).isNotNull();
+        assertThat(result.environment().jvmFlags()).isEqualTo(JvmFlags.ALL);
+        assertThat(result.environment().pinningNote()).isNotBlank();
+        CaseEntry entry = result.cases().getFirst();
+        assertThat(result.cases()).hasSize(1);
+        assertThat(entry.status()).isEqualTo("measured");
+        assertThat(entry.valid()).as("reasons %s", entry.reasons()).isTrue();
+
+        Path caseDir = ResultFiles.caseDir(runDir, entry.caseId());
+        CaseSummary summary = ResultFiles.readSummary(caseDir.resolve("summary.json"));
+        assertThat(summary.caseId()).isEqualTo(entry.caseId());
+        assertThat(summary.model()).isEqualTo("blocking-platform");
+        assertThat(summary.transport()).isEqualTo("tcp");
+        assertThat(summary.connections()).isEqualTo(2);
+        assertThat(summary.requests()).isPositive();
+        ServerCost server = summary.server();
+        assertThat(server).isNotNull();
+        // A second of echoing costs the server CPU time: at least one clock tick.
+        assertThat(server.cpuUserUs() + server.cpuSysUs()).isPositive();
+        assertThat(server.cpuUsPerRequest()).isPositive();
+        // Each connection's thread blocks in read between requests: about a switch a request (0.85
+        // to 1 here, even on a loaded machine). Read at the end alone, the exited connection
+        // threads' switches would be lost and this would be about 0.001.
+        assertThat(server.ctxSwitchesPerRequest()).isGreaterThan(0.3);
+        assertThat(server.threads()).isGreaterThan(2); // the two connection threads and the JVM's own
+        assertThat(server.rssBytes()).isPositive();
+        assertThat(server.gcPauses()).isNotNull();
+        assertThat(server.kernel()).isNotNull();
+
+        Map<String, Histogram> totals = LatencyLog.readTotals(caseDir.resolve("latency.hlog"));
+        assertThat(totals).containsKeys(LatencyLog.CORRECTED, LatencyLog.RAW);
+        assertThat(totals.get(LatencyLog.CORRECTED).getTotalCount()).isPositive();
+
+        // A second run moves latest; the first run stays whole.
+        Run again = sockbench("run", "--suite", tinySuite().toString(), "--out", out.toString());
+        assertThat(again.exit()).isZero();
+        assertThat(out.resolve("latest").toRealPath()).isNotEqualTo(runDir);
+        assertThat(runDir.resolve("run.json")).isRegularFile();
+
+        // And the old run's report renders again on its own.
+        Run rerender = sockbench("report", runDir.toString());
+        assertThat(rerender.exit()).isZero();
+        assertThat(rerender.out())
+                .containsExactly(runDir.resolve("report/index.html").toString());
+    }
+
+    @Test
+    void aFailedCaseIsRecordedWithItsReasonTheRunGoesOnAndExitsOne(@TempDir Path out) throws Exception {
+        Path suite = Path.of(
+                SockbenchCliIT.class.getResource("/suites-it/one-fails.yaml").toURI());
+
+        Run run = sockbench("run", "--suite", suite.toString(), "--out", out.toString());
+
+        assertThat(run.exit()).as("stdout %s%\nstderr %s", run.out(), run.err()).isEqualTo(1);
+        RunResult result = ResultFiles.readRun(out.resolve("latest"));
+        assertThat(result.cases()).extracting(CaseEntry::status).containsExactly("failed", "measured");
+        assertThat(result.cases().get(0).reasons())
+                .singleElement()
+                .asString()
+                .startsWith("load generator rejected the case (exit 2): ")
+                .contains("16-byte header");
+        assertThat(result.cases().get(1).valid()).isTrue();
+        assertThat(run.out()).anyMatch(l -> l.contains("FAILED: load generator rejected the case"));
+        assertThat(Path.of(run.out().getLast())).isRegularFile(); // the report, even so
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo(@TempDir Path out) throws Exception {
+        String[][] cases = {
+            {"run", "--suite", "nope", "--out", out.toString()},
+            {"report", out.toString()},
+            {"server", "--model", "nope"},
+            {"server", "--model", "nio-epoll", "--transport", "sctp"},
+            {"loadgen", "--target", "nonsense"},
+            {"loadgen", "--target", "tcp://127.0.0.1:1", "--shape", "zigzag"},
+            {"loadgen", "--target", "tcp://127.0.0.1:1", "--duration", "forever"},
+            {"loadgen", "--target", "tcp://127.0.0.1:1", "--rate", "fast"},
+            {"no-such-command"},
+        };
+        for (String[] args : cases) {
+            Run run = sockbench(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err())
+                    .as(String.join(" ", args))
+                    .singleElement()
+                    .asString()
+                    .startsWith("sockbench: ");
+            assertThat(run.out()).as(String.join(" ", args)).isEmpty();
+        }
+        try (var files = Files.list(out)) {
+            assertThat(files).as("nothing was run").isEmpty();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.sockbench.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sockbench.core.JvmFlags;
+import dev.sockbench.core.cli.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+class SockbenchMainTest {
+
+    @Test
+    void withoutACommandItListsTheCommandsAndExitsTwo() {
+        CliRun run = CliRun.of(SockbenchMain.commandLine());
+
+        assertThat(run.exit()).isEqualTo(Cli.EXIT_BAD_INPUT);
+        assertThat(run.err())
+                .startsWith("sockbench: missing command; one of: ")
+                .contains("run")
+                .contains("report");
+    }
+
+    @Test
+    void anUnknownCommandIsOneLineAndExitTwo() {
+        CliRun run = CliRun.of(SockbenchMain.commandLine(), "benchmark");
+
+        assertThat(run.exit()).isEqualTo(Cli.EXIT_BAD_INPUT);
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("sockbench: ")
+                .contains("benchmark");
+    }
+
+    @Test
+    void versionNamesTheBuildAndTheJdk() {
+        CliRun run = CliRun.of(SockbenchMain.commandLine(), "--version");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("sockbench ").contains(System.getProperty("java.runtime.version"));
+    }
+
+    @Test
+    void everyOptionAndParameterOfEveryCommandHasAOneSentenceHelpText() {
+        List<String> missing = new ArrayList<>();
+        check(SockbenchMain.commandLine(), missing);
+        assertThat(missing).isEmpty();
+    }
+
+    private static void check(CommandLine cl, List<String> missing) {
+        CommandSpec spec = cl.getCommandSpec();
+        if (spec.usageMessage().description().length == 0) {
+            missing.add(spec.qualifiedName() + " (the command itself)");
+        }
+        for (OptionSpec o : spec.options()) {
+            if (o.description().length == 0 || o.description()[0].isBlank()) {
+                missing.add(spec.qualifiedName() + " " + o.longestName());
+            }
+        }
+        for (PositionalParamSpec p : spec.positionalParameters()) {
+            if (p.description().length == 0 || p.description()[0].isBlank()) {
+                missing.add(spec.qualifiedName() + " " + p.paramLabel());
+            }
+        }
+        cl.getSubcommands().values().forEach(sub -> check(sub, missing));
+    }
+
+    @Test
+    void theParentPomsJvmFlagsAreJvmFlagsAll() throws Exception {
+        // run.sh reads the flags from the pom; the runner's child JVMs use JvmFlags.ALL: one list.
+        String pom = Files.readString(Path.of("..", "pom.xml"));
+        Matcher m = Pattern.compile("<sockbench.jvm.flags>(.*)</sockbench.jvm.flags>")
+                .matcher(pom);
+        assertThat(m.find()).isTrue();
+        assertThat(List.of(m.group(1).trim().split("\\s+"))).isEqualTo(JvmFlags.ALL);
+    }
+}

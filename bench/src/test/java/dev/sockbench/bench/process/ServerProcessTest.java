@@ -1,0 +1,86 @@
+package dev.sockbench.bench.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sockbench.bench.testing.FakeServer;
+import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.transport.Transport;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real child processes (the fake servers) through the real start, wait and stop. */
+class ServerProcessTest {
+    private static final Duration LONG = Duration.ofSeconds(60);
+    private final ChildProcesses children = new ChildProcesses();
+
+    private static List<String> command(Class<?> main) {
+        return TestProcesses.java().build(List.of(), List.of(), main.getName(), List.of());
+    }
+
+    @Test
+    void waitsForListeningThenStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("server.log");
+        ServerProcess server = ServerProcess.start(command(FakeServer.class), log, LONG, children);
+
+        assertThat(server.endpoint().transport()).isEqualTo(Transport.TCP);
+        try (Socket s = new Socket(server.endpoint().host(), server.endpoint().port())) {
+            assertThat(s.isConnected()).isTrue(); // it really is listening there
+        }
+        assertThat(server.alive()).isTrue();
+
+        assertThat(server.stop(LONG)).isNull(); // exit 0 after SIGTERM
+        assertThat(server.alive()).isFalse();
+        // stdout and stderr both reach the log.
+        assertThat(Files.readString(log)).contains("fake server: starting").contains("LISTENING tcp://127.0.0.1:");
+    }
+
+    @Test
+    void aServerThatExitsBeforeListeningFailsWithItsLastLine(@TempDir Path dir) {
+        assertThatThrownBy(() ->
+                        ServerProcess.start(command(FakeServer.ExitsEarly.class), dir.resolve("s.log"), LONG, children))
+                .isInstanceOf(CaseFailedException.class)
+                .hasMessage(
+                        "server exited with code 3 before it listened: sockbench: unknown model 'nope'; accepted: a, b");
+    }
+
+    @Test
+    void aServerThatNeverListensFailsAtTheDeadlineAndIsStopped(@TempDir Path dir) {
+        // The fake never prints LISTENING, so the deadline is what ends the wait, however slow the machine.
+        assertThatThrownBy(() -> ServerProcess.start(
+                        command(FakeServer.Silent.class), dir.resolve("s.log"), Duration.ofSeconds(2), children))
+                .isInstanceOf(CaseFailedException.class)
+                .hasMessageStartingWith("server printed no LISTENING line within 2 s");
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
+                .as("the silent server was stopped")
+                .isEmpty();
+    }
+
+    @Test
+    void aServerThatIgnoresSigtermIsKilledAfterTheDeadline(@TempDir Path dir) throws Exception {
+        ServerProcess server =
+                ServerProcess.start(command(FakeServer.IgnoresTerm.class), dir.resolve("s.log"), LONG, children);
+
+        String problem = server.stop(Duration.ofSeconds(1));
+
+        assertThat(problem).isEqualTo("server did not stop within 1 s of SIGTERM and was killed");
+        assertThat(server.alive()).isFalse();
+    }
+
+    @Test
+    void stopAllLeavesNoChildBehind(@TempDir Path dir) throws Exception {
+        ServerProcess a = ServerProcess.start(command(FakeServer.class), dir.resolve("a.log"), LONG, children);
+        ServerProcess b =
+                ServerProcess.start(command(FakeServer.IgnoresTerm.class), dir.resolve("b.log"), LONG, children);
+
+        children.stopAll();
+
+        assertThat(a.alive()).isFalse();
+        assertThat(b.alive()).isFalse();
+    }
+}

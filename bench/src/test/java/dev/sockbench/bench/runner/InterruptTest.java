@@ -1,0 +1,116 @@
+package dev.sockbench.bench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sockbench.bench.env.EnvironmentProbe;
+import dev.sockbench.bench.env.Pinning;
+import dev.sockbench.bench.proc.ProcFs;
+import dev.sockbench.bench.process.ChildProcesses;
+import dev.sockbench.bench.suite.Suite;
+import dev.sockbench.bench.suite.SuiteLoader;
+import dev.sockbench.bench.suite.TableCatalog;
+import dev.sockbench.bench.testing.FakeLoadgen;
+import dev.sockbench.bench.testing.FakeServer;
+import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.result.RunResult;
+import dev.sockbench.core.result.RunResult.CaseEntry;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C during a case: a runner in its own JVM gets SIGINT while its load generator hangs; its
+ * server and load generator must not outlive it, and run.json must say what happened.
+ */
+class InterruptTest {
+
+    @Test
+    void sigintStopsTheCasesProcessesAndLeavesAReadableRunJson(@TempDir Path out) throws Exception {
+        Process runner = new ProcessBuilder(TestProcesses.java()
+                        .build(List.of(), List.of(), RunUntilInterrupted.class.getName(), List.of(out.toString())))
+                .redirectErrorStream(true)
+                .redirectOutput(out.resolve("runner.log").toFile())
+                .start();
+
+        // Wait until the case is under way: its load generator has announced the warm-up.
+        long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        Path loadgenLog;
+        while ((loadgenLog = findLoadgenLog(out)) == null
+                || !Files.readString(loadgenLog).contains("PHASE warmup")) {
+            assertThat(runner.isAlive()).as("runner died early: see runner.log").isTrue();
+            assertThat(System.nanoTime()).as("the case never started").isLessThan(deadlineNs);
+            Thread.sleep(50); // polling a file for a condition, with a deadline
+        }
+        List<ProcessHandle> children = runner.descendants().toList();
+        assertThat(children).as("server and load generator").hasSizeGreaterThanOrEqualTo(2);
+
+        new ProcessBuilder("kill", "-INT", Long.toString(runner.pid())).start().waitFor();
+
+        assertThat(runner.waitFor(60, TimeUnit.SECONDS))
+                .as("runner exits on SIGINT")
+                .isTrue();
+        for (ProcessHandle child : children) {
+            assertThat(child.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+        }
+        Path runDir;
+        try (Stream<Path> dirs = Files.list(out)) {
+            runDir = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        RunResult run = ResultFiles.readRun(runDir);
+        assertThat(run.cases())
+                .extracting(CaseEntry::status)
+                .containsExactly("failed", "pending"); // the case in progress, and the one never started
+        assertThat(run.cases().get(0).reasons()).containsExactly("interrupted");
+        assertThat(run.finishedAt()).isNotNull();
+        assertThat(Files.readString(out.resolve("runner.log")))
+                .contains("sockbench: interrupted; the run so far is in " + runDir);
+    }
+
+    private static Path findLoadgenLog(Path out) throws Exception {
+        try (Stream<Path> files = Files.walk(out)) {
+            return files.filter(p -> p.getFileName().toString().equals("loadgen.log"))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** A suite runner whose load generator hangs: it runs until it is interrupted. */
+    public static final class RunUntilInterrupted {
+        public static void main(String[] args) throws Exception {
+            Suite suite = new SuiteLoader(new TableCatalog("fake")).parse("hang", """
+                    cases:
+                      - {models: fake, transports: tcp, warmup: 1s, duration: 1s}
+                      - {models: fake, transports: tcp, warmup: 1s, duration: 2s}
+                    """);
+            ChildProcesses children = new ChildProcesses();
+            CaseRunner.Settings settings = new CaseRunner.Settings(
+                    TestProcesses.java(),
+                    Pinning.detect(),
+                    FakeServer.class.getName(),
+                    FakeLoadgen.Hangs.class.getName(),
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(10),
+                    Duration.ofHours(1),
+                    Duration.ofMillis(100));
+            CaseRunner caseRunner =
+                    new CaseRunner(settings, ProcFs.system(), children, System::nanoTime, System::currentTimeMillis);
+            Path out = Path.of(args[0]);
+            new SuiteRunner(
+                            caseRunner,
+                            children::stopAll,
+                            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                            Clock.systemDefaultZone(),
+                            System::nanoTime)
+                    .run(suite, out, EnvironmentProbe.system(out).capture(Pinning.unpinned("test")));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sockbench.bench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sockbench.bench.suite.LoadSpec;
+import dev.sockbench.bench.suite.SuiteCase;
+import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.Percentiles;
+import dev.sockbench.core.result.RunResult.CaseEntry;
+import dev.sockbench.core.transport.Transport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+    private static final long S = 1_000_000_000L;
+
+    private static SuiteCase aCase(int n) {
+        LoadSpec load = new LoadSpec(
+                "closed", 4, null, 64, 2 * S, 1 * S, Framing.LENGTH, null, null, null, null, null, null, null);
+        return new SuiteCase("0" + n + "-nio-epoll-tcp-closed-c4", "nio-epoll", Transport.TCP, load, null);
+    }
+
+    private static CaseOutcome measured(SuiteCase c, boolean valid) {
+        Percentiles p = new Percentiles(50, 90, 123, 500, 900, 60);
+        CaseSummary s = new CaseSummary(
+                1,
+                c.caseId(),
+                c.model(),
+                "tcp",
+                "length",
+                "closed",
+                4,
+                64,
+                2,
+                1,
+                null,
+                45_210,
+                90_420,
+                ErrorCounts.NONE,
+                new LatencyUs(p, p),
+                valid,
+                valid ? List.of() : List.of("errors: 3 requests failed"),
+                null);
+        CaseEntry e = new CaseEntry(c.caseId(), c.model(), "tcp", "closed", "measured", valid, s.invalidReasons());
+        return new CaseOutcome(e, s, List.of());
+    }
+
+    @Test
+    void theEstimateLearnsTheOverheadPerCaseFromTheCasesSoFar() {
+        List<SuiteCase> cases = List.of(aCase(1), aCase(2), aCase(3));
+        AtomicLong now = new AtomicLong(1_000 * S);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress progress = new Progress(cases, new PrintWriter(bytes, true, StandardCharsets.UTF_8), now::get);
+
+        // Before any case: 3 × (3 s of load + the initial guess).
+        assertThat(progress.remainingNs()).isEqualTo(3 * (3 * S + Progress.INITIAL_OVERHEAD_NS));
+
+        progress.started(cases.get(0));
+        now.addAndGet(5 * S); // 3 s of load + 2 s of overhead
+        progress.ended(cases.get(0), measured(cases.get(0), true));
+
+        // Two cases left, each 3 s of load + the 2 s overhead seen.
+        assertThat(progress.remainingNs()).isEqualTo(2 * 5 * S);
+
+        progress.started(cases.get(1));
+        now.addAndGet(4 * S);
+        progress.ended(cases.get(1), measured(cases.get(1), false));
+        assertThat(progress.remainingNs()).isEqualTo(3 * S + (2 * S + S) / 2);
+
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out.lines().toList())
+                .containsExactly(
+                        "[1/3] nio-epoll tcp closed-c4 ... about 14s left",
+                        "[1/3] nio-epoll tcp closed-c4: 45.2k req/s, p99 123 µs, valid (5s)",
+                        "[2/3] nio-epoll tcp closed-c4 ... about 10s left",
+                        "[2/3] nio-epoll tcp closed-c4: 45.2k req/s, p99 123 µs, INVALID: errors: 3 requests failed (4s)");
+    }
+
+    @Test
+    void aFailedCaseSaysWhyAndWarningsFollowTheirCase() {
+        SuiteCase c = aCase(1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress progress = new Progress(List.of(c), new PrintWriter(bytes, true, StandardCharsets.UTF_8), () -> 0);
+        progress.started(c);
+        CaseOutcome failed = CaseRunner.failed(c, "server exited during the case (code 1): boom", List.of("w"));
+        progress.ended(c, failed);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("[1/1] nio-epoll tcp closed-c4: FAILED: server exited during the case (code 1): boom (0s)")
+                .contains("   warning: w");
+    }
+
+    @Test
+    void formats() {
+        assertThat(Progress.formatRate(850)).isEqualTo("850");
+        assertThat(Progress.formatRate(1_250_000)).isEqualTo("1.25M");
+        assertThat(Progress.formatMicros(87.4)).isEqualTo("87 µs");
+        assertThat(Progress.formatMicros(1_240)).isEqualTo("1.24 ms");
+        assertThat(Progress.formatMicros(2_100_000)).isEqualTo("2.1 s");
+        assertThat(Progress.formatDuration(125 * S)).isEqualTo("2m 05s");
+    }
+}

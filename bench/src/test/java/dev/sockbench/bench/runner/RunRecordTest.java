@@ -1,0 +1,48 @@
+package dev.sockbench.bench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sockbench.bench.env.EnvironmentProbe;
+import dev.sockbench.bench.env.Pinning;
+import dev.sockbench.core.result.Environment;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.result.RunResult;
+import dev.sockbench.core.result.RunResult.CaseEntry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRecordTest {
+    private static CaseEntry pending(String id) {
+        return new CaseEntry(id, "nio-epoll", "tcp", "closed", RunRecord.PENDING, false, List.of());
+    }
+
+    @Test
+    void isReadableFromTheStartAndAnInterruptMarksTheCaseInProgressFailed(@TempDir Path runDir) throws Exception {
+        Environment env = EnvironmentProbe.system(runDir).capture(Pinning.unpinned("test"));
+        RunRecord record = new RunRecord(
+                runDir, "quick", Instant.parse("2026-01-01T00:00:00Z"), env, List.of(pending("01-a"), pending("02-b")));
+        record.start();
+
+        RunResult initial = ResultFiles.readRun(runDir);
+        assertThat(initial.runId()).isEqualTo(runDir.getFileName().toString());
+        assertThat(initial.finishedAt()).isNull();
+        assertThat(initial.cases()).extracting(CaseEntry::status).containsExactly("pending", "pending");
+
+        record.running(0);
+        record.update(0, new CaseEntry("01-a", "nio-epoll", "tcp", "closed", "measured", true, List.of()));
+        record.running(1);
+        record.interrupt(Instant.parse("2026-01-01T00:01:00Z"));
+        // The run's thread may still report the case it was running: the interrupt has the last word.
+        record.update(1, new CaseEntry("02-b", "nio-epoll", "tcp", "closed", "measured", true, List.of()));
+        record.finish(Instant.parse("2026-01-01T00:02:00Z"));
+
+        RunResult last = ResultFiles.readRun(runDir);
+        assertThat(last.cases()).extracting(CaseEntry::status).containsExactly("measured", "failed");
+        assertThat(last.cases().get(1).reasons()).containsExactly("interrupted");
+        assertThat(last.finishedAt()).isEqualTo("2026-01-01T00:01:00Z");
+        assertThat(last.environment().pinningNote()).isEqualTo("not pinned: test");
+    }
+}

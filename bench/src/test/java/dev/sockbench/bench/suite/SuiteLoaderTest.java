@@ -1,0 +1,178 @@
+package dev.sockbench.bench.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sockbench.core.cli.BadInputException;
+import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.core.transport.Transport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuiteLoaderTest {
+    private final TableCatalog catalog = new TableCatalog("blocking-platform", "nio-epoll", "netty-iouring")
+            .skip("nio-epoll", Transport.UNIX_DGRAM, "n/a: the JDK has no Unix datagram channel")
+            .skip("netty-iouring", Transport.TCP, "unavailable: io_uring is disabled by the kernel");
+    private final SuiteLoader loader = new SuiteLoader(catalog);
+
+    @Test
+    void expandsModelsTimesTransportsModelMajorWithDefaultsApplied() {
+        Suite suite = loader.parse("s", """
+                description: two by two
+                defaults:
+                  warmup: 500ms
+                  duration: 2s
+                  payload: 1KiB
+                cases:
+                  - models: [nio-epoll, blocking-platform]
+                    transports: [tcp, udp]
+                    shape: open
+                    rate: 5k
+                    connections: 8
+                """);
+
+        assertThat(suite.name()).isEqualTo("s");
+        assertThat(suite.description()).isEqualTo("two by two");
+        assertThat(suite.cases())
+                .extracting(SuiteCase::caseId)
+                .containsExactly(
+                        "01-nio-epoll-tcp-open-c8-r5k",
+                        "02-nio-epoll-udp-open-c8-r5k",
+                        "03-blocking-platform-tcp-open-c8-r5k",
+                        "04-blocking-platform-udp-open-c8-r5k");
+        LoadSpec load = suite.cases().get(0).load();
+        assertThat(load.warmupNs()).isEqualTo(500_000_000L);
+        assertThat(load.durationNs()).isEqualTo(2_000_000_000L);
+        assertThat(load.payloadBytes()).isEqualTo(1024);
+        assertThat(load.ratePerSec()).isEqualTo(5000.0);
+        assertThat(load.connections()).isEqualTo(8);
+        assertThat(load.framing()).isEqualTo(Framing.LENGTH);
+        assertThat(suite.measured()).hasSize(4);
+    }
+
+    @Test
+    void allMeansEveryModelAndTransportAndCellsThatCannotRunAreSkippedWithTheirReason() {
+        Suite suite = loader.parse("q", """
+                cases:
+                  - models: all
+                    transports: all
+                    shape: closed
+                """);
+
+        assertThat(suite.cases()).hasSize(3 * 4);
+        assertThat(suite.cases().stream().map(SuiteCase::model).distinct())
+                .containsExactly("blocking-platform", "nio-epoll", "netty-iouring");
+        assertThat(suite.cases().stream().filter(SuiteCase::skipped))
+                .extracting(c -> c.model() + " " + c.transport().id() + " " + c.skipReason())
+                .containsExactly(
+                        "nio-epoll unix-dgram n/a: the JDK has no Unix datagram channel",
+                        "netty-iouring tcp unavailable: io_uring is disabled by the kernel");
+        assertThat(suite.measured()).hasSize(10);
+        // Case ids are unique and sort in suite order.
+        List<String> ids = suite.cases().stream().map(SuiteCase::caseId).toList();
+        assertThat(ids).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void aCaseOverridesTheDefaultsAndOneIdNeedsNoList() {
+        Suite suite = loader.parse("s", """
+                defaults: {duration: 5s, shape: open, rate: 100}
+                cases:
+                  - {models: nio-epoll, transports: unix-stream, shape: closed, duration: 1s, framing: raw,
+                     depth: 4, threads: 2, server-threads: 3, timeout: 250ms, slo: p99=1ms, arrival: poisson,
+                     idle: 10}
+                """);
+
+        LoadSpec load = suite.cases().get(0).load();
+        assertThat(suite.cases().get(0).transport()).isEqualTo(Transport.UNIX_STREAM);
+        assertThat(load.shape()).isEqualTo("closed");
+        assertThat(load.durationNs()).isEqualTo(1_000_000_000L);
+        assertThat(load.warmupNs()).isEqualTo(LoadSpec.DEFAULTS.warmupNs());
+        assertThat(load.ratePerSec()).isEqualTo(100.0); // inherited
+        assertThat(load.framing()).isEqualTo(Framing.RAW);
+        assertThat(load.loadgenArgs())
+                .containsSubsequence("--depth", "4")
+                .containsSubsequence("--threads", "2")
+                .containsSubsequence("--timeout", "250ms")
+                .containsSubsequence("--slo", "p99=1ms")
+                .containsSubsequence("--arrival", "poisson")
+                .containsSubsequence("--idle", "10");
+        assertThat(load.serverArgs()).containsExactly("--framing", "raw", "--threads", "3");
+    }
+
+    @Test
+    void badInputNamesTheSuiteTheCaseAndTheAcceptedValues() {
+        assertBad(
+                "cases:\n  - {models: nope, transports: tcp}", "suite 's' case 1", "unknown model 'nope'", "nio-epoll");
+        assertBad(
+                "cases:\n  - {models: all, transports: [tcp, sctp]}",
+                "suite 's' case 1",
+                "unknown transport 'sctp'",
+                "unix-dgram");
+        assertBad(
+                "cases:\n  - {models: all, transports: tcp}\n  - {models: all, transports: tcp, shape: zigzag}",
+                "suite 's' case 2",
+                "unknown shape 'zigzag'",
+                "closed, open");
+        assertBad("cases:\n  - {models: all, transports: tcp, duration: soon}", "malformed duration 'soon'");
+        assertBad("cases:\n  - {models: all, transports: tcp, rate: lots}", "malformed rate 'lots'");
+        assertBad("cases:\n  - {models: all, transports: tcp, rate: 0}", "rate must be above 0");
+        assertBad("cases:\n  - {models: all, transports: tcp, connections: 0}", "connections must be at least 1");
+        assertBad("cases:\n  - {models: all, transports: tcp, framing: json}", "unknown framing 'json'");
+        assertBad(
+                "cases:\n  - {models: all, transports: tcp, conections: 4}", "unknown key 'conections'", "connections");
+        assertBad("cases:\n  - {transports: tcp}", "needs 'models'");
+        assertBad("description: nothing", "has no cases");
+        assertBad("cases: [", "not valid YAML");
+        assertBad("defaults: {warmup: 1s}\ncase: []", "unknown key 'case'");
+    }
+
+    private void assertBad(String yaml, String... fragments) {
+        assertThatThrownBy(() -> loader.parse("s", yaml))
+                .isInstanceOf(BadInputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains(fragments).doesNotContain("\n"));
+    }
+
+    @Test
+    void loadsTheBundledSuitesByName() {
+        TableCatalog full = new TableCatalog("blocking-platform", "nio-epoll");
+        SuiteLoader l = new SuiteLoader(full);
+
+        Suite smoke = l.load("smoke");
+        assertThat(smoke.name()).isEqualTo("smoke");
+        assertThat(smoke.measured()).isNotEmpty();
+        assertThat(smoke.cases()).allMatch(c -> c.transport() == Transport.TCP);
+        assertThat(smoke.cases().stream().map(c -> c.load().shape()).distinct()).contains("closed", "open");
+        assertThat(smoke.cases().stream().map(SuiteCase::model).distinct())
+                .containsExactlyInAnyOrder("blocking-platform", "nio-epoll");
+
+        Suite quick = l.load("quick");
+        // quick covers every cell that can run at least once.
+        for (String model : full.modelIds()) {
+            for (Transport t : Transport.values()) {
+                assertThat(quick.measured()).anyMatch(c -> c.model().equals(model) && c.transport() == t);
+            }
+        }
+    }
+
+    @Test
+    void loadsASuiteFileNamedAfterTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(file, "cases:\n  - {models: nio-epoll, transports: tcp}\n");
+
+        Suite suite = loader.load(file.toString());
+
+        assertThat(suite.name()).isEqualTo("mine");
+        assertThat(suite.cases()).singleElement().extracting(SuiteCase::caseId).isEqualTo("01-nio-epoll-tcp-closed");
+    }
+
+    @Test
+    void anUnknownSuiteNamesTheBundledOnes() {
+        assertThatThrownBy(() -> loader.load("quik"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("unknown suite 'quik'; accepted: smoke, quick, or the path of a suite .yaml file");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.sockbench.bench.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
+
+/**
+ * Stand-ins for {@code ServerMain} that follow (or break, on purpose) its process contract, to
+ * test the runner's process handling: a real process, a real socket, real signals. The nested
+ * classes are the misbehaving variants.
+ */
+public final class FakeServer {
+    private FakeServer() {}
+
+    /** The model id that makes {@link #main} behave like {@link DiesOnConnect}. */
+    public static final String DYING_MODEL = "dies";
+
+    /**
+     * Listens, prints {@code LISTENING tcp://127.0.0.1:PORT}, accepts and holds connections, exits
+     * 0 on SIGTERM; started with {@code --model dies}, dies on the first connection instead.
+     */
+    public static void main(String[] args) throws Exception {
+        serve(java.util.List.of(args).contains(DYING_MODEL), false);
+    }
+
+    private static void serve(boolean dieOnConnect, boolean ignoreTerm) throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), s -> {
+            if (!ignoreTerm) {
+                stop.countDown();
+            }
+        });
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (true) {
+                    Socket s = server.accept();
+                    if (dieOnConnect) {
+                        System.out.println("fake server: dying on purpose");
+                        System.out.flush();
+                        Runtime.getRuntime().halt(1);
+                    }
+                    Thread.ofPlatform().daemon().start(() -> drain(s));
+                }
+            } catch (IOException closed) {
+                // stopping
+            }
+        });
+        System.err.println("fake server: starting"); // stderr before the marker, as a real server may warn
+        System.out.println("LISTENING tcp://127.0.0.1:" + server.getLocalPort());
+        System.out.flush();
+        stop.await();
+        server.close();
+        System.exit(0);
+    }
+
+    private static void drain(Socket s) {
+        try (s) {
+            s.getInputStream().transferTo(OutputStreamNull.INSTANCE);
+        } catch (IOException e) {
+            // the peer went away
+        }
+    }
+
+    private static final class OutputStreamNull extends java.io.OutputStream {
+        static final OutputStreamNull INSTANCE = new OutputStreamNull();
+
+        @Override
+        public void write(int b) {}
+    }
+
+    /** Never prints LISTENING. */
+    public static final class Silent {
+        public static void main(String[] args) throws InterruptedException {
+            System.out.println("fake server: thinking");
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    /** Exits with code 3 before listening, as a server does on bad input. */
+    public static final class ExitsEarly {
+        public static void main(String[] args) {
+            System.err.println("sockbench: unknown model 'nope'; accepted: a, b");
+            System.exit(3);
+        }
+    }
+
+    /** Listens, then dies (exit 1) when the first connection arrives. */
+    public static final class DiesOnConnect {
+        public static void main(String[] args) throws Exception {
+            serve(true, false);
+        }
+    }
+
+    /** Listens and ignores SIGTERM, so it has to be killed. */
+    public static final class IgnoresTerm {
+        public static void main(String[] args) throws Exception {
+            serve(false, true);
+        }
+    }
+}

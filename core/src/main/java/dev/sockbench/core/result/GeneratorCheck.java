@@ -1,0 +1,33 @@
+package dev.sockbench.core.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The load generator's check on itself over the measured interval: was it able to keep its
+ * schedule, and what did it cost. Block {@code generator} of {@code summary.json}.
+ *
+ * @param threads worker threads that drove the load
+ * @param cpuUs CPU time (user + system) of the whole generator process over the measured
+ *     interval, µs
+ * @param cpuUsPerRequest {@code cpuUs} per completed request, µs; comparable to the server's
+ *     {@code cpuUsPerRequest}
+ * @param busyPercent the busiest worker thread's share of the measured interval spent working
+ *     (sending, reading, verifying, recording) rather than waiting for the network or for the next
+ *     send; a thread near 100% could not have done more, so the generator, not the server, set the
+ *     pace
+ * @param sendLagUs how late requests left by the generator's fault, µs: for each request, the time
+ *     between its intended send time and its send during which its connection could have sent
+ *     but the generator did not (thread descheduled, GC, busy); never the time the connection
+ *     waited for the server, nor the bounded catch-up spacing. Only for paced shapes, null
+ *     otherwise
+ * @param lagBoundUs the bound the lag's p99 must stay under for the case to be valid, µs; null
+ *     when the shape is not paced
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GeneratorCheck(
+        int threads,
+        long cpuUs,
+        double cpuUsPerRequest,
+        double busyPercent,
+        Percentiles sendLagUs,
+        Double lagBoundUs) {}

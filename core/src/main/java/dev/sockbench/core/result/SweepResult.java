@@ -1,0 +1,47 @@
+package dev.sockbench.core.result;
+
+import java.util.List;
+
+/**
+ * The outcome of a {@code sweep} case, block {@code sweep} of {@code summary.json}: open-loop
+ * steps of rising rate until the service-level objective broke or the server saturated, then
+ * refined between the last good and the first bad step.
+ *
+ * @param slo the objective as given, e.g. {@code p99=1ms}
+ * @param sloPercentile the percentile the objective bounds, e.g. 99.0
+ * @param sloThresholdUs the latency that percentile must not exceed, µs (corrected latency)
+ * @param capacityPerSec the highest target rate of a good step: the objective met, achieved rate
+ *     at least 99% of target, no errors, the generator healthy; null when no step was good
+ * @param steps every step in the order it ran
+ */
+public record SweepResult(
+        String slo, double sloPercentile, double sloThresholdUs, Double capacityPerSec, List<SweepStep> steps) {
+
+    public SweepResult {
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * One step of a sweep: an open-loop run at one rate.
+     *
+     * @param targetRatePerSec the rate asked for
+     * @param achievedRatePerSec completed requests per second
+     * @param requests completed requests
+     * @param errors failed requests and connections, all kinds
+     * @param latencyUs corrected and raw latency, µs
+     * @param good true when the step counts toward capacity (see {@link SweepResult#capacityPerSec})
+     * @param reasons why the step is not good; empty when good
+     */
+    public record SweepStep(
+            double targetRatePerSec,
+            double achievedRatePerSec,
+            long requests,
+            long errors,
+            LatencyUs latencyUs,
+            boolean good,
+            List<String> reasons) {
+        public SweepStep {
+            reasons = List.copyOf(reasons);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.sockbench.core.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Result format 1 is pinned by the files under {@code golden/format-1/}: they are read back field
+ * by field, and writing the same records must give the same bytes. A test failing here means the
+ * format changed: bump {@link ResultFiles#FORMAT} or make the change additive (a new optional
+ * field), then update the golden files on purpose.
+ */
+class ResultFormatGoldenTest {
+
+    @Test
+    void goldenSummaryReadsBackFieldByField() throws Exception {
+        CaseSummary s = ResultFiles.readSummary(golden("summary.json"));
+
+        assertThat(s.format()).isEqualTo(1);
+        assertThat(s.caseId()).isEqualTo("nio-epoll-tcp-open-r10000");
+        assertThat(s.model()).isEqualTo("nio-epoll");
+        assertThat(s.transport()).isEqualTo("tcp");
+        assertThat(s.framing()).isEqualTo("length");
+        assertThat(s.shape()).isEqualTo("open");
+        assertThat(s.connections()).isEqualTo(8);
+        assertThat(s.payloadBytes()).isEqualTo(64);
+        assertThat(s.durationSec()).isEqualTo(10.0);
+        assertThat(s.warmupSec()).isEqualTo(2.0);
+        assertThat(s.targetRatePerSec()).isEqualTo(10_000.0);
+        assertThat(s.achievedRatePerSec()).isEqualTo(9_998.7);
+        assertThat(s.requests()).isEqualTo(99_987L);
+        assertThat(s.errors()).isEqualTo(new ErrorCounts(0, 1, 2, 3, 4));
+        assertThat(s.errors().total()).isEqualTo(10);
+        assertThat(s.latencyUs().corrected())
+                .isEqualTo(new Percentiles(41.215, 63.487, 120.319, 1_004.543, 5_005.311, 52.25));
+        assertThat(s.latencyUs().raw()).isEqualTo(new Percentiles(40.191, 60.415, 101.375, 201.983, 210.047, 45.5));
+        assertThat(s.valid()).isFalse();
+        assertThat(s.invalidReasons()).containsExactly("errors: 10 requests failed");
+        ServerCost server = s.server();
+        assertThat(server.cpuUserUs()).isEqualTo(812_000L);
+        assertThat(server.cpuSysUs()).isEqualTo(1_604_000L);
+        assertThat(server.cpuUsPerRequest()).isEqualTo(24.16);
+        assertThat(server.voluntaryCtxSwitches()).isEqualTo(150_000L);
+        assertThat(server.involuntaryCtxSwitches()).isEqualTo(2_000L);
+        assertThat(server.ctxSwitchesPerRequest()).isEqualTo(1.52);
+        assertThat(server.threads()).isEqualTo(12);
+        assertThat(server.rssBytes()).isEqualTo(52_428_800L);
+        assertThat(server.rssBytesPerConnection()).isEqualTo(16_384.5);
+        assertThat(server.gcPauses()).as("a file from before the GC fields").isNull();
+        assertThat(server.kernel()).isNull();
+        assertThat(s.depth()).as("a file from before the load blocks").isNull();
+        assertThat(s.arrival()).isNull();
+        assertThat(s.generator()).isNull();
+        assertThat(s.udp()).isNull();
+        assertThat(s.stream()).isNull();
+        assertThat(s.idle()).isNull();
+        assertThat(s.sweep()).isNull();
+
+        assertThat(s).as("nothing else in the record").isEqualTo(GoldenFixtures.summary());
+    }
+
+    @Test
+    void goldenUdpSweepReadsBackWithEveryBlock() throws Exception {
+        CaseSummary s = ResultFiles.readSummary(golden("summary-sweep-udp.json"));
+
+        assertThat(s.transport()).isEqualTo("udp");
+        assertThat(s.shape()).isEqualTo("sweep");
+        assertThat(s.depth()).isEqualTo(1);
+        assertThat(s.arrival()).isEqualTo("constant");
+        assertThat(s.targetRatePerSec()).as("the capacity step's").isEqualTo(40_000.0);
+        assertThat(s.udp()).isEqualTo(new DatagramCounts(199_960L, 199_952L, 8L, 1L, 2L, 30L));
+        GeneratorCheck g = s.generator();
+        assertThat(g.threads()).isEqualTo(2);
+        assertThat(g.cpuUs()).isEqualTo(4_000_000L);
+        assertThat(g.cpuUsPerRequest()).isEqualTo(20.004);
+        assertThat(g.busyPercent()).isEqualTo(61.5);
+        assertThat(g.sendLagUs().p99()).isEqualTo(20.5);
+        assertThat(g.lagBoundUs()).isEqualTo(250.0);
+        SweepResult sweep = s.sweep();
+        assertThat(sweep.slo()).isEqualTo("p99=1ms");
+        assertThat(sweep.sloPercentile()).isEqualTo(99.0);
+        assertThat(sweep.sloThresholdUs()).isEqualTo(1_000.0);
+        assertThat(sweep.capacityPerSec()).isEqualTo(40_000.0);
+        assertThat(sweep.steps()).hasSize(3);
+        SweepResult.SweepStep first = sweep.steps().getFirst();
+        assertThat(first.targetRatePerSec()).isEqualTo(20_000.0);
+        assertThat(first.achievedRatePerSec()).isEqualTo(19_998.0);
+        assertThat(first.requests()).isEqualTo(99_990L);
+        assertThat(first.errors()).isZero();
+        assertThat(first.latencyUs().corrected().p99()).isEqualTo(60.0);
+        assertThat(first.latencyUs().raw().p99()).isEqualTo(55.0);
+        assertThat(first.good()).isTrue();
+        SweepResult.SweepStep bad = sweep.steps().getLast();
+        assertThat(bad.good()).isFalse();
+        assertThat(bad.reasons())
+                .containsExactly(
+                        "achieved 61000 req/s is below 99% of the target 80000 req/s",
+                        "p99 5000.0 us exceeds the objective p99=1ms");
+        ServerCost server = s.server();
+        assertThat(server.gcPauses()).isEqualTo(2L);
+        assertThat(server.gcPauseUs()).isEqualTo(1_500L);
+        assertThat(server.gcPauseMaxUs()).isEqualTo(1_000L);
+        assertThat(server.kernel()).isEqualTo(new KernelCounters(12, 15, 0, 0));
+        assertThat(s.stream()).isNull();
+        assertThat(s.idle()).isNull();
+
+        assertThat(s).as("nothing else in the record").isEqualTo(GoldenFixtures.sweepUdpSummary());
+    }
+
+    @Test
+    void goldenStreamAndIdleReadBackWithTheirBlocks() throws Exception {
+        CaseSummary stream = ResultFiles.readSummary(golden("summary-stream.json"));
+        assertThat(stream.shape()).isEqualTo("stream");
+        assertThat(stream.targetRatePerSec()).isNull();
+        assertThat(stream.arrival()).isNull();
+        assertThat(stream.depth()).isEqualTo(8);
+        assertThat(stream.stream()).isEqualTo(new StreamThroughput(1_048_576_000.0, 8_388_608_000.0, 524_288L));
+        assertThat(stream.generator().sendLagUs()).as("not paced").isNull();
+        assertThat(stream.generator().lagBoundUs()).isNull();
+        assertThat(stream.server()).isNull();
+        assertThat(stream).isEqualTo(GoldenFixtures.streamSummary());
+
+        CaseSummary idle = ResultFiles.readSummary(golden("summary-idle.json"));
+        assertThat(idle.shape()).isEqualTo("idle");
+        assertThat(idle.arrival()).isEqualTo("poisson");
+        assertThat(idle.idle()).isEqualTo(new IdleConnections(10_000, 10_000, 9_998));
+        assertThat(idle.server().threads()).isEqualTo(10_020);
+        assertThat(idle.server().rssBytesPerConnection()).isEqualTo(65_536.0);
+        assertThat(idle.server().kernel()).isNull();
+        assertThat(idle).isEqualTo(GoldenFixtures.idleSummary());
+    }
+
+    @Test
+    void goldenRunReadsBackFieldByField() throws Exception {
+        RunResult run = ResultFiles.readRun(golden("run.json").getParent());
+
+        assertThat(run.format()).isEqualTo(1);
+        assertThat(run.runId()).isEqualTo("2026-01-15T10-00-00-quick");
+        assertThat(run.suite()).isEqualTo("quick");
+        assertThat(run.startedAt()).isEqualTo("2026-01-15T10:00:00Z");
+        assertThat(run.finishedAt()).isEqualTo("2026-01-15T10:02:30Z");
+        Environment env = run.environment();
+        assertThat(env.sockbenchVersion()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(env.gitSha()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+        assertThat(env.jdk()).isEqualTo("Eclipse Adoptium 25+36-LTS");
+        assertThat(env.jvmFlags())
+                .containsExactly("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
+        assertThat(env.os()).isEqualTo("Linux amd64");
+        assertThat(env.kernel()).isEqualTo("6.18.0-1-amd64");
+        assertThat(env.cpuModel()).isEqualTo("AMD EPYC 7B13");
+        assertThat(env.cpus()).isEqualTo(2);
+        assertThat(env.memoryBytes()).isEqualTo(8_589_934_592L);
+        assertThat(env.hostname()).isEqualTo("bench-host");
+        assertThat(env.pinning()).isEqualTo(Map.of("server", "0", "loadgen", "1"));
+        assertThat(env.pinningNote()).isEqualTo("server on CPU 0, load generator on CPU 1 (taskset)");
+        assertThat(run.cases()).hasSize(3);
+        RunResult.CaseEntry measured = run.cases().get(0);
+        assertThat(measured.caseId()).isEqualTo("nio-epoll-tcp-open-r10000");
+        assertThat(measured.model()).isEqualTo("nio-epoll");
+        assertThat(measured.transport()).isEqualTo("tcp");
+        assertThat(measured.shape()).isEqualTo("open");
+        assertThat(measured.status()).isEqualTo("measured");
+        assertThat(measured.valid()).isFalse();
+        assertThat(measured.reasons()).containsExactly("errors: 10 requests failed");
+        RunResult.CaseEntry skipped = run.cases().get(1);
+        assertThat(skipped.status()).isEqualTo("skipped");
+        assertThat(skipped.reasons()).containsExactly("unavailable: io_uring is disabled by the kernel");
+        assertThat(run.cases().get(2).status()).isEqualTo("pending");
+
+        assertThat(run).as("nothing else in the record").isEqualTo(GoldenFixtures.run());
+    }
+
+    @Test
+    void writingTheSameRecordsReproducesTheGoldenJson(@TempDir Path dir) throws Exception {
+        Map<String, Object> records = Map.of(
+                "summary.json", GoldenFixtures.summary(),
+                "summary-sweep-udp.json", GoldenFixtures.sweepUdpSummary(),
+                "summary-stream.json", GoldenFixtures.streamSummary(),
+                "summary-idle.json", GoldenFixtures.idleSummary(),
+                "run.json", GoldenFixtures.run());
+        for (var e : records.entrySet()) {
+            Path file = dir.resolve(e.getKey());
+            ResultFiles.writeJson(file, e.getValue());
+            assertThat(Files.readString(file)).as(e.getKey()).isEqualTo(Files.readString(golden(e.getKey())));
+        }
+    }
+
+    @Test
+    void goldenLatencyLogReadsBackPerTagWithIntervalsAdded() throws Exception {
+        Path hlog = golden("latency.hlog");
+
+        List<String> intervals = new ArrayList<>();
+        try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
+            Histogram h;
+            while ((h = (Histogram) reader.nextIntervalHistogram()) != null) {
+                intervals.add(h.getTag() + "@" + h.getStartTimeStamp() + "+" + h.getTotalCount());
+            }
+        }
+        long t0 = GoldenFixtures.HLOG_START_EPOCH_MS;
+        assertThat(intervals)
+                .containsExactly(
+                        "corrected@" + t0 + "+1000",
+                        "raw@" + t0 + "+1000",
+                        "corrected@" + (t0 + 1000) + "+10",
+                        "raw@" + (t0 + 1000) + "+10");
+
+        Map<String, Histogram> totals = LatencyLog.readTotals(hlog);
+        assertThat(totals).containsOnlyKeys(LatencyLog.CORRECTED, LatencyLog.RAW);
+        Histogram corrected = totals.get(LatencyLog.CORRECTED);
+        Histogram raw = totals.get(LatencyLog.RAW);
+        assertThat(corrected.getTotalCount()).isEqualTo(1_010);
+        assertThat(raw.getTotalCount()).isEqualTo(1_010);
+        assertThat(corrected.valuesAreEquivalent(corrected.getValueAtPercentile(99.0), 100_000L))
+                .isTrue();
+        // 1,009th of 1,010 values: inside the 10 stalled requests, so the whole stall shows
+        assertThat(corrected.valuesAreEquivalent(corrected.getValueAtPercentile(99.9), 5_000_000L))
+                .isTrue();
+        assertThat(corrected.valuesAreEquivalent(corrected.getMaxValue(), 5_000_000L))
+                .isTrue();
+        assertThat(raw.valuesAreEquivalent(raw.getValueAtPercentile(99.9), 200_000L))
+                .isTrue();
+        assertThat(raw.valuesAreEquivalent(raw.getMaxValue(), 200_000L)).isTrue();
+
+        // The golden intervals are the ones GoldenFixtures builds (counts at the same values).
+        Histogram expected = GoldenFixtures.correctedInterval(0);
+        expected.add(GoldenFixtures.correctedInterval(1));
+        assertThat(corrected).isEqualTo(expected);
+    }
+
+    @Test
+    void aNewerFormatIsRejectedWithAClearMessage(@TempDir Path dir) throws Exception {
+        String newer = Files.readString(golden("summary.json")).replace("\"format\" : 1", "\"format\" : 2");
+        Path file = dir.resolve("summary.json");
+        Files.writeString(file, newer, StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> ResultFiles.readSummary(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("format 2")
+                .hasMessageContaining("reads format 1");
+    }
+
+    @Test
+    void unknownFieldsOfALaterMinorAdditionAreTolerated(@TempDir Path dir) throws Exception {
+        String withExtra = Files.readString(golden("summary.json"))
+                .replace("\"format\" : 1,", "\"format\" : 1,\n  \"someLaterBlock\" : { \"x\" : 1 },");
+        Path file = dir.resolve("summary.json");
+        Files.writeString(file, withExtra, StandardCharsets.UTF_8);
+
+        assertThat(ResultFiles.readSummary(file)).isEqualTo(GoldenFixtures.summary());
+    }
+
+    private static Path golden(String name) throws URISyntaxException {
+        return Path.of(ResultFormatGoldenTest.class
+                .getResource("/golden/format-1/" + name)
+                .toURI());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.sockbench.core.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The cost block and the pinning note added to format 1: optional, so older files still read. */
+class ServerCostJsonTest {
+
+    @Test
+    void gcAndKernelCountersRoundTrip() throws Exception {
+        ServerCost cost = new ServerCost(
+                1_000,
+                2_000,
+                0.3,
+                40,
+                5,
+                0.0045,
+                12,
+                50_000_000,
+                1_024.5,
+                3L,
+                4_500L,
+                2_000L,
+                new KernelCounters(1, 2, 3, 4));
+
+        String json = ResultFiles.toJson(cost);
+        assertThat(json).contains("\"gcPauseUs\" : 4500").contains("\"listenOverflows\" : 3");
+        assertThat(ResultFiles.mapper().readValue(json, ServerCost.class)).isEqualTo(cost);
+    }
+
+    @Test
+    void unknownGcAndKernelCountersAreLeftOutAndReadBackAsUnknown() throws Exception {
+        ServerCost cost = new ServerCost(1_000, 2_000, 0.3, 40, 5, 0.0045, 12, 50_000_000, 1_024.5);
+
+        String json = ResultFiles.toJson(cost);
+        assertThat(json).doesNotContain("gcPauses").doesNotContain("kernel");
+        assertThat(ResultFiles.mapper().readValue(json, ServerCost.class)).isEqualTo(cost);
+    }
+
+    @Test
+    void thePinningNoteIsOptional() throws Exception {
+        Environment without =
+                new Environment("v", "sha", "jdk", List.of("-x"), "Linux amd64", "6.1", "cpu", 2, 1L, "host", Map.of());
+        Environment with = new Environment(
+                "v",
+                "sha",
+                "jdk",
+                List.of("-x"),
+                "Linux amd64",
+                "6.1",
+                "cpu",
+                2,
+                1L,
+                "host",
+                Map.of("server", "1", "loadgen", "0"),
+                "server on CPU 1, load generator on CPU 0 (taskset)");
+
+        assertThat(ResultFiles.toJson(without)).doesNotContain("pinningNote");
+        assertThat(ResultFiles.mapper().readValue(ResultFiles.toJson(without), Environment.class))
+                .isEqualTo(without);
+        assertThat(ResultFiles.mapper().readValue(ResultFiles.toJson(with), Environment.class))
+                .isEqualTo(with);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.sockbench.loadgen;
+
+import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.DatagramCounts;
+import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.GeneratorCheck;
+import dev.sockbench.core.result.Percentiles;
+import dev.sockbench.core.result.SweepResult;
+import java.util.Locale;
+
+/** The short, wrk-like summary printed after {@code PHASE done}. Stateless. */
+final class HumanSummary {
+    private HumanSummary() {}
+
+    static String format(LoadSpec spec, CaseSummary s) {
+        StringBuilder b = new StringBuilder();
+        line(
+                b,
+                "%s %s, %d connection(s) x depth %d, %d thread(s), %d B payload%s",
+                s.shape(),
+                spec.target(),
+                s.connections(),
+                s.depth(),
+                s.generator().threads(),
+                s.payloadBytes(),
+                spec.target().transport().streamOriented() ? ", framing " + s.framing() : "");
+        line(
+                b,
+                "  %d requests in %.2f s (after %.2f s warm-up): %.1f/s%s",
+                s.requests(),
+                s.durationSec(),
+                s.warmupSec(),
+                s.achievedRatePerSec(),
+                s.targetRatePerSec() == null
+                        ? ""
+                        : String.format(Locale.ROOT, " (target %.1f/s, %s)", s.targetRatePerSec(), s.arrival()));
+        line(b, "  latency %12s %10s %10s %10s %10s %10s", "p50", "p90", "p99", "p99.9", "max", "mean");
+        percentiles(b, "corrected", s.latencyUs().corrected());
+        percentiles(b, "raw", s.latencyUs().raw());
+        ErrorCounts e = s.errors();
+        line(
+                b,
+                "  errors    %s",
+                e.total() == 0
+                        ? "none"
+                        : String.format(
+                                Locale.ROOT,
+                                "connect %d, read %d, write %d, timeout %d, verify %d",
+                                e.connect(),
+                                e.read(),
+                                e.write(),
+                                e.timeout(),
+                                e.verify()));
+        DatagramCounts d = s.udp();
+        if (d != null) {
+            line(
+                    b,
+                    "  datagrams sent %d, received %d, lost %d, late %d, duplicated %d, reordered %d",
+                    d.sent(),
+                    d.received(),
+                    d.lost(),
+                    d.late(),
+                    d.duplicated(),
+                    d.reordered());
+        }
+        if (s.stream() != null) {
+            line(
+                    b,
+                    "  stream    %.1f MB/s (%.2f Gbit/s) echoed",
+                    s.stream().bytesPerSec() / 1e6,
+                    s.stream().bitsPerSec() / 1e9);
+        }
+        if (s.idle() != null) {
+            line(
+                    b,
+                    "  idle      %d asked, %d opened, %d still open at the end",
+                    s.idle().requested(),
+                    s.idle().opened(),
+                    s.idle().openAtEnd());
+        }
+        SweepResult sweep = s.sweep();
+        if (sweep != null) {
+            for (SweepResult.SweepStep step : sweep.steps()) {
+                line(
+                        b,
+                        "  step %10.0f/s  achieved %10.1f/s  p99 %10.1f us  %s",
+                        step.targetRatePerSec(),
+                        step.achievedRatePerSec(),
+                        step.latencyUs().corrected().p99(),
+                        step.good() ? "good" : "bad: " + String.join("; ", step.reasons()));
+            }
+            line(
+                    b,
+                    "  capacity  %s under %s",
+                    sweep.capacityPerSec() == null
+                            ? "none"
+                            : String.format(Locale.ROOT, "%.0f/s", sweep.capacityPerSec()),
+                    sweep.slo());
+        }
+        GeneratorCheck g = s.generator();
+        line(
+                b,
+                "  generator busiest thread %.0f%%, cpu %.1f us/request%s",
+                g.busyPercent(),
+                g.cpuUsPerRequest(),
+                g.sendLagUs() == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                ", send lag p99 %.1f us (bound %.1f us)",
+                                g.sendLagUs().p99(),
+                                g.lagBoundUs()));
+        line(b, "  %s", s.valid() ? "VALID" : "INVALID: " + String.join("; ", s.invalidReasons()));
+        return b.toString();
+    }
+
+    private static void percentiles(StringBuilder b, String label, Percentiles p) {
+        line(
+                b,
+                "  %-9s %10s %10s %10s %10s %10s %10s",
+                label,
+                us(p.p50()),
+                us(p.p90()),
+                us(p.p99()),
+                us(p.p999()),
+                us(p.max()),
+                us(p.mean()));
+    }
+
+    private static String us(double us) {
+        return us >= 10_000 ? String.format(Locale.ROOT, "%.1fms", us / 1e3) : String.format(Locale.ROOT, "%.1fus", us);
+    }
+
+    private static void line(StringBuilder b, String format, Object... args) {
+        b.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

@@ -1,0 +1,203 @@
+package dev.sockbench.loadgen;
+
+import dev.sockbench.core.result.LatencyLog;
+import dev.sockbench.core.result.SweepResult;
+import dev.sockbench.core.result.SweepResult.SweepStep;
+import dev.sockbench.loadgen.check.SelfCheck;
+import dev.sockbench.loadgen.client.ClientSocketPaths;
+import dev.sockbench.loadgen.engine.LoadResult;
+import dev.sockbench.loadgen.engine.LoadRun;
+import dev.sockbench.loadgen.engine.Phase;
+import dev.sockbench.loadgen.engine.RunPlan;
+import dev.sockbench.loadgen.shape.LoadShape;
+import dev.sockbench.loadgen.shape.Slo;
+import dev.sockbench.loadgen.shape.SweepSearch;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs a {@code sweep}: open-loop steps chosen by a {@link SweepSearch}, each a full run (warm-up,
+ * measured interval, drain). A step is good when its self-check passes (achieved rate, errors,
+ * the generator's health) and the objective is met on the corrected latency. Capacity is the
+ * highest good rate.
+ *
+ * <p>The summary's top-level numbers are those of the capacity step (of the first step when none
+ * was good). The interval log holds every step: the capacity step's intervals under the usual
+ * tags {@code corrected} and {@code raw} (what the report reads), the others under {@code
+ * step<N>-corrected} and {@code step<N>-raw}. Phase markers span the whole sweep: warm-up before
+ * the first step, measure from the first step's measured interval, done after the last.
+ *
+ * <p>The sweep is invalid when no step was good, or when the step that ended the rise failed
+ * because of the generator rather than the server (its capacity would be the generator's).
+ */
+final class SweepRunner {
+    private final LoadRun run;
+    private final LoadSpec spec;
+    private final LoadShape.Sweep sweep;
+    private final ClientSocketPaths paths;
+
+    SweepRunner(LoadRun run, LoadSpec spec, LoadShape.Sweep sweep, ClientSocketPaths paths) {
+        this.run = run;
+        this.spec = spec;
+        this.sweep = sweep;
+        this.paths = paths;
+    }
+
+    /** One step's interval histograms, compressed (a sweep may log hundreds of intervals). */
+    private record Interval(long startMs, long endMs, byte[] corrected, byte[] raw) {}
+
+    CaseRunner.Outcome run(LoadRun.Listener listener, Path hlogFile) throws IOException {
+        Slo slo = sweep.slo();
+        SweepSearch search = new SweepSearch(
+                sweep.startRatePerSec(), sweep.stepFactor(), sweep.maxRatePerSec(), sweep.refineSteps());
+        RunPlan base = spec.plan(paths);
+        List<SweepStep> steps = new ArrayList<>();
+        List<LoadResult> results = new ArrayList<>();
+        List<List<Interval>> intervals = new ArrayList<>();
+        long logStartMs = System.currentTimeMillis();
+        while (!search.done()) {
+            double rate = search.nextRatePerSec();
+            int stepNumber = steps.size() + 1;
+            boolean first = steps.isEmpty();
+            List<Interval> stepIntervals = new ArrayList<>();
+            LoadResult result = run.run(
+                    base.withRate(rate),
+                    new LoadRun.Listener() {
+                        @Override
+                        public void phase(Phase phase) {
+                            if (first && phase != Phase.DONE) {
+                                listener.phase(phase);
+                            }
+                        }
+
+                        @Override
+                        public void progress(String line) {
+                            listener.progress(
+                                    String.format(Locale.ROOT, "step %d at %.0f/s: %s", stepNumber, rate, line));
+                        }
+                    },
+                    (corrected, raw) -> stepIntervals.add(new Interval(
+                            corrected.getStartTimeStamp(),
+                            corrected.getEndTimeStamp(),
+                            compress(corrected),
+                            compress(raw))));
+            List<String> reasons = new ArrayList<>(SelfCheck.reasons(result, rate));
+            if (!slo.metBy(result.corrected())) {
+                reasons.add(String.format(
+                        Locale.ROOT,
+                        "p%s %.1f us exceeds the objective %s",
+                        trim(slo.percentile()),
+                        slo.valueNs(result.corrected()) / 1e3,
+                        slo.text()));
+            }
+            boolean good = reasons.isEmpty();
+            steps.add(new SweepStep(
+                    rate,
+                    result.achievedRatePerSec(),
+                    result.requests(),
+                    result.errors().total(),
+                    CaseSummaries.latency(result),
+                    good,
+                    reasons));
+            results.add(result);
+            intervals.add(stepIntervals);
+            listener.progress(String.format(
+                    Locale.ROOT,
+                    "step %d at %.0f/s: %s",
+                    stepNumber,
+                    rate,
+                    good ? "good" : "bad: " + String.join("; ", reasons)));
+            search.report(rate, good);
+        }
+        listener.phase(Phase.DONE);
+
+        Double capacity = search.capacityPerSec();
+        int chosen = 0;
+        if (capacity != null) {
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).good() && steps.get(i).targetRatePerSec() == capacity) {
+                    chosen = i;
+                }
+            }
+        }
+        List<String> invalid = new ArrayList<>();
+        if (capacity == null) {
+            invalid.add(String.format(
+                    Locale.ROOT,
+                    "no step was good: capacity under %s is below the start rate %.0f/s",
+                    slo.text(),
+                    sweep.startRatePerSec()));
+        }
+        Double firstBad = search.firstBadPerSec();
+        for (int i = 0; i < steps.size(); i++) {
+            if (firstBad != null
+                    && steps.get(i).targetRatePerSec() == firstBad
+                    && SelfCheck.generatorLimited(results.get(i))) {
+                invalid.add(String.format(
+                        Locale.ROOT,
+                        "the step at %.0f/s failed because the generator fell behind, not the server: the capacity found is the generator's",
+                        firstBad));
+                break;
+            }
+        }
+        if (hlogFile != null) {
+            writeLog(hlogFile, logStartMs, intervals, chosen);
+        }
+        LoadResult top = results.get(chosen);
+        SweepResult block = new SweepResult(slo.text(), slo.percentile(), slo.thresholdNs() / 1e3, capacity, steps);
+        return new CaseRunner.Outcome(
+                CaseSummaries.of(spec, top, steps.get(chosen).targetRatePerSec(), invalid, block),
+                firstErrorOf(results));
+    }
+
+    private static String firstErrorOf(List<LoadResult> results) {
+        for (LoadResult r : results) {
+            if (r.firstError() != null) {
+                return r.firstError();
+            }
+        }
+        return null;
+    }
+
+    private static void writeLog(Path file, long startMs, List<List<Interval>> intervals, int chosen)
+            throws IOException {
+        try (LatencyLog log = LatencyLog.create(file, startMs)) {
+            for (int step = 0; step < intervals.size(); step++) {
+                String prefix = step == chosen ? "" : "step" + (step + 1) + "-";
+                for (Interval interval : intervals.get(step)) {
+                    log.write(prefix + LatencyLog.CORRECTED, decompress(interval.corrected(), interval));
+                    log.write(prefix + LatencyLog.RAW, decompress(interval.raw(), interval));
+                }
+            }
+        }
+    }
+
+    private static byte[] compress(Histogram h) {
+        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int length = h.encodeIntoCompressedByteBuffer(buffer);
+        byte[] bytes = new byte[length];
+        buffer.flip();
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    private static Histogram decompress(byte[] bytes, Interval interval) throws IOException {
+        try {
+            Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
+            h.setStartTimeStamp(interval.startMs());
+            h.setEndTimeStamp(interval.endMs());
+            return h;
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IOException("could not decode an interval histogram", e);
+        }
+    }
+
+    private static String trim(double percentile) {
+        return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
+    }
+}

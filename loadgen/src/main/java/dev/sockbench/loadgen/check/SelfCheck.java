@@ -1,0 +1,137 @@
+package dev.sockbench.loadgen.check;
+
+import dev.sockbench.core.result.DatagramCounts;
+import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.IdleConnections;
+import dev.sockbench.loadgen.engine.LoadResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Decides whether a run's numbers can be trusted, and says why not. A case is invalid when:
+ *
+ * <ul>
+ *   <li>no request completed;
+ *   <li>the achieved rate fell below {@link #MIN_ACHIEVED_FRACTION} of the target (paced shapes):
+ *       the offered load was not the one asked for;
+ *   <li>any error occurred (connect, read, write, timeout, verify);
+ *   <li>the send lag's p99 exceeded {@link #lagBoundNs}: the generator fell behind its own
+ *       schedule, so part of the latency it reports is its own;
+ *   <li>the busiest worker thread was busy {@link #MAX_BUSY_PERCENT}% or more of the measured
+ *       interval: the generator's CPU was saturated and it, not the server, set the pace;
+ *   <li>every connection was lost before the end, or the server closed idle connections;
+ *   <li>more than {@link #MAX_LOSS_FRACTION} of the datagrams were lost: the numbers would then
+ *       describe the losses (each holds a window slot until the timeout) more than the server.
+ * </ul>
+ *
+ * <h2>The lag bound</h2>
+ *
+ * {@code max(50 µs, 10% of the corrected p99)}. 50 µs is Linux's default timer slack: any thread
+ * that sleeps may wake that late, so lag below it is the operating system's noise floor, not a
+ * generator falling behind. Above the floor, a lag within a tenth of the p99 being reported cannot
+ * move that p99 by more than a tenth.
+ *
+ * <p>Datagram loss is not an error: it is what a datagram server does under load, counted in the
+ * {@code udp} block, and a little of it leaves the case valid. Stateless.
+ */
+public final class SelfCheck {
+    /** The achieved rate must be at least this fraction of the target. */
+    public static final double MIN_ACHIEVED_FRACTION = 0.99;
+    /** A worker busy this much of the time or more is saturated. */
+    public static final double MAX_BUSY_PERCENT = 95.0;
+    /** The lag bound's floor: Linux's default timer slack. */
+    public static final long LAG_FLOOR_NS = 50_000;
+    /** More than this fraction of the datagrams sent may not be lost. */
+    public static final double MAX_LOSS_FRACTION = 0.01;
+    /** The lag bound's share of the corrected p99 above the floor. */
+    public static final double LAG_SHARE_OF_P99 = 0.10;
+
+    private SelfCheck() {}
+
+    /** The send lag p99 must not exceed this, given the corrected latency's p99. */
+    public static long lagBoundNs(long correctedP99Ns) {
+        return Math.max(LAG_FLOOR_NS, Math.round(correctedP99Ns * LAG_SHARE_OF_P99));
+    }
+
+    /** True when the generator itself held the run back: send lag over the bound, or a saturated thread. */
+    public static boolean generatorLimited(LoadResult result) {
+        return lagOverBound(result) || result.busiestPercent() >= MAX_BUSY_PERCENT;
+    }
+
+    private static boolean lagOverBound(LoadResult result) {
+        Histogram lag = result.sendLagNs();
+        return lag != null
+                && lag.getTotalCount() > 0
+                && lag.getValueAtPercentile(99) > lagBoundNs(result.corrected().getValueAtPercentile(99));
+    }
+
+    /**
+     * Why the run must not be trusted; empty when it can be.
+     *
+     * @param targetRatePerSec the rate asked for; null for closed shapes
+     */
+    public static List<String> reasons(LoadResult result, Double targetRatePerSec) {
+        List<String> reasons = new ArrayList<>();
+        if (result.requests() == 0 || result.latencySamples() == 0) {
+            reasons.add("no request completed in the measured interval");
+        }
+        if (result.endedEarly()) {
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "every connection was lost %.1f s into the measured interval; the data up to then is kept",
+                    result.measuredSec()));
+        }
+        if (targetRatePerSec != null && result.achievedRatePerSec() < MIN_ACHIEVED_FRACTION * targetRatePerSec) {
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "achieved %.1f/s, below %.0f%% of the target %.1f/s",
+                    result.achievedRatePerSec(),
+                    MIN_ACHIEVED_FRACTION * 100,
+                    targetRatePerSec));
+        }
+        ErrorCounts e = result.errors();
+        if (e.total() > 0) {
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "%d errors (connect %d, read %d, write %d, timeout %d, verify %d)",
+                    e.total(),
+                    e.connect(),
+                    e.read(),
+                    e.write(),
+                    e.timeout(),
+                    e.verify()));
+        }
+        if (lagOverBound(result)) {
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "send lag p99 %.1f us exceeds the bound %.1f us: the generator fell behind its schedule",
+                    result.sendLagNs().getValueAtPercentile(99) / 1e3,
+                    lagBoundNs(result.corrected().getValueAtPercentile(99)) / 1e3));
+        }
+        if (result.busiestPercent() >= MAX_BUSY_PERCENT) {
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "generator saturated: its busiest thread was busy %.0f%% of the time (limit %.0f%%)",
+                    result.busiestPercent(),
+                    MAX_BUSY_PERCENT));
+        }
+        DatagramCounts datagrams = result.datagrams();
+        if (datagrams != null && datagrams.lost() > MAX_LOSS_FRACTION * datagrams.sent()) {
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "%d of %d datagrams lost (%.1f%%, more than %.0f%%)",
+                    datagrams.lost(),
+                    datagrams.sent(),
+                    100.0 * datagrams.lost() / datagrams.sent(),
+                    MAX_LOSS_FRACTION * 100));
+        }
+        IdleConnections idle = result.idle();
+        if (idle != null && idle.openAtEnd() < idle.opened()) {
+            reasons.add("the server closed " + (idle.opened() - idle.openAtEnd()) + " of " + idle.opened()
+                    + " idle connections");
+        }
+        return reasons;
+    }
+}

@@ -1,0 +1,320 @@
+package dev.sockbench.loadgen.engine;
+
+import dev.sockbench.core.result.DatagramCounts;
+import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.IdleConnections;
+import dev.sockbench.core.transport.Transport;
+import dev.sockbench.loadgen.check.CpuMeter;
+import dev.sockbench.loadgen.client.Connection;
+import dev.sockbench.loadgen.pacing.NanoClock;
+import dev.sockbench.loadgen.recording.LatencyRecorder;
+import dev.sockbench.loadgen.recording.Tally;
+import java.io.IOException;
+import java.nio.channels.Selector;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.newsclub.net.unix.AFUNIXSelectorProvider;
+
+/**
+ * Runs one {@link RunPlan}: opens the connections (and any idle ones), starts the workers at a
+ * common start time, announces the phases, collects one interval histogram per second from every
+ * worker's recorder during the measured interval, then waits for the workers to drain their
+ * requests in flight, and adds everything up.
+ *
+ * <pre>
+ *   connect ── start ── warm-up ── measure (1 s intervals) ── done ── drain (≤ timeout) ── result
+ * </pre>
+ *
+ * Interval histograms are merged by adding them, never by averaging percentiles. The last
+ * interval may be shorter (the drain: echoes of requests intended before the end).
+ *
+ * <p>Threading: {@link #run} runs on the caller's thread, which also calls the listener and the
+ * sink; the workers run on their own threads.
+ */
+public final class LoadRun {
+    /** Told of the phases and of progress, on the run's thread. */
+    public interface Listener {
+        default void phase(Phase phase) {}
+
+        /** One line of progress, about once a second. */
+        default void progress(String line) {}
+    }
+
+    /** Receives each interval's histograms (ns), start and end timestamps (epoch ms) set. */
+    @FunctionalInterface
+    public interface IntervalSink {
+        void interval(Histogram corrected, Histogram raw) throws IOException;
+    }
+
+    /** Length of one logged interval. */
+    public static final long INTERVAL_NS = 1_000_000_000L;
+    /** Threads are started this long before the first send, so that all start together. */
+    static final long START_DELAY_NS = 50_000_000L;
+    /** Connections must be up within this long. */
+    static final long CONNECT_TIMEOUT_NS = 10_000_000_000L;
+
+    private final NanoClock clock;
+    private final CpuMeter cpu;
+
+    public LoadRun(NanoClock clock, CpuMeter cpu) {
+        this.clock = clock;
+        this.cpu = cpu;
+    }
+
+    /** Runs the plan to its end (or until every connection was lost). */
+    public LoadResult run(RunPlan plan, Listener listener, IntervalSink sink) throws IOException {
+        Transport transport = plan.client().target().transport();
+        IdleConnectionsHolder idle = plan.idleConnections() > 0
+                ? IdleConnectionsHolder.open(plan.client().target(), plan.idleConnections(), clock, CONNECT_TIMEOUT_NS)
+                : null;
+        Worker[] workers = new Worker[plan.threads()];
+        boolean started = false;
+        try {
+            for (int w = 0; w < workers.length; w++) {
+                Connection[] connections = new Connection[plan.connectionsOf(w)];
+                for (int j = 0; j < connections.length; j++) {
+                    connections[j] = Connection.forTransport(plan.client(), j);
+                }
+                workers[w] = new Worker(clock, plan, w, openSelector(transport), connections);
+            }
+            long connectDeadlineNs = clock.nanoTime() + CONNECT_TIMEOUT_NS;
+            for (Worker worker : workers) {
+                worker.connect(connectDeadlineNs);
+            }
+
+            long startNs = clock.nanoTime() + START_DELAY_NS;
+            long measureStartNs = startNs + plan.warmupNs();
+            long measureEndNs = measureStartNs + plan.durationNs();
+            long drainDeadlineNs = measureEndNs + plan.timeoutNs() + 2 * Worker.EXPIRY_CHECK_NS;
+            EpochMs epoch = new EpochMs(clock);
+            for (Worker worker : workers) {
+                worker.start(startNs, measureStartNs, measureEndNs, drainDeadlineNs);
+            }
+            started = true;
+
+            Collector collector = new Collector(workers, epoch, sink);
+            sleepUntil(startNs, workers);
+            listener.phase(Phase.WARMUP);
+            for (long tick = startNs + INTERVAL_NS; tick < measureStartNs; tick += INTERVAL_NS) {
+                if (!sleepUntil(tick, workers)) {
+                    break;
+                }
+                listener.progress(String.format(
+                        Locale.ROOT, "warmup  %ds/%ds", (tick - startNs) / INTERVAL_NS, plan.warmupNs() / INTERVAL_NS));
+            }
+            sleepUntil(measureStartNs, workers);
+            long cpuStartNs = cpu.cpuNs();
+            listener.phase(Phase.MEASURE);
+
+            long endNs = measureEndNs;
+            boolean endedEarly = false;
+            for (long from = measureStartNs; from < measureEndNs; ) {
+                long tick = Math.min(from + INTERVAL_NS, measureEndNs);
+                if (!sleepUntil(tick, workers)) {
+                    endedEarly = true;
+                    endNs = Math.max(from, clock.nanoTime());
+                    collector.collect(from, endNs, false);
+                    break;
+                }
+                collector.collect(from, tick, false);
+                listener.progress(collector.progressLine(tick - measureStartNs, plan.durationNs(), workers));
+                from = tick;
+            }
+            long cpuEndNs = cpu.cpuNs();
+            listener.phase(Phase.DONE);
+
+            joinAll(workers);
+            long drainedNs = Math.max(endNs, clock.nanoTime());
+            collector.collect(endNs, drainedNs, true);
+
+            return result(plan, workers, collector, endNs - measureStartNs, cpuEndNs - cpuStartNs, idle, endedEarly);
+        } finally {
+            if (started) {
+                for (Worker worker : workers) {
+                    worker.abort();
+                }
+                joinAll(workers);
+            }
+            if (idle != null) {
+                idle.close();
+            }
+        }
+    }
+
+    private LoadResult result(
+            RunPlan plan,
+            Worker[] workers,
+            Collector collector,
+            long measuredNs,
+            long cpuNs,
+            IdleConnectionsHolder idle,
+            boolean endedEarly) {
+        ErrorCounts errors = ErrorCounts.NONE;
+        DatagramCounts datagrams = DatagramCounts.NONE;
+        long completed = 0;
+        long connectionsLost = 0;
+        double busiest = 0;
+        String firstError = idle == null ? null : idle.firstError();
+        Histogram sendLag = plan.mode() == Mode.PACED ? LatencyRecorder.newHistogram() : null;
+        for (Worker worker : workers) {
+            if (worker.failure() != null) {
+                throw new IllegalStateException("load generator worker failed", worker.failure());
+            }
+            Tally tally = worker.tally();
+            errors = errors.plus(tally.errors());
+            datagrams = datagrams.plus(tally.datagrams());
+            completed += tally.completedInInterval;
+            connectionsLost += tally.connectionsLost;
+            busiest = Math.max(busiest, worker.busyPercent());
+            if (sendLag != null) {
+                sendLag.add(worker.sendLagNs());
+            }
+            if (firstError == null) {
+                firstError = worker.firstError();
+            }
+        }
+        IdleConnections idleCounts = null;
+        if (idle != null) {
+            errors = errors.plus(new ErrorCounts(idle.connectErrors(), 0, 0, 0, 0));
+            idleCounts = new IdleConnections(idle.requested(), idle.opened(), idle.countStillOpen());
+        }
+        boolean datagram = !plan.client().target().transport().streamOriented();
+        return new LoadResult(
+                plan,
+                collector.totalCorrected,
+                collector.totalRaw,
+                sendLag,
+                errors,
+                datagram ? datagrams : null,
+                completed,
+                measuredNs / 1e9,
+                cpuNs,
+                busiest,
+                idleCounts,
+                connectionsLost,
+                endedEarly,
+                firstError);
+    }
+
+    private static Selector openSelector(Transport transport) throws IOException {
+        // junixsocket's channels register only with junixsocket's own selector.
+        return transport == Transport.UNIX_DGRAM
+                ? AFUNIXSelectorProvider.provider().openSelector()
+                : Selector.open();
+    }
+
+    /** Sleeps until {@code whenNs}; false when every worker finished before then. */
+    private boolean sleepUntil(long whenNs, Worker[] workers) {
+        long remaining;
+        while ((remaining = whenNs - clock.nanoTime()) > 0) {
+            if (allFinished(workers)) {
+                return false;
+            }
+            LockSupport.parkNanos(Math.min(remaining, 10_000_000L));
+        }
+        return true;
+    }
+
+    private static boolean allFinished(Worker[] workers) {
+        for (Worker worker : workers) {
+            if (!worker.finished()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void joinAll(Worker[] workers) {
+        for (Worker worker : workers) {
+            if (worker == null) {
+                continue;
+            }
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    worker.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    worker.abort();
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Maps the generator's nanosecond clock to epoch milliseconds for the log's timestamps. */
+    private record EpochMs(long epochMsAtRef, long refNs) {
+        EpochMs(NanoClock clock) {
+            this(System.currentTimeMillis(), clock.nanoTime());
+        }
+
+        long at(long ns) {
+            return epochMsAtRef + Math.floorDiv(ns - refNs, 1_000_000L);
+        }
+    }
+
+    /** Takes each worker's interval histograms, adds them up, hands the sum to the sink. */
+    private static final class Collector {
+        final Histogram totalCorrected = LatencyRecorder.newHistogram();
+        final Histogram totalRaw = LatencyRecorder.newHistogram();
+        private final Worker[] workers;
+        private final EpochMs epoch;
+        private final IntervalSink sink;
+        private final LatencyRecorder.Interval[] recycle;
+        private final Histogram intervalCorrected = LatencyRecorder.newHistogram();
+        private final Histogram intervalRaw = LatencyRecorder.newHistogram();
+
+        Collector(Worker[] workers, EpochMs epoch, IntervalSink sink) {
+            this.workers = workers;
+            this.epoch = epoch;
+            this.sink = sink;
+            this.recycle = new LatencyRecorder.Interval[workers.length];
+        }
+
+        /** Collects one interval; a drain interval that recorded nothing is left out of the log. */
+        void collect(long fromNs, long toNs, boolean drain) throws IOException {
+            intervalCorrected.reset();
+            intervalRaw.reset();
+            for (int i = 0; i < workers.length; i++) {
+                recycle[i] = workers[i].recorder().take(recycle[i]);
+                intervalCorrected.add(recycle[i].corrected());
+                intervalRaw.add(recycle[i].raw());
+            }
+            if (drain && intervalCorrected.getTotalCount() == 0 && intervalRaw.getTotalCount() == 0) {
+                return;
+            }
+            for (Histogram h : new Histogram[] {intervalCorrected, intervalRaw}) {
+                h.setStartTimeStamp(epoch.at(fromNs));
+                h.setEndTimeStamp(epoch.at(toNs));
+            }
+            totalCorrected.add(intervalCorrected);
+            totalRaw.add(intervalRaw);
+            if (sink != null) {
+                sink.interval(intervalCorrected, intervalRaw);
+            }
+        }
+
+        String progressLine(long elapsedNs, long durationNs, Worker[] all) {
+            long errors = 0;
+            for (Worker w : all) {
+                Tally t = w.tally();
+                // Read while the workers write: approximate, for progress only.
+                errors += t.connectErrors + t.readErrors + t.writeErrors + t.timeoutErrors + t.verifyErrors;
+            }
+            long count = intervalCorrected.getTotalCount();
+            return String.format(
+                    Locale.ROOT,
+                    "measure %ds/%ds  %d req/s  p50 %.1fus  p99 %.1fus  errors %d",
+                    Math.round(elapsedNs / 1e9),
+                    Math.round(durationNs / 1e9),
+                    count,
+                    count == 0 ? 0.0 : intervalCorrected.getValueAtPercentile(50) / 1e3,
+                    count == 0 ? 0.0 : intervalCorrected.getValueAtPercentile(99) / 1e3,
+                    errors);
+        }
+    }
+}

@@ -1,0 +1,594 @@
+package dev.sockbench.loadgen.engine;
+
+import dev.sockbench.loadgen.check.WorkMeter;
+import dev.sockbench.loadgen.client.Connection;
+import dev.sockbench.loadgen.client.EchoMismatchException;
+import dev.sockbench.loadgen.pacing.NanoClock;
+import dev.sockbench.loadgen.pacing.Pacer;
+import dev.sockbench.loadgen.pacing.ScheduleLag;
+import dev.sockbench.loadgen.recording.LatencyRecorder;
+import dev.sockbench.loadgen.recording.Tally;
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One load generator thread: a selector loop over its share of the connections. It sends (on
+ * echoes for closed shapes, on each connection's {@link Pacer} schedule for paced shapes, one
+ * connect-request-close after another for churn), reads and verifies echoes, records latency into
+ * its own {@link LatencyRecorder}, and counts into its own {@link Tally}: nothing is shared with
+ * the other workers on the request path.
+ *
+ * <h2>Timing</h2>
+ *
+ * A send due more than {@link #SPIN_NS} ahead is waited for asleep (a timed select when echoes are
+ * expected, which wakes at once when one arrives; a park otherwise); the last {@link #SPIN_NS}
+ * before it are spent polling ({@code selectNow}), because a selector only sleeps in whole
+ * milliseconds and a sleeping thread wakes late: 50 µs of Linux timer slack, and on a shared or
+ * virtual machine typically 70-170 µs (measured on the 2-core VM sockbench was built on). Sends
+ * thus leave within microseconds of their time, and how late they left is recorded (the send
+ * lag). The price is CPU: a paced worker polls whenever echoes are expected and its next send is
+ * less than 1.5 ms away, and for the last 0.5 ms before every send; closed shapes never poll.
+ * Polling does not yield the CPU: measured, yielding made the lag's tail worse on a loaded
+ * machine (the scheduler may not hand the CPU back for milliseconds).
+ *
+ * <h2>Self-accounting</h2>
+ *
+ * Time spent waiting (asleep, or polling with nothing ready) within the measured interval is
+ * idle; the rest is busy. A worker busy nearly all the time could not have sent more: the
+ * generator, not the server, set the pace.
+ *
+ * <p>Threading: the owner opens the connections ({@link #connect}) and calls {@link #start} from
+ * one thread; the loop then runs on the worker's own thread until the drain ends. Results are
+ * read after {@link #join}.
+ */
+final class Worker implements Runnable {
+    /** Polling starts this long before a due send; see the class comment. */
+    static final long SPIN_NS = 500_000;
+    /** Timeouts are checked at least this often. */
+    static final long EXPIRY_CHECK_NS = 5_000_000;
+    /** A churn slot whose connect failed tries again after this long. */
+    static final long CHURN_RETRY_NS = 10_000_000;
+
+    private static final long MS = 1_000_000;
+
+    private final NanoClock clock;
+    private final Mode mode;
+    private final Selector selector;
+    private final Connection[] connections;
+    private final int firstConnection;
+    private final RunPlan plan;
+    private final DueQueue due;
+    private final LatencyRecorder recorder = new LatencyRecorder();
+    private final Histogram sendLagNs = LatencyRecorder.newHistogram();
+    private final long[] opStartNs;
+    private final boolean[] connectPending;
+    private final Consumer<SelectionKey> keyHandler = this::onKey;
+    private final Thread thread;
+
+    private Pacer[] pacers;
+    private ScheduleLag[] lags;
+    private Tally tally;
+    private long startNs;
+    private long measureStartNs;
+    private long measureEndNs;
+    private long drainDeadlineNs;
+    private long timeoutNs;
+
+    private long setupConnectErrors;
+    private int liveConnections;
+    private int inFlight;
+    private int connecting;
+    private long keyNowNs;
+    private long waitStartNs;
+    private WorkMeter work;
+    private long finishedNs;
+    private String firstError;
+    private volatile boolean finished;
+    private volatile boolean abort;
+    private volatile Throwable failure;
+
+    Worker(NanoClock clock, RunPlan plan, int threadIndex, Selector selector, Connection[] connections) {
+        this.clock = clock;
+        this.plan = plan;
+        this.mode = plan.mode();
+        this.selector = selector;
+        this.connections = connections;
+        this.firstConnection = plan.firstConnectionOf(threadIndex);
+        this.due = new DueQueue(connections.length);
+        this.opStartNs = new long[connections.length];
+        this.connectPending = new boolean[connections.length];
+        this.thread = new Thread(this, "loadgen-worker-" + threadIndex);
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Opens this worker's connections and waits until they are connected or {@code deadlineNs}
+     * passes; called by the owner before {@link #start}. Churn slots connect later, one operation
+     * at a time.
+     *
+     * @return connections that are up
+     */
+    int connect(long deadlineNs) throws IOException {
+        if (mode == Mode.CHURN) {
+            return connections.length;
+        }
+        int pending = 0;
+        for (Connection c : connections) {
+            try {
+                if (c.open(selector)) {
+                    liveConnections++;
+                } else {
+                    pending++;
+                }
+            } catch (IOException e) {
+                connectFailed(c, e);
+            }
+        }
+        while (pending > 0) {
+            long remainingMs = (deadlineNs - clock.nanoTime()) / MS;
+            if (remainingMs <= 0) {
+                break;
+            }
+            int[] settled = {0};
+            selector.select(
+                    key -> {
+                        Connection c = (Connection) key.attachment();
+                        settled[0]++;
+                        try {
+                            if (c.finishConnect()) {
+                                liveConnections++;
+                            } else {
+                                settled[0]--;
+                            }
+                        } catch (IOException e) {
+                            connectFailed(c, e);
+                        }
+                    },
+                    remainingMs);
+            pending -= settled[0];
+        }
+        for (Connection c : connections) {
+            if (c.isOpen() && !connectedNow(c)) {
+                connectFailed(c, new IOException("connect timed out"));
+            }
+        }
+        return liveConnections;
+    }
+
+    private static boolean connectedNow(Connection c) {
+        try {
+            return c.finishConnect();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void connectFailed(Connection c, IOException e) {
+        setupConnectErrors++;
+        noteError("connect: " + e.getMessage());
+        c.close();
+    }
+
+    /** Sets the timeline and starts the thread; it waits for {@code startNs} before sending. */
+    void start(long start, long measureStart, long measureEnd, long drainDeadline) {
+        this.startNs = start;
+        this.measureStartNs = measureStart;
+        this.measureEndNs = measureEnd;
+        this.drainDeadlineNs = drainDeadline;
+        this.timeoutNs = plan.timeoutNs();
+        this.tally = new Tally(measureStart, measureEnd);
+        this.work = new WorkMeter(measureStart, measureEnd);
+        tally.connectErrors += setupConnectErrors;
+        if (mode == Mode.PACED) {
+            pacers = new Pacer[connections.length];
+            lags = new ScheduleLag[connections.length];
+            double perConnection = plan.ratePerSec() / plan.connections();
+            for (int i = 0; i < connections.length; i++) {
+                pacers[i] = new Pacer(
+                        plan.arrival()
+                                .sequence(
+                                        start, plan.ratePerSec(), firstConnection + i, plan.connections(), plan.seed()),
+                        perConnection);
+                lags[i] = new ScheduleLag();
+            }
+        }
+        thread.start();
+    }
+
+    /** Asks the loop to stop at its next turn (the run is being abandoned). */
+    void abort() {
+        abort = true;
+        selector.wakeup();
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    void join() throws InterruptedException {
+        thread.join();
+    }
+
+    LatencyRecorder recorder() {
+        return recorder;
+    }
+
+    /** Results; read after {@link #join}. */
+    Tally tally() {
+        return tally;
+    }
+
+    Histogram sendLagNs() {
+        return sendLagNs;
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    String firstError() {
+        return firstError;
+    }
+
+    /** Share of the measured interval (up to when this worker finished) it spent busy, percent. */
+    double busyPercent() {
+        return work.busyPercent(finishedNs);
+    }
+
+    @Override
+    public void run() {
+        try {
+            parkUntil(startNs);
+            begin(clock.nanoTime());
+            loop();
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            finishedNs = clock.nanoTime();
+            for (Connection c : connections) {
+                c.abandon(tally);
+                c.close();
+            }
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // The run is over; a selector that fails to close leaks nothing that matters.
+            }
+            finished = true;
+        }
+    }
+
+    private void parkUntil(long whenNs) {
+        long remaining;
+        while ((remaining = whenNs - clock.nanoTime()) > 0) {
+            if (remaining > SPIN_NS) {
+                LockSupport.parkNanos(remaining - SPIN_NS);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private void begin(long now) {
+        for (int i = 0; i < connections.length; i++) {
+            Connection c = connections[i];
+            switch (mode) {
+                case CLOSED -> {
+                    if (c.isOpen()) {
+                        fill(c);
+                    }
+                }
+                case PACED -> {
+                    if (c.isOpen()) {
+                        due.add(i, pacers[i].sendTimeNs(now));
+                    }
+                }
+                case CHURN -> due.add(i, now);
+            }
+        }
+    }
+
+    private void loop() throws IOException {
+        long nextExpiryNs = 0;
+        boolean measuring = false;
+        while (!abort) {
+            long now = clock.nanoTime();
+            if (!measuring && now >= measureStartNs) {
+                measuring = true;
+                if (mode == Mode.PACED) {
+                    resumeOnSchedule(now);
+                }
+            }
+            if (due.peekDueNs() <= now) {
+                do {
+                    long dueNs = due.peekDueNs();
+                    int i = due.poll();
+                    if (mode == Mode.PACED) {
+                        sendPaced(i, dueNs, now);
+                    } else {
+                        startChurn(i, now);
+                    }
+                } while (due.peekDueNs() <= now);
+                // Sending took time: what follows must not start from a stale clock.
+                now = clock.nanoTime();
+            }
+            if (now >= nextExpiryNs) {
+                expire(now);
+                nextExpiryNs = now + EXPIRY_CHECK_NS;
+            }
+            boolean sending = now < measureEndNs;
+            if (!sending && ((inFlight == 0 && connecting == 0) || now >= drainDeadlineNs)) {
+                break;
+            }
+            if (liveConnections == 0 && mode != Mode.CHURN) {
+                break;
+            }
+            long next = Math.min(due.peekDueNs(), nextExpiryNs);
+            next = Math.min(next, sending ? measureEndNs : drainDeadlineNs);
+            await(next, now);
+        }
+    }
+
+    /** Waits until {@code nextNs} or until a socket is ready; {@code now} is the current time. */
+    private void await(long nextNs, long now) throws IOException {
+        long remaining = nextNs - now;
+        waitStartNs = now;
+        keyNowNs = 0;
+        boolean expectingEchoes = inFlight > 0 || connecting > 0;
+        if (remaining > SPIN_NS && !expectingEchoes) {
+            LockSupport.parkNanos(remaining - SPIN_NS);
+            selector.selectNow(keyHandler);
+        } else if (remaining >= MS + SPIN_NS) {
+            selector.select(keyHandler, (remaining - SPIN_NS) / MS);
+        } else {
+            selector.selectNow(keyHandler);
+        }
+        if (keyNowNs == 0) {
+            work.waited(waitStartNs, clock.nanoTime());
+        }
+    }
+
+    private void onKey(SelectionKey key) {
+        if (keyNowNs == 0) {
+            // One receive time for the batch: each echo in it had arrived by the time select
+            // returned, so later processing is not charged to the server.
+            keyNowNs = clock.nanoTime();
+            work.waited(waitStartNs, keyNowNs);
+        }
+        Connection c = (Connection) key.attachment();
+        int ready = key.readyOps();
+        if ((ready & SelectionKey.OP_CONNECT) != 0) {
+            onConnectable(c);
+            return;
+        }
+        if ((ready & SelectionKey.OP_READ) != 0) {
+            readFrom(c);
+        }
+        if ((ready & SelectionKey.OP_WRITE) != 0 && key.isValid() && c.isOpen()) {
+            flushTo(c);
+        }
+    }
+
+    private void readFrom(Connection c) {
+        int answered;
+        try {
+            answered = c.read(keyNowNs, recorder, tally);
+        } catch (EchoMismatchException e) {
+            if (tally.counting(keyNowNs)) {
+                tally.verifyErrors++;
+            }
+            lose(c, "verify: " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            if (tally.counting(keyNowNs)) {
+                tally.readErrors++;
+            }
+            if (c.streamOriented()) {
+                lose(c, "read: " + e.getMessage());
+            } else {
+                noteError("read: " + e.getMessage());
+            }
+            return;
+        }
+        if (answered > 0) {
+            inFlight -= answered;
+            onRoom(c, keyNowNs);
+        }
+    }
+
+    private boolean flushTo(Connection c) {
+        try {
+            return c.flush(tally);
+        } catch (IOException e) {
+            if (tally.counting(clock.nanoTime())) {
+                tally.writeErrors++;
+            }
+            if (c.streamOriented()) {
+                lose(c, "write: " + e.getMessage());
+            } else {
+                noteError("write: " + e.getMessage());
+            }
+            return false;
+        }
+    }
+
+    /** Requests were answered or given up on {@code c}: it may send again. */
+    private void onRoom(Connection c, long now) {
+        int i = c.index;
+        switch (mode) {
+            case CLOSED -> fill(c);
+            case PACED -> {
+                if (!due.contains(i) && c.isOpen() && c.hasRoom() && pacers[i].intendedNs() < measureEndNs) {
+                    due.add(i, pacers[i].sendTimeNs(now));
+                }
+            }
+            case CHURN -> {
+                if (c.inFlight() == 0) {
+                    c.close();
+                    if (now < measureEndNs && !due.contains(i)) {
+                        due.add(i, now);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Closed loop: tops the connection up to its depth, in one write on a stream. */
+    private void fill(Connection c) {
+        long sentNs = clock.nanoTime();
+        if (sentNs >= measureEndNs) {
+            return;
+        }
+        if (!c.streamOriented() && !flushTo(c)) {
+            // A datagram the socket could not take yet still waits; writability brings it back.
+            return;
+        }
+        while (c.isOpen() && c.hasRoom()) {
+            c.send(sentNs, sentNs, tally);
+            inFlight++;
+            if (!c.streamOriented() && !flushTo(c)) {
+                return;
+            }
+        }
+        if (c.streamOriented() && c.isOpen()) {
+            flushTo(c);
+        }
+    }
+
+    private void sendPaced(int i, long dueNs, long now) {
+        Connection c = connections[i];
+        Pacer pacer = pacers[i];
+        if (!c.isOpen() || !c.hasRoom() || pacer.intendedNs() >= measureEndNs) {
+            // Closed, full (an echo will bring it back), or its schedule is over.
+            return;
+        }
+        long sendAtNs = pacer.sendTimeNs(now);
+        if (sendAtNs > now) {
+            due.add(i, sendAtNs);
+            return;
+        }
+        long sentNs = clock.nanoTime();
+        long intendedNs = pacer.take(sentNs);
+        c.send(intendedNs, sentNs, tally);
+        inFlight++;
+        long lagNs = lags[i].onSend(intendedNs, dueNs, sentNs);
+        if (tally.measured(intendedNs)) {
+            sendLagNs.recordValue(lagNs);
+        }
+        flushTo(c);
+        if (c.isOpen() && c.hasRoom() && pacer.intendedNs() < measureEndNs) {
+            due.add(i, pacer.sendTimeNs(sentNs));
+        }
+    }
+
+    /**
+     * The measured interval begins: every connection drops the requests the warm-up still owes
+     * and resumes on schedule, so the interval measures the load asked for from its first
+     * moment, not the warm-up's backlog (which would be sent, unmeasured, in its place).
+     */
+    private void resumeOnSchedule(long now) {
+        for (int i = 0; i < connections.length; i++) {
+            Pacer pacer = pacers[i];
+            if (pacer.skipTo(measureStartNs) > 0 && due.contains(i)) {
+                due.remove(i);
+                due.add(i, pacer.sendTimeNs(now));
+            }
+        }
+    }
+
+    private void startChurn(int i, long now) {
+        if (now >= measureEndNs) {
+            return;
+        }
+        Connection c = connections[i];
+        opStartNs[i] = now;
+        try {
+            if (c.open(selector)) {
+                onConnected(c);
+            } else {
+                connectPending[i] = true;
+                connecting++;
+            }
+        } catch (IOException e) {
+            churnConnectFailed(c, now, e);
+        }
+    }
+
+    private void onConnectable(Connection c) {
+        try {
+            if (!c.finishConnect()) {
+                return;
+            }
+        } catch (IOException e) {
+            connectPending[c.index] = false;
+            connecting--;
+            churnConnectFailed(c, keyNowNs, e);
+            return;
+        }
+        connectPending[c.index] = false;
+        connecting--;
+        onConnected(c);
+    }
+
+    private void churnConnectFailed(Connection c, long now, IOException e) {
+        if (tally.counting(now)) {
+            tally.connectErrors++;
+        }
+        noteError("connect: " + e.getMessage());
+        c.close();
+        due.add(c.index, now + CHURN_RETRY_NS);
+    }
+
+    /** Churn: the connection is up; its one request counts from the start of the connect. */
+    private void onConnected(Connection c) {
+        c.send(opStartNs[c.index], clock.nanoTime(), tally);
+        inFlight++;
+        flushTo(c);
+    }
+
+    private void expire(long now) {
+        for (Connection c : connections) {
+            if (connectPending[c.index] && now - opStartNs[c.index] >= timeoutNs) {
+                // A churn connect the server never completed (a full listen queue drops SYNs).
+                connectPending[c.index] = false;
+                connecting--;
+                churnConnectFailed(c, now, new IOException("connect timed out"));
+                continue;
+            }
+            if (c.isOpen() && c.inFlight() > 0) {
+                int given = c.expire(now, timeoutNs, tally);
+                if (given > 0) {
+                    inFlight -= given;
+                    onRoom(c, now);
+                }
+            }
+        }
+    }
+
+    /** A stream connection failed: its requests in flight go with it. */
+    private void lose(Connection c, String why) {
+        noteError(why);
+        inFlight -= c.inFlight();
+        c.close();
+        due.remove(c.index);
+        if (mode == Mode.CHURN) {
+            long now = clock.nanoTime();
+            if (now < measureEndNs) {
+                due.add(c.index, now + CHURN_RETRY_NS);
+            }
+        } else {
+            liveConnections--;
+            tally.connectionsLost++;
+        }
+    }
+
+    private void noteError(String why) {
+        if (firstError == null) {
+            firstError = why;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.sockbench.loadgen;
+
+import static dev.sockbench.loadgen.LoadgenMainTest.loadgen;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sockbench.core.cli.Cli;
+import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.LatencyLog;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.loadgen.LoadgenMainTest.Run;
+import dev.sockbench.loadgen.check.CpuMeter;
+import dev.sockbench.loadgen.pacing.NanoClock;
+import dev.sockbench.loadgen.testserver.StreamEchoServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generator honest about failure: a server that dies, a generator that cannot keep up. */
+class FailureTest {
+
+    @Test
+    void aTargetThatDiesMidRunIsCountedTheCaseIsInvalidAndTheDataSoFarIsKept(@TempDir Path dir) throws Exception {
+        StreamEchoServer server = StreamEchoServer.tcp();
+        Path json = dir.resolve("summary.json");
+        Path hlog = dir.resolve("latency.hlog");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Cli.execute(
+                new LoadgenMain(outStream, errStream, NanoClock.SYSTEM, CpuMeter.PROCESS),
+                "--target",
+                server.endpoint().toString(),
+                "-s",
+                "open",
+                "-R",
+                "1000",
+                "-c",
+                "4",
+                "-d",
+                "30s",
+                "--warmup",
+                "100ms",
+                "--json",
+                json.toString(),
+                "--hlog",
+                hlog.toString()));
+
+        // Kill the server once the measured interval has begun (waiting on a condition, not a sleep).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!out.toString(StandardCharsets.UTF_8).contains("PHASE measure")) {
+            assertThat(System.nanoTime()).as("PHASE measure in time").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        server.kill();
+
+        // Every connection is lost: the run ends early instead of idling for 30 s.
+        int code = exit.get(20, TimeUnit.SECONDS);
+        assertThat(code).isEqualTo(Cli.EXIT_INVALID);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("PHASE ")))
+                .containsExactly("PHASE warmup", "PHASE measure", "PHASE done");
+        CaseSummary summary = ResultFiles.readSummary(json);
+        assertThat(summary.valid()).isFalse();
+        assertThat(summary.errors().read()).isEqualTo(4);
+        assertThat(summary.invalidReasons())
+                .anyMatch(r -> r.startsWith("every connection was lost"))
+                .anyMatch(r -> r.startsWith("4 errors"));
+        assertThat(summary.durationSec()).isLessThan(30);
+        // The log was written and holds what was measured before the end.
+        Histogram corrected = LatencyLog.readTotals(hlog).get(LatencyLog.CORRECTED);
+        assertThat(corrected.getTotalCount()).isCloseTo(summary.requests(), within(4L));
+    }
+
+    @Test
+    void aGeneratorAskedForAnImpossibleRateOnOneThreadIsFlaggedInvalid(@TempDir Path dir) throws Exception {
+        try (StreamEchoServer server = StreamEchoServer.tcp()) {
+            Path json = dir.resolve("summary.json");
+            // One connection, one request in flight, a million per second: no loopback round trip
+            // is 1 us, so the schedule cannot be kept and the case must say so. (No warm-up: with
+            // one, the backlog would push every request sent into it.)
+            Run run = loadgen(
+                    "--target", server.endpoint().toString(),
+                    "-s", "open",
+                    "-R", "1M",
+                    "-c", "1",
+                    "-t", "1",
+                    "-d", "500ms",
+                    "--warmup", "0s",
+                    "--json", json.toString());
+            assertThat(run.exitCode()).isEqualTo(Cli.EXIT_INVALID);
+            CaseSummary summary = ResultFiles.readSummary(json);
+            assertThat(summary.valid()).isFalse();
+            assertThat(summary.achievedRatePerSec()).isLessThan(0.99 * 1_000_000);
+            assertThat(summary.invalidReasons()).anyMatch(r -> r.startsWith("achieved "));
+            assertThat(run.err()).contains("invalid: achieved ");
+            // Latency from the intended time keeps growing with the backlog: far above the raw.
+            assertThat(summary.latencyUs().corrected().p99())
+                    .isGreaterThan(summary.latencyUs().raw().p99());
+        }
+    }
+}

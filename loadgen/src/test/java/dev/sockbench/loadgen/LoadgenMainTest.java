@@ -1,0 +1,196 @@
+package dev.sockbench.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sockbench.core.cli.Cli;
+import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.LatencyLog;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.loadgen.check.CpuMeter;
+import dev.sockbench.loadgen.pacing.NanoClock;
+import dev.sockbench.loadgen.testserver.StreamEchoServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The load generator as the suite runner uses it: options in, markers on stdout, files out. */
+class LoadgenMainTest {
+
+    /** What one in-process run printed and returned. */
+    record Run(int exitCode, String out, String err) {
+        List<String> phases() {
+            return out.lines().filter(l -> l.startsWith("PHASE ")).toList();
+        }
+    }
+
+    static Run loadgen(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        var command = Cli.commandLine(new LoadgenMain(outStream, errStream, NanoClock.SYSTEM, CpuMeter.PROCESS));
+        command.setOut(new java.io.PrintWriter(outStream, true));
+        command.setErr(new java.io.PrintWriter(errStream, true));
+        int code = command.execute(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void closedLoopOverTcpWritesSummaryAndIntervalLog(@TempDir Path dir) throws Exception {
+        try (StreamEchoServer server = StreamEchoServer.tcp()) {
+            Path json = dir.resolve("summary.json");
+            Path hlog = dir.resolve("latency.hlog");
+            Run run = loadgen(
+                    "--target", server.endpoint().toString(),
+                    "--shape", "closed",
+                    "-c", "4",
+                    "-t", "2",
+                    "-d", "2s",
+                    "--warmup", "300ms",
+                    "--json", json.toString(),
+                    "--hlog", hlog.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isIn(Cli.EXIT_OK, Cli.EXIT_INVALID);
+            assertThat(run.phases()).containsExactly("PHASE warmup", "PHASE measure", "PHASE done");
+            CaseSummary summary = ResultFiles.readSummary(json);
+            assertThat(summary.transport()).isEqualTo("tcp");
+            assertThat(summary.shape()).isEqualTo("closed");
+            assertThat(summary.framing()).isEqualTo("length");
+            assertThat(summary.connections()).isEqualTo(4);
+            assertThat(summary.payloadBytes()).isEqualTo(64);
+            assertThat(summary.targetRatePerSec()).isNull();
+            assertThat(summary.requests()).isPositive();
+            assertThat(summary.errors().total()).isZero();
+            assertThat(summary.achievedRatePerSec()).isEqualTo(summary.requests() / summary.durationSec());
+            assertThat(summary.latencyUs().corrected())
+                    .isEqualTo(summary.latencyUs().raw());
+            assertThat(summary.generator().threads()).isEqualTo(2);
+            assertThat(summary.valid()).isEqualTo(run.exitCode() == Cli.EXIT_OK);
+
+            // The interval log: HdrHistogram's own reader, tagged intervals of about a second. Its
+            // samples are the requests intended in the interval (to their end), the summary's
+            // requests those completed in it: the same but for the 4 in flight at either end.
+            List<Histogram> intervals = new ArrayList<>();
+            try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
+                EncodableHistogram h;
+                while ((h = reader.nextIntervalHistogram()) != null) {
+                    intervals.add((Histogram) h);
+                }
+            }
+            assertThat(intervals).extracting(Histogram::getTag).containsOnly("corrected", "raw");
+            assertThat(intervals.stream()
+                            .filter(h -> h.getTag().equals("corrected"))
+                            .count())
+                    .isBetween(2L, 3L);
+            Map<String, Histogram> totals = LatencyLog.readTotals(hlog);
+            assertThat(totals.get("corrected").getTotalCount()).isCloseTo(summary.requests(), within(4L));
+            assertThat(totals.get("raw").getTotalCount())
+                    .isEqualTo(totals.get("corrected").getTotalCount());
+        }
+    }
+
+    @Test
+    void openLoopOverUnixStreamWithRawFramingHoldsTheRateAndRecordsTheSendLag(@TempDir Path dir) throws Exception {
+        try (StreamEchoServer server = StreamEchoServer.unix(dir.resolve("echo.sock"))) {
+            Path json = dir.resolve("summary.json");
+            Run run = loadgen(
+                    "--target", server.endpoint().toString(),
+                    "--shape", "open",
+                    "-R", "2000",
+                    "-c", "2",
+                    "-t", "1",
+                    "--framing", "raw",
+                    "-d", "1s",
+                    "--warmup", "200ms",
+                    "--json", json.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isIn(Cli.EXIT_OK, Cli.EXIT_INVALID);
+            assertThat(run.phases()).containsExactly("PHASE warmup", "PHASE measure", "PHASE done");
+            CaseSummary summary = ResultFiles.readSummary(json);
+            assertThat(summary.transport()).isEqualTo("unix-stream");
+            assertThat(summary.framing()).isEqualTo("raw");
+            assertThat(summary.shape()).isEqualTo("open");
+            assertThat(summary.arrival()).isEqualTo("constant");
+            assertThat(summary.targetRatePerSec()).isEqualTo(2000.0);
+            assertThat(summary.errors().total()).isZero();
+            // Requests are those intended in the measured second: at most 2,000 (all of them when
+            // the generator kept its schedule); short of 99% of that, the case says it is invalid.
+            assertThat(summary.requests()).isLessThanOrEqualTo(2_000);
+            if (summary.requests() < 1_980) {
+                assertThat(summary.valid()).isFalse();
+            }
+            assertThat(summary.generator().sendLagUs()).isNotNull();
+            assertThat(summary.generator().lagBoundUs()).isGreaterThanOrEqualTo(50.0);
+            // Corrected latency counts from the intended time, never after the actual send.
+            assertThat(summary.latencyUs().corrected().max())
+                    .isGreaterThanOrEqualTo(summary.latencyUs().raw().max());
+            assertThat(summary.latencyUs().corrected().p50())
+                    .isGreaterThanOrEqualTo(summary.latencyUs().raw().p50());
+        }
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwo() throws Exception {
+        try (StreamEchoServer server = StreamEchoServer.tcp()) {
+            String target = server.endpoint().toString();
+            String[][] cases = {
+                {"--target", target, "-s", "open", "-R", "0"},
+                {"--target", target, "-s", "open"},
+                {"--target", target, "--payload", "8"},
+                {"--target", "udp://127.0.0.1:9", "--payload", "70000"},
+                {"--target", target, "--depth", "0"},
+                {"--target", target, "-s", "nosuch"},
+                {"--target", target, "--framing", "json"},
+                {"--target", "tcp://127.0.0.1"},
+                {"--target", target, "-d", "soon"},
+            };
+            for (String[] args : cases) {
+                Run run = loadgen(args);
+                assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(Cli.EXIT_BAD_INPUT);
+                assertThat(run.err().lines().toList())
+                        .as(String.join(" ", args))
+                        .hasSize(1);
+                assertThat(run.err()).startsWith("sockbench: ").doesNotContain("Exception");
+                assertThat(run.phases()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void unreachableTargetIsBadInput() throws Exception {
+        // A bound socket that does not listen holds the port, so nobody else can take it and a
+        // connect to it is refused.
+        try (java.nio.channels.SocketChannel holder = java.nio.channels.SocketChannel.open()) {
+            holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            int port = ((java.net.InetSocketAddress) holder.getLocalAddress()).getPort();
+            Run run = loadgen("--target", "tcp://127.0.0.1:" + port, "-d", "1s");
+            assertThat(run.exitCode()).isEqualTo(Cli.EXIT_BAD_INPUT);
+            assertThat(run.err())
+                    .contains("cannot connect to tcp://127.0.0.1:" + port)
+                    .hasLineCount(1);
+        }
+    }
+
+    @Test
+    void idleConnectionsBeyondTheFileDescriptorLimitAreRefusedUpFront() throws Exception {
+        try (StreamEchoServer server = StreamEchoServer.tcp()) {
+            Run run = loadgen("--target", server.endpoint().toString(), "-s", "idle", "--idle", "1000000", "-R", "100");
+            assertThat(run.exitCode()).isEqualTo(Cli.EXIT_BAD_INPUT);
+            assertThat(run.err())
+                    .contains("file descriptors")
+                    .contains("ulimit -n")
+                    .hasLineCount(1);
+            assertThat(server.accepted()).isZero();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.sockbench.loadgen.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.core.result.DatagramCounts;
+import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.IdleConnections;
+import dev.sockbench.core.transport.Endpoint;
+import dev.sockbench.loadgen.client.ClientOptions;
+import dev.sockbench.loadgen.engine.LoadResult;
+import dev.sockbench.loadgen.engine.Mode;
+import dev.sockbench.loadgen.engine.RunPlan;
+import dev.sockbench.loadgen.pacing.Arrival;
+import dev.sockbench.loadgen.recording.LatencyRecorder;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/** The self-check on measured numbers the test chooses: each reason fires exactly when it should. */
+class SelfCheckTest {
+    static final RunPlan PLAN = new RunPlan(
+            Mode.PACED,
+            new ClientOptions(Endpoint.parse("tcp://127.0.0.1:1"), Framing.LENGTH, 64, 1, 1, 1_000_000_000L, null),
+            1,
+            1,
+            1_000,
+            Arrival.CONSTANT,
+            0,
+            0,
+            1_000_000_000L,
+            1);
+
+    /** A healthy run: 1,000 requests in 1 s at 100 us, lag 5 us, a worker busy 40%. */
+    static Builder healthy() {
+        return new Builder();
+    }
+
+    static final class Builder {
+        long requests = 1_000;
+        long latencyNs = 100_000;
+        long lagNs = 5_000;
+        double busy = 40;
+        ErrorCounts errors = ErrorCounts.NONE;
+        IdleConnections idle = null;
+        DatagramCounts datagrams = null;
+        boolean endedEarly = false;
+
+        LoadResult build() {
+            Histogram corrected = LatencyRecorder.newHistogram();
+            Histogram raw = LatencyRecorder.newHistogram();
+            Histogram lag = LatencyRecorder.newHistogram();
+            for (long i = 0; i < requests; i++) {
+                corrected.recordValue(latencyNs);
+                raw.recordValue(latencyNs);
+                lag.recordValue(lagNs);
+            }
+            return new LoadResult(
+                    PLAN,
+                    corrected,
+                    raw,
+                    lag,
+                    errors,
+                    datagrams,
+                    requests,
+                    1.0,
+                    10_000_000,
+                    busy,
+                    idle,
+                    0,
+                    endedEarly,
+                    null);
+        }
+    }
+
+    @Test
+    void aHealthyRunIsValid() {
+        assertThat(SelfCheck.reasons(healthy().build(), 1_000.0)).isEmpty();
+        assertThat(SelfCheck.generatorLimited(healthy().build())).isFalse();
+    }
+
+    @Test
+    void achievedBelowNinetyNinePercentOfTargetIsInvalid() {
+        Builder b = healthy();
+        b.requests = 989;
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0))
+                .singleElement()
+                .asString()
+                .startsWith("achieved 989.0/s");
+        b.requests = 990;
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0)).isEmpty();
+        // Closed shapes have no target.
+        b.requests = 5;
+        assertThat(SelfCheck.reasons(b.build(), null)).isEmpty();
+    }
+
+    @Test
+    void anyErrorIsInvalid() {
+        Builder b = healthy();
+        b.errors = new ErrorCounts(0, 1, 0, 0, 2);
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0))
+                .containsExactly("3 errors (connect 0, read 1, write 0, timeout 0, verify 2)");
+    }
+
+    @Test
+    void sendLagOverTheBoundIsInvalid() {
+        // p99 100 us: the bound is the 50 us floor.
+        Builder b = healthy();
+        b.lagNs = 60_000;
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0))
+                .singleElement()
+                .asString()
+                .contains("send lag p99")
+                .contains("bound 50.0 us");
+        assertThat(SelfCheck.generatorLimited(b.build())).isTrue();
+        // At 10 ms p99 the bound is 1 ms: 600 us of lag is noise there.
+        b.latencyNs = 10_000_000;
+        b.lagNs = 600_000;
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0)).isEmpty();
+        assertThat(SelfCheck.lagBoundNs(10_000_000)).isEqualTo(1_000_000);
+        assertThat(SelfCheck.lagBoundNs(100_000)).isEqualTo(SelfCheck.LAG_FLOOR_NS);
+    }
+
+    @Test
+    void aSaturatedGeneratorIsInvalidAndNamedAsTheLimit() {
+        Builder b = healthy();
+        b.busy = 97;
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0))
+                .singleElement()
+                .asString()
+                .startsWith("generator saturated: its busiest thread was busy 97%");
+        assertThat(SelfCheck.generatorLimited(b.build())).isTrue();
+    }
+
+    @Test
+    void noRequestsLostConnectionsAndDroppedIdleConnectionsAreInvalid() {
+        Builder none = healthy();
+        none.requests = 0;
+        assertThat(SelfCheck.reasons(none.build(), null)).contains("no request completed in the measured interval");
+
+        Builder early = healthy();
+        early.endedEarly = true;
+        assertThat(SelfCheck.reasons(early.build(), null))
+                .singleElement()
+                .asString()
+                .startsWith("every connection was lost");
+
+        Builder idle = healthy();
+        idle.idle = new IdleConnections(100, 100, 97);
+        assertThat(SelfCheck.reasons(idle.build(), 1_000.0))
+                .containsExactly("the server closed 3 of 100 idle connections");
+    }
+
+    @Test
+    void datagramLossAboveOnePercentIsInvalidBelowItIsReportedOnly() {
+        Builder b = healthy();
+        b.datagrams = new DatagramCounts(1_010, 1_000, 10, 0, 0, 0);
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0)).isEmpty();
+        b.datagrams = new DatagramCounts(1_011, 1_000, 11, 0, 0, 0);
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0))
+                .containsExactly("11 of 1011 datagrams lost (1.1%, more than 1%)");
+    }
+}

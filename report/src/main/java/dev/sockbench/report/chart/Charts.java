@@ -1,0 +1,64 @@
+package dev.sockbench.report.chart;
+
+import dev.sockbench.core.result.ResultFiles;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.Plot;
+
+/**
+ * The door to the report's charts: every chart is built and written through here, so AWT is
+ * headless before any chart class touches it (a report renders on servers without a display).
+ */
+public final class Charts {
+    static {
+        // Must happen before AWT initialises; this class is loaded before any chart is built.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /** Chart size in pixels: wide enough for a legend of ten models, small enough to sit in a page. */
+    public static final int WIDTH_PX = 960;
+
+    public static final int HEIGHT_PX = 540;
+
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+    static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+
+    private Charts() {}
+
+    /** Writes {@code chart} as a PNG to {@code file}, through a temporary file and a rename. */
+    public static void writePng(JFreeChart chart, Path file) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(png, chart, WIDTH_PX, HEIGHT_PX);
+        ResultFiles.writeAtomically(file, png.toByteArray());
+    }
+
+    /** The latency percentile distribution of comparable cases, one line per model. */
+    public static JFreeChart percentileDistribution(String title, List<PercentileChart.Line> lines, Palette palette) {
+        return PercentileChart.create(title, lines, palette);
+    }
+
+    /** The server's CPU time and context switches per request, one bar per model. */
+    public static JFreeChart costPerRequest(String title, List<CostChart.Bar> bars, Palette palette) {
+        return CostChart.create(title, bars, palette);
+    }
+
+    /** A sweep's latency against its achieved rate, one curve per model, the objective drawn across. */
+    public static JFreeChart sweep(
+            String title, String percentileLabel, double objectiveUs, List<SweepChart.Curve> curves, Palette palette) {
+        return SweepChart.create(title, percentileLabel, objectiveUs, curves, palette);
+    }
+
+    static void style(JFreeChart chart, Plot plot) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(TITLE_FONT);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(GRID);
+    }
+}

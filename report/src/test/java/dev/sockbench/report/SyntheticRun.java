@@ -1,0 +1,214 @@
+package dev.sockbench.report;
+
+import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.Environment;
+import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.LatencyLog;
+import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.Percentiles;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.result.RunResult;
+import dev.sockbench.core.result.ServerCost;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A run folder written by the test with known values, the way the suite runner writes one: the
+ * summaries' percentiles are computed from the very histograms written to latency.hlog.
+ *
+ * <pre>
+ * group tcp · closed · 8 connections · 64 B:
+ *   closed-blocking-platform   valid, 1,000 × 200 µs, cost 12.5 µs/req
+ *   closed-nio-epoll           valid, 1,000 × 100 µs, cost 8.25 µs/req
+ *   closed-script              valid, model named with a script tag, no server cost
+ * group tcp · open · 10,000 req/s · 8 connections · 64 B:
+ *   open-nio-epoll             valid, corrected 1,000 × 100 µs + 10 × 5 ms stall, raw 10 × 200 µs instead
+ *   open-blocking-virtual      INVALID: achieved rate short, a reason with markup in it
+ * not measured:
+ *   iouring-unix               skipped: n/a
+ *   poll-tcp                   failed
+ * </pre>
+ */
+final class SyntheticRun {
+    static final String SCRIPT_MODEL = "<script>alert('x')</script>";
+    static final String SHORT_RATE_REASON = "achieved 8,000 req/s is below 99% of the 10,000 req/s target";
+    static final String MARKUP_REASON = "generator CPU saturated <b>99%</b>";
+    static final String SKIP_REASON = "n/a: io_uring has no Unix channel";
+    static final String FAIL_REASON = "server exited with code 1 before LISTENING";
+    static final long START_MS = 1_768_471_200_000L;
+
+    private SyntheticRun() {}
+
+    static RunResult write(Path runDir) throws IOException {
+        List<RunResult.CaseEntry> entries = new ArrayList<>();
+        entries.add(measured(
+                runDir,
+                closed("closed-blocking-platform", "blocking-platform", cost(12.5, 1_000)),
+                hist(200_000L, 1_000),
+                null));
+        entries.add(measured(
+                runDir, closed("closed-nio-epoll", "nio-epoll", cost(8.25, 1_000)), hist(100_000L, 1_000), null));
+        entries.add(measured(runDir, closed("closed-script", SCRIPT_MODEL, null), hist(150_000L, 1_000), null));
+
+        Histogram stalled = hist(100_000L, 1_000);
+        stalled.recordValueWithCount(5_000_000L, 10);
+        Histogram raw = hist(100_000L, 1_000);
+        raw.recordValueWithCount(200_000L, 10);
+        entries.add(
+                measured(runDir, open("open-nio-epoll", "nio-epoll", 9_999.0, stalled, raw, List.of()), stalled, raw));
+
+        Histogram slow = hist(300_000L, 800);
+        entries.add(measured(
+                runDir,
+                open(
+                        "open-blocking-virtual",
+                        "blocking-virtual",
+                        8_000.0,
+                        slow,
+                        slow,
+                        List.of(SHORT_RATE_REASON, MARKUP_REASON)),
+                slow,
+                slow));
+
+        entries.add(new RunResult.CaseEntry(
+                "iouring-unix", "netty-iouring", "unix-stream", "closed", "skipped", false, List.of(SKIP_REASON)));
+        entries.add(new RunResult.CaseEntry(
+                "poll-tcp", "nio-poll", "tcp", "closed", "failed", false, List.of(FAIL_REASON)));
+
+        RunResult run = new RunResult(
+                1,
+                "2026-01-15T10-00-00-test",
+                "test",
+                "2026-01-15T10:00:00Z",
+                "2026-01-15T10:01:00Z",
+                new Environment(
+                        "0.1.0-SNAPSHOT",
+                        "feedc0de",
+                        "Eclipse Adoptium 25+36-LTS",
+                        List.of("--enable-native-access=ALL-UNNAMED"),
+                        "Linux amd64",
+                        "6.18.0-test",
+                        "Test CPU @ 3.0GHz",
+                        2,
+                        8L << 30,
+                        "test-host",
+                        Map.of("server", "0", "loadgen", "1")),
+                entries);
+        ResultFiles.writeJson(runDir.resolve(ResultFiles.RUN_FILE), run);
+        return run;
+    }
+
+    /** A histogram of {@code count} values of {@code valueNs}. */
+    static Histogram hist(long valueNs, long count) {
+        Histogram h = new Histogram(3);
+        h.recordValueWithCount(valueNs, count);
+        return h;
+    }
+
+    static ServerCost cost(double cpuUsPerRequest, long requests) {
+        long cpuUs = Math.round(cpuUsPerRequest * requests);
+        return new ServerCost(cpuUs / 2, cpuUs - cpuUs / 2, cpuUsPerRequest, 1_500, 20, 1.52, 12, 50L << 20, 16_384.0);
+    }
+
+    private static CaseSummary closed(String caseId, String model, ServerCost server) {
+        // the histogram is filled in by measured(): closed loop, corrected equals raw
+        return new CaseSummary(
+                1,
+                caseId,
+                model,
+                "tcp",
+                "length",
+                "closed",
+                8,
+                64,
+                1.0,
+                0.5,
+                null,
+                1_000.0,
+                1_000,
+                ErrorCounts.NONE,
+                null,
+                true,
+                List.of(),
+                server);
+    }
+
+    private static CaseSummary open(
+            String caseId, String model, double achieved, Histogram corrected, Histogram raw, List<String> reasons) {
+        return new CaseSummary(
+                1,
+                caseId,
+                model,
+                "tcp",
+                "length",
+                "open",
+                8,
+                64,
+                1.0,
+                0.5,
+                10_000.0,
+                achieved,
+                corrected.getTotalCount(),
+                reasons.isEmpty() ? ErrorCounts.NONE : new ErrorCounts(0, 3, 0, 2, 0),
+                new LatencyUs(Percentiles.ofNanos(corrected), Percentiles.ofNanos(raw)),
+                reasons.isEmpty(),
+                reasons,
+                cost(20.0, corrected.getTotalCount()));
+    }
+
+    /** Writes the case's summary (with percentiles from the histograms) and its latency.hlog. */
+    private static RunResult.CaseEntry measured(Path runDir, CaseSummary s, Histogram corrected, Histogram raw)
+            throws IOException {
+        Histogram rawOrSame = raw == null ? corrected : raw;
+        CaseSummary summary = s.latencyUs() != null
+                ? s
+                : new CaseSummary(
+                        s.format(),
+                        s.caseId(),
+                        s.model(),
+                        s.transport(),
+                        s.framing(),
+                        s.shape(),
+                        s.connections(),
+                        s.payloadBytes(),
+                        s.durationSec(),
+                        s.warmupSec(),
+                        s.targetRatePerSec(),
+                        s.achievedRatePerSec(),
+                        s.requests(),
+                        s.errors(),
+                        new LatencyUs(Percentiles.ofNanos(corrected), Percentiles.ofNanos(rawOrSame)),
+                        s.valid(),
+                        s.invalidReasons(),
+                        s.server());
+        Path caseDir = ResultFiles.caseDir(runDir, s.caseId());
+        ResultFiles.writeJson(caseDir.resolve(ResultFiles.SUMMARY_FILE), summary);
+        try (LatencyLog log = LatencyLog.create(caseDir.resolve(ResultFiles.LATENCY_LOG_FILE), START_MS)) {
+            // Split each histogram over two one-second intervals, as a real log would be.
+            writeHalves(log, LatencyLog.CORRECTED, corrected);
+            writeHalves(log, LatencyLog.RAW, rawOrSame);
+        }
+        return new RunResult.CaseEntry(
+                s.caseId(), s.model(), s.transport(), s.shape(), "measured", s.valid(), s.invalidReasons());
+    }
+
+    private static void writeHalves(LatencyLog log, String tag, Histogram total) {
+        Histogram first = new Histogram(3);
+        Histogram second = new Histogram(3);
+        for (var v : total.recordedValues()) {
+            long half = v.getCountAtValueIteratedTo() / 2;
+            first.recordValueWithCount(v.getValueIteratedTo(), half);
+            second.recordValueWithCount(v.getValueIteratedTo(), v.getCountAtValueIteratedTo() - half);
+        }
+        first.setStartTimeStamp(START_MS);
+        first.setEndTimeStamp(START_MS + 1_000);
+        second.setStartTimeStamp(START_MS + 1_000);
+        second.setEndTimeStamp(START_MS + 2_000);
+        log.write(tag, first);
+        log.write(tag, second);
+    }
+}

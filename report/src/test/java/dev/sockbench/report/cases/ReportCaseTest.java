@@ -1,0 +1,109 @@
+package dev.sockbench.report.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.Percentiles;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.result.RunResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCaseTest {
+    @TempDir
+    Path caseDir;
+
+    @Test
+    void aValidSummaryInAValidEntryIsValid() throws Exception {
+        writeSummary(true, List.of());
+        ReportCase c = ReportCase.load(entry("measured", true, List.of()), caseDir);
+        assertThat(c.status()).isEqualTo(CaseStatus.VALID);
+        assertThat(c.reasons()).isEmpty();
+        assertThat(c.summary().model()).isEqualTo("nio-epoll");
+    }
+
+    @Test
+    void theRunnerCanInvalidateAValidSummaryAndBothReasonsShow() throws Exception {
+        writeSummary(false, List.of("errors: 3 requests failed"));
+        ReportCase c = ReportCase.load(
+                entry("measured", false, List.of("errors: 3 requests failed", "UDP receive buffer dropped 12")),
+                caseDir);
+        assertThat(c.status()).isEqualTo(CaseStatus.INVALID);
+        assertThat(c.reasons()).containsExactly("errors: 3 requests failed", "UDP receive buffer dropped 12");
+
+        writeSummary(true, List.of());
+        ReportCase runnerOnly = ReportCase.load(entry("measured", false, List.of("listen queue overflowed")), caseDir);
+        assertThat(runnerOnly.status()).isEqualTo(CaseStatus.INVALID);
+        assertThat(runnerOnly.reasons()).containsExactly("listen queue overflowed");
+    }
+
+    @Test
+    void invalidWithoutAReasonStillSaysSo() throws Exception {
+        writeSummary(false, List.of());
+        ReportCase c = ReportCase.load(entry("measured", false, List.of()), caseDir);
+        assertThat(c.status()).isEqualTo(CaseStatus.INVALID);
+        assertThat(c.reasons()).containsExactly("marked invalid without a reason");
+    }
+
+    @Test
+    void aMissingSummaryIsUnreadableNotACrash() {
+        ReportCase c = ReportCase.load(entry("measured", true, List.of()), caseDir);
+        assertThat(c.status()).isEqualTo(CaseStatus.UNREADABLE);
+        assertThat(c.reasons().getFirst()).startsWith("cannot read summary.json");
+        assertThat(c.summary()).isNull();
+    }
+
+    @Test
+    void skippedFailedPendingAndUnknownStatusesKeepTheirReasons() {
+        assertThat(ReportCase.load(entry("skipped", false, List.of("n/a: no Unix channel")), caseDir))
+                .extracting(ReportCase::status, ReportCase::reasons)
+                .containsExactly(CaseStatus.SKIPPED, List.of("n/a: no Unix channel"));
+        assertThat(ReportCase.load(entry("failed", false, List.of("server died")), caseDir))
+                .extracting(ReportCase::status, ReportCase::reasons)
+                .containsExactly(CaseStatus.FAILED, List.of("server died"));
+        assertThat(ReportCase.load(entry("pending", false, List.of()), caseDir))
+                .extracting(ReportCase::status, ReportCase::reasons)
+                .containsExactly(
+                        CaseStatus.PENDING,
+                        List.of("not run yet: the run is in progress or was interrupted before this case"));
+        ReportCase unknown = ReportCase.load(entry("paused", false, List.of()), caseDir);
+        assertThat(unknown.status()).isEqualTo(CaseStatus.FAILED);
+        assertThat(unknown.reasons())
+                .containsExactly("run.json gives the status 'paused', which this report does not know");
+    }
+
+    private static RunResult.CaseEntry entry(String status, boolean valid, List<String> reasons) {
+        return new RunResult.CaseEntry("c1", "nio-epoll", "tcp", "closed", status, valid, reasons);
+    }
+
+    private void writeSummary(boolean valid, List<String> reasons) throws Exception {
+        Percentiles p = new Percentiles(1, 2, 3, 4, 5, 2);
+        ResultFiles.writeJson(
+                caseDir.resolve(ResultFiles.SUMMARY_FILE),
+                new CaseSummary(
+                        1,
+                        "c1",
+                        "nio-epoll",
+                        "tcp",
+                        "length",
+                        "closed",
+                        1,
+                        64,
+                        1,
+                        0,
+                        null,
+                        100,
+                        100,
+                        ErrorCounts.NONE,
+                        new LatencyUs(p, p),
+                        valid,
+                        reasons,
+                        null));
+        assertThat(Files.exists(caseDir.resolve(ResultFiles.SUMMARY_FILE))).isTrue();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.sockbench.report.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.Percentiles;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.result.RunResult;
+import dev.sockbench.core.result.ServerCost;
+import dev.sockbench.report.cases.CaseColumns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportsTest {
+    @TempDir
+    Path runDir;
+
+    private RunResult run;
+
+    @BeforeEach
+    void writeRun() throws Exception {
+        Percentiles corrected = new Percentiles(41.215, 63.487, 120.319, 1_004.543, 5_005.311, 52.25);
+        Percentiles raw = new Percentiles(40.191, 60.415, 101.375, 201.983, 210.047, 45.5);
+        ResultFiles.writeJson(
+                ResultFiles.caseDir(runDir, "open").resolve(ResultFiles.SUMMARY_FILE),
+                new CaseSummary(
+                        1,
+                        "open",
+                        "nio-epoll",
+                        "tcp",
+                        "length",
+                        "open",
+                        8,
+                        64,
+                        10,
+                        2,
+                        10_000.0,
+                        9_998.7,
+                        99_987,
+                        new ErrorCounts(0, 1, 0, 0, 0),
+                        new LatencyUs(corrected, raw),
+                        false,
+                        List.of("errors: 1 request failed, \"read\""),
+                        new ServerCost(1, 2, 24.16, 3, 4, 1.52, 12, 52_428_800L, 16_384.5)));
+        run = new RunResult(
+                1,
+                "r1",
+                "quick",
+                "t0",
+                "t1",
+                null,
+                List.of(
+                        new RunResult.CaseEntry(
+                                "open",
+                                "nio-epoll",
+                                "tcp",
+                                "open",
+                                "measured",
+                                false,
+                                List.of("errors: 1 request failed, \"read\"")),
+                        new RunResult.CaseEntry(
+                                "skip",
+                                "netty-iouring",
+                                "unix-stream",
+                                "closed",
+                                "skipped",
+                                false,
+                                List.of("n/a: no Unix channel"))));
+    }
+
+    @Test
+    void csvHasTheTableColumnsAndOneRowPerCaseWithFullNumbers() throws Exception {
+        new CsvReportRenderer().render(run, runDir);
+        String csv = Files.readString(runDir.resolve("report/cases.csv"));
+        List<String> lines = csv.lines().toList();
+
+        List<String> header = new ArrayList<>(List.of("caseId"));
+        CaseColumns.ALL.forEach(c -> header.add(c.key()));
+        header.add("reasons");
+        assertThat(lines.get(0)).isEqualTo(String.join(",", header));
+        assertThat(lines).hasSize(3);
+        assertThat(csv).contains("\r\n");
+        Map<String, String> open = row(header, lines.get(1));
+        assertThat(open)
+                .containsEntry("caseId", "open")
+                .containsEntry("model", "nio-epoll")
+                .containsEntry("status", "invalid")
+                .containsEntry("transport", "tcp")
+                .containsEntry("connections", "8")
+                .containsEntry("targetRatePerSec", "10000.0")
+                .containsEntry("achievedRatePerSec", "9998.7")
+                .containsEntry("correctedP50Us", "41.215")
+                .containsEntry("correctedP999Us", "1004.543")
+                .containsEntry("correctedMaxUs", "5005.311")
+                .containsEntry("rawP99Us", "101.375")
+                .containsEntry("errors", "1")
+                .containsEntry("serverCpuUsPerRequest", "24.16")
+                .containsEntry("serverRssBytes", "52428800")
+                .containsEntry("serverRssBytesPerConnection", "16384.5")
+                .containsEntry("udpLost", "") // a block the case does not have
+                .containsEntry("sweepCapacityPerSec", "")
+                .containsEntry("reasons", "errors: 1 request failed, \"read\"");
+        assertThat(lines.get(1)).endsWith(",\"errors: 1 request failed, \"\"read\"\"\"");
+        Map<String, String> skipped = row(header, lines.get(2));
+        assertThat(skipped)
+                .containsEntry("status", "skipped")
+                .containsEntry("transport", "unix-stream")
+                .containsEntry("framing", "")
+                .containsEntry("correctedP99Us", "")
+                .containsEntry("reasons", "n/a: no Unix channel");
+    }
+
+    /** One CSV line as header → field, RFC 4180 quotes undone. */
+    private static Map<String, String> row(List<String> header, String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(ch);
+            }
+        }
+        fields.add(field.toString());
+        assertThat(fields).hasSameSizeAs(header);
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            row.put(header.get(i), fields.get(i));
+        }
+        return row;
+    }
+
+    @Test
+    void jsonHasTheSameKeysInOrderWithTypedValues() throws Exception {
+        new JsonReportRenderer().render(run, runDir);
+        JsonNode root = ResultFiles.mapper()
+                .readTree(runDir.resolve("report/cases.json").toFile());
+
+        assertThat(root.get("format").asInt()).isEqualTo(1);
+        assertThat(root.get("runId").asText()).isEqualTo("r1");
+        JsonNode open = root.get("cases").get(0);
+        List<String> keys = new ArrayList<>();
+        open.fieldNames().forEachRemaining(keys::add);
+        List<String> expected = new ArrayList<>(List.of("caseId"));
+        CaseColumns.ALL.forEach(c -> expected.add(c.key()));
+        expected.add("reasons");
+        assertThat(keys).isEqualTo(expected);
+        assertThat(open.get("correctedP99Us").isNumber()).isTrue();
+        assertThat(open.get("correctedP99Us").asDouble()).isEqualTo(120.319);
+        assertThat(open.get("rawP999Us").asDouble()).isEqualTo(201.983);
+        assertThat(open.get("serverRssBytes").asLong()).isEqualTo(52_428_800L);
+        assertThat(open.get("status").asText()).isEqualTo("invalid");
+        assertThat(open.get("reasons").get(0).asText()).isEqualTo("errors: 1 request failed, \"read\"");
+        JsonNode skip = root.get("cases").get(1);
+        assertThat(skip.get("status").asText()).isEqualTo("skipped");
+        assertThat(skip.get("correctedP99Us").isNull()).isTrue();
+        assertThat(skip.get("targetRatePerSec").isNull()).isTrue();
+    }
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# sockbench's one entry point.
+#
+#   ./run.sh                 run the quick suite (every model on every transport it can serve)
+#   ./run.sh test            run the unit and integration tests (./mvnw -B verify)
+#   ./run.sh jdk             print the JDK 25 this script would use, and exit
+#   ./run.sh ARGS...         run the sockbench CLI: list, server, loadgen, run, report, --help
+#
+# It finds a JDK 25 by itself (JAVA_HOME, then java on PATH, then /usr/lib/jvm/*), builds the
+# runnable jar once with the Maven wrapper, and rebuilds only when a source or pom changed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+JAR="$ROOT/bench/target/sockbench.jar"
+STAMP="$ROOT/.build-stamp"
+BUILD_LOG="$ROOT/bench/target/build.log"
+REQUIRED_MAJOR=25
+
+# The major version of a java launcher ("25" for 25.0.1, "8" for 1.8.0_402), empty if it does not run.
+java_major() {
+    local version
+    version="$("$1" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)" || true
+    case "$version" in
+        1.*) version="${version#1.}" ;;
+    esac
+    echo "${version%%[.+-]*}"
+}
+
+# A usable JDK home: java and javac (the build needs a JDK, not a JRE), version 25 or newer.
+is_jdk25() {
+    local home="$1" major
+    [[ -x "$home/bin/java" && -x "$home/bin/javac" ]] || return 1
+    major="$(java_major "$home/bin/java")"
+    [[ "$major" =~ ^[0-9]+$ ]] && (( major >= REQUIRED_MAJOR ))
+}
+
+find_jdk() {
+    if [[ -n "${JAVA_HOME:-}" ]] && is_jdk25 "$JAVA_HOME"; then
+        echo "$JAVA_HOME"
+        return 0
+    fi
+    local java home
+    if java="$(command -v java 2>/dev/null)"; then
+        home="$(dirname "$(dirname "$(readlink -f "$java")")")"
+        if is_jdk25 "$home"; then
+            echo "$home"
+            return 0
+        fi
+    fi
+    # The system JVM folder: the newest JDK 25+ there.
+    local best="" best_major=0 major
+    for home in /usr/lib/jvm/*/; do
+        home="${home%/}"
+        is_jdk25 "$home" || continue
+        major="$(java_major "$home/bin/java")"
+        if (( major > best_major )); then
+            best="$home"
+            best_major="$major"
+        fi
+    done
+    [[ -n "$best" ]] && echo "$best"
+}
+
+if ! JDK="$(find_jdk)" || [[ -z "$JDK" ]]; then
+    found="none"
+    if command -v java >/dev/null 2>&1; then
+        found="java $(java_major "$(command -v java)") at $(command -v java)"
+    fi
+    echo "sockbench needs a JDK $REQUIRED_MAJOR or newer (checked JAVA_HOME, java on PATH and /usr/lib/jvm; found: $found)." \
+        "Install one, e.g. 'sudo apt-get install openjdk-25-jdk-headless' or Temurin 25 from https://adoptium.net, or set JAVA_HOME to it." >&2
+    exit 2
+fi
+export JAVA_HOME="$JDK"
+
+if [[ "${1:-}" == "jdk" ]]; then
+    echo "$JAVA_HOME"
+    exit 0
+fi
+
+# What the build depends on: every source and resource file and every pom, with mtimes. A
+# changed, added or removed file changes the fingerprint.
+fingerprint() {
+    (
+        cd "$ROOT"
+        find pom.xml .mvn */pom.xml */src -type f -printf '%p %T@\n' 2>/dev/null | LC_ALL=C sort | cksum
+    )
+}
+
+cd "$ROOT"
+
+if [[ "${1:-}" == "test" ]]; then
+    shift
+    ./mvnw -B verify "$@"
+    # The verify built the jar from these sources: no rebuild needed before the next run.
+    fingerprint >"$STAMP"
+    exit 0
+fi
+
+current="$(fingerprint)"
+if [[ ! -f "$JAR" || ! -f "$STAMP" || "$(cat "$STAMP")" != "$current" ]]; then
+    echo "building sockbench..." >&2
+    mkdir -p "$(dirname "$BUILD_LOG")"
+    if ! ./mvnw -B -q -DskipTests package >"$BUILD_LOG" 2>&1; then
+        tail -n 40 "$BUILD_LOG" >&2
+        echo "sockbench: the build failed; the full log is $BUILD_LOG" >&2
+        exit 1
+    fi
+    echo "$current" >"$STAMP"
+fi
+cd - >/dev/null
+
+# The flags every sockbench JVM uses: the parent pom's sockbench.jvm.flags (core's JvmFlags.ALL).
+read -r -a JVM_FLAGS <<<"$(sed -n 's:.*<sockbench.jvm.flags>\(.*\)</sockbench.jvm.flags>.*:\1:p' "$ROOT/pom.xml")"
+
+if [[ $# -eq 0 ]]; then
+    set -- run --suite quick
+fi
+exec "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -Dsockbench.home="$ROOT" -jar "$JAR" "$@"
