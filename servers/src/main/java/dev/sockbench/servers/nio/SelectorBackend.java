@@ -46,19 +46,26 @@ enum SelectorBackend {
 
     private synchronized Availability check() {
         try {
-            SelectorProvider candidate = (SelectorProvider)
-                    Class.forName(providerClass).getDeclaredConstructor().newInstance();
-            try (Selector probe = candidate.openSelector()) {
-                if (!probe.getClass().getName().equals(selectorClass)) {
-                    return Availability.unavailable(
-                            providerClass + " opened a " + probe.getClass().getName() + ", not a " + selectorClass);
-                }
+            // The JVM's default provider needs no reflection (nor the export): use it if it fits.
+            SelectorProvider candidate = opens(SelectorProvider.provider())
+                    ? SelectorProvider.provider()
+                    : (SelectorProvider) Class.forName(providerClass)
+                            .getDeclaredConstructor()
+                            .newInstance();
+            if (!opens(candidate)) {
+                return Availability.unavailable(providerClass + " does not open a " + selectorClass);
             }
             provider = candidate;
             return Availability.AVAILABLE;
         } catch (ReflectiveOperationException | IOException | RuntimeException e) {
             // IllegalAccessException here means the JVM runs without JvmFlags.ALL (--add-exports).
             return Availability.unavailable(e);
+        }
+    }
+
+    private boolean opens(SelectorProvider candidate) throws IOException {
+        try (Selector probe = candidate.openSelector()) {
+            return probe.getClass().getName().equals(selectorClass);
         }
     }
 }
