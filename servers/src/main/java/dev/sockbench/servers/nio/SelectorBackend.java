@@ -7,9 +7,11 @@ import java.nio.channels.spi.SelectorProvider;
 
 /**
  * The JDK's selector implementations, named explicitly so that a model gets the mechanism its id
- * promises, whatever {@code -Djava.nio.channels.spi.SelectorProvider} says. Both live in {@code
- * sun.nio.ch}, which {@link dev.sockbench.core.JvmFlags#ALL} exports; with it, epoll and poll
- * selectors can be used side by side in one JVM.
+ * promises, whatever {@code -Djava.nio.channels.spi.SelectorProvider} says. The JVM's default
+ * provider is used when it is the one named (epoll on Linux; no reflection needed); the other is
+ * instantiated from {@code sun.nio.ch}, which {@link dev.sockbench.core.JvmFlags#ALL} exports, so
+ * epoll and poll selectors serve side by side in one JVM. Without the export, the poll backend is
+ * unavailable with that cause.
  */
 enum SelectorBackend {
     EPOLL("sun.nio.ch.EPollSelectorProvider", "sun.nio.ch.EPollSelectorImpl"),
