@@ -4,7 +4,9 @@ import dev.sockbench.core.model.Availability;
 import dev.sockbench.core.model.ServerModel;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.blocking.BlockingModel;
+import dev.sockbench.servers.netty.NettyModel;
 import dev.sockbench.servers.nio.SelectorModel;
+import dev.sockbench.servers.nio2.AsyncModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,7 +22,11 @@ public final class ServerModels {
             BlockingModel.pool(),
             SelectorModel.epoll(),
             SelectorModel.poll(),
-            SelectorModel.multi());
+            SelectorModel.multi(),
+            NettyModel.epollEdgeTriggered(),
+            NettyModel.epollLevelTriggered(),
+            NettyModel.ioUring(),
+            new AsyncModel());
 
     private ServerModels() {}
 

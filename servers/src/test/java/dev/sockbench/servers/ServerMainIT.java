@@ -10,15 +10,22 @@ import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link ServerMain} as the suite runner uses it: a real process, its stdout line, SIGTERM, exit code. */
 @Timeout(120)
 class ServerMainIT {
+    @TempDir
+    Path clientFolder;
+
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration EXIT = Duration.ofSeconds(30);
 
@@ -52,19 +59,26 @@ class ServerMainIT {
         }
     }
 
-    @Test
-    void unixSocketFileAndItsPrivateFolderAreRemovedOnSigterm() throws Exception {
-        try (ServerProcess server = ServerProcess.start("-m", "nio-epoll", "-T", "unix-stream")) {
+    @ParameterizedTest
+    @CsvSource({"nio-epoll, unix-stream", "netty-epoll-lt, unix-dgram", "blocking-virtual, unix-dgram"})
+    void unixSocketFileAndItsPrivateFolderAreRemovedOnSigterm(String model, String transport) throws Exception {
+        try (ServerProcess server = ServerProcess.start("-m", model, "-T", transport)) {
             Endpoint endpoint = server.awaitListening(STARTUP);
-            assertThat(endpoint.transport()).isEqualTo(Transport.UNIX_STREAM);
-            var folder = endpoint.path().getParent();
-            assertThat(Files.getPosixFilePermissions(folder))
-                    .containsExactlyInAnyOrder(
-                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
-                            java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
-            try (StreamClient client = StreamClient.connect(endpoint)) {
-                client.echo(new Payload(64, 2), 1);
+            assertThat(endpoint.transport()).isEqualTo(Transport.fromId(transport));
+            Path folder = endpoint.path().getParent();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                    .isEqualTo("rwx------");
+            if (endpoint.transport().streamOriented()) {
+                try (StreamClient client = StreamClient.connect(endpoint)) {
+                    client.echo(new Payload(64, 2), 1);
+                }
+            } else {
+                try (DatagramClient client = DatagramClient.open(endpoint, clientFolder, "client")) {
+                    byte[] datagram = new byte[64];
+                    datagram[0] = 42;
+                    client.send(datagram);
+                    assertThat(client.receive()).isEqualTo(datagram);
+                }
             }
             assertThat(server.terminate(EXIT))
                     .as("exit code; stderr: " + server.stderr())

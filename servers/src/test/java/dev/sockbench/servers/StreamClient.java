@@ -8,6 +8,7 @@ import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -45,6 +46,10 @@ final class StreamClient implements AutoCloseable {
         return frame.flip();
     }
 
+    SocketAddress localAddress() throws IOException {
+        return channel.getLocalAddress();
+    }
+
     void write(ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) {
             channel.write(bytes);
@@ -64,6 +69,17 @@ final class StreamClient implements AutoCloseable {
             }
         }
         return in.flip();
+    }
+
+    /** Bytes that have arrived already: a non-blocking read, put back into blocking mode after. */
+    int availableWithoutWaiting() throws IOException {
+        channel.configureBlocking(false);
+        try {
+            int n = channel.read(ByteBuffer.allocate(1 << 16));
+            return Math.max(n, 0);
+        } finally {
+            channel.configureBlocking(true);
+        }
     }
 
     /** Sends one frame and checks that exactly it comes back. */

@@ -4,6 +4,8 @@ import dev.sockbench.bench.proc.ProcFs;
 import dev.sockbench.bench.proc.ProcessSample;
 import dev.sockbench.bench.proc.ProcessSample.TaskSwitches;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -16,8 +18,8 @@ import java.util.function.LongSupplier;
  * (see {@link SwitchTally}).
  *
  * <p>A reading costs the runner a file read per server thread, so the period stretches to at
- * least {@value #MAX_DUTY_INVERSE} times the last reading's cost: the runner never spends more
- * than about 5% of a CPU on it, even with thousands of server threads.
+ * least {@value #MAX_DUTY_INVERSE} times the CPU time the last reading took: the runner never
+ * spends more than about 5% of a CPU on it, even with thousands of server threads.
  *
  * <p>{@link #onPhase} is called on the load generator's output thread; the readings in between
  * run on a thread of their own; {@link #result} is read after the load generator's output has
@@ -25,6 +27,7 @@ import java.util.function.LongSupplier;
  */
 final class ServerSampler {
     private static final int MAX_DUTY_INVERSE = 20;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /**
      * What the readings found.
@@ -123,13 +126,14 @@ final class ServerSampler {
             } catch (InterruptedException e) {
                 return;
             }
-            long beforeNs = System.nanoTime();
+            // CPU time, not wall time: on a busy machine a reading may wait for a CPU, which costs nothing.
+            long beforeCpuNs = THREADS.getCurrentThreadCpuTime();
             try {
                 add(proc.sample(pid));
             } catch (IOException e) {
                 return; // the server is gone: the case runner notices and fails the case
             }
-            waitNs = Math.max(period.toNanos(), MAX_DUTY_INVERSE * (System.nanoTime() - beforeNs));
+            waitNs = Math.max(period.toNanos(), MAX_DUTY_INVERSE * (THREADS.getCurrentThreadCpuTime() - beforeCpuNs));
         }
     }
 

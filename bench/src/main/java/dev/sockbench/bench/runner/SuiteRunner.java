@@ -86,6 +86,8 @@ public final class SuiteRunner {
                 () -> {
                     stopChildren.run();
                     record.interrupt(clock.instant());
+                    System.err.println("sockbench: interrupted; the run so far is in " + runDir + " (./run.sh report "
+                            + runDir + " renders it)");
                 },
                 "sockbench-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);

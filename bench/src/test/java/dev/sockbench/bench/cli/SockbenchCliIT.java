@@ -102,9 +102,10 @@ class SockbenchCliIT {
         // A second of echoing costs the server CPU time: at least one clock tick.
         assertThat(server.cpuUserUs() + server.cpuSysUs()).isPositive();
         assertThat(server.cpuUsPerRequest()).isPositive();
-        // Each connection's thread blocks in read between requests: a voluntary switch each time.
-        // Read at the end alone, the exited connection threads' switches would be lost.
-        assertThat(server.ctxSwitchesPerRequest()).isGreaterThan(0.5);
+        // Each connection's thread blocks in read between requests: about a switch a request (0.85
+        // to 1 here, even on a loaded machine). Read at the end alone, the exited connection
+        // threads' switches would be lost and this would be about 0.001.
+        assertThat(server.ctxSwitchesPerRequest()).isGreaterThan(0.3);
         assertThat(server.threads()).isGreaterThan(2); // the two connection threads and the JVM's own
         assertThat(server.rssBytes()).isPositive();
         assertThat(server.gcPauses()).isNotNull();

@@ -71,6 +71,8 @@ class InterruptTest {
                 .containsExactly("failed", "pending"); // the case in progress, and the one never started
         assertThat(run.cases().get(0).reasons()).containsExactly("interrupted");
         assertThat(run.finishedAt()).isNotNull();
+        assertThat(Files.readString(out.resolve("runner.log")))
+                .contains("sockbench: interrupted; the run so far is in " + runDir);
     }
 
     private static Path findLoadgenLog(Path out) throws Exception {

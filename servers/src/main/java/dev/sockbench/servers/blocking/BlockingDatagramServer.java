@@ -1,26 +1,27 @@
 package dev.sockbench.servers.blocking;
 
 import dev.sockbench.core.model.ServerConfig;
-import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.common.EchoServer;
 import dev.sockbench.servers.common.SocketFiles;
+import dev.sockbench.servers.common.Sockets;
 import java.io.IOException;
-import java.net.DatagramSocket;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.newsclub.net.unix.AFUNIXDatagramSocket;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
- * UDP ({@link DatagramSocket}) or Unix datagrams (junixsocket's {@link AFUNIXDatagramSocket}, the
- * same API), blocking: {@code receivers} tasks of {@code workers} run {@link
- * BlockingEcho#echoDatagrams} on the one socket.
+ * UDP (the JDK's {@link DatagramChannel}) or Unix datagrams (junixsocket's channel, the same API),
+ * in blocking mode: {@code receivers} tasks of {@code workers} run {@link
+ * BlockingEcho#echoDatagrams} on the one channel. (Channels with direct buffers, not {@code
+ * DatagramSocket}s: junixsocket's {@code AFUNIXDatagramSocket} goes through heap arrays, and on
+ * concurrent virtual threads its {@code send} fails with EINVAL.)
  */
 final class BlockingDatagramServer extends EchoServer {
     private final ServerConfig config;
     private final ExecutorService workers;
     private final int receivers;
-    private DatagramSocket socket;
+    private DatagramChannel channel;
 
     BlockingDatagramServer(ServerConfig config, ExecutorService workers, int receivers) {
         this.config = config;
@@ -31,26 +32,22 @@ final class BlockingDatagramServer extends EchoServer {
     @Override
     protected void start() throws IOException {
         SocketFiles.claim(config.bind());
-        if (config.bind().transport() == Transport.UNIX_DGRAM) {
-            socket = AFUNIXDatagramSocket.newInstance();
-            socket.bind(AFUNIXSocketAddress.of(config.bind().path()));
-            bound(config.bind());
-        } else {
-            socket = new DatagramSocket(config.bind().inetSocketAddress());
-            bound(config.bind().withPort(socket.getLocalPort()));
-        }
+        channel =
+                Sockets.openDatagram(SelectorProvider.provider(), config.bind().transport());
+        Sockets.bindDatagram(channel, config.bind(), false);
+        bound(Sockets.boundEndpoint(config.bind(), channel));
         for (int i = 0; i < receivers; i++) {
             workers.execute(this::receiveLoop);
         }
     }
 
     private void receiveLoop() {
-        while (!socket.isClosed()) {
+        while (channel.isOpen()) {
             try {
-                BlockingEcho.echoDatagrams(socket);
+                BlockingEcho.echoDatagrams(channel);
             } catch (IOException e) {
                 // A send that failed (e.g. to a Unix peer that went away) costs that datagram only.
-                if (!socket.isClosed()) {
+                if (channel.isOpen()) {
                     counters.ioError();
                 }
             }
@@ -59,8 +56,12 @@ final class BlockingDatagramServer extends EchoServer {
 
     @Override
     protected void stop() {
-        if (socket != null) {
-            socket.close(); // unblocks every receiver
+        try {
+            if (channel != null) {
+                channel.close(); // unblocks every receiver
+            }
+        } catch (IOException ignored) {
+            // Closed either way.
         }
         workers.shutdownNow();
         try {

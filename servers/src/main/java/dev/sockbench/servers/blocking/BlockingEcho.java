@@ -1,21 +1,22 @@
 package dev.sockbench.servers.blocking;
 
 import dev.sockbench.core.protocol.LengthFraming;
+import dev.sockbench.servers.common.Sockets;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 
 /**
  * The echo as blocking code writes it: read, check, read the rest, write. The same code runs on a
  * platform thread, a virtual thread or a pool thread; only who supplies the thread differs.
  */
 final class BlockingEcho {
-    /** Largest datagram either datagram transport carries, with room to spare. */
-    static final int DATAGRAM_BYTES = 64 * 1024;
+    private static final int DATAGRAM_BYTES = Sockets.DATAGRAM_BUFFER_BYTES;
 
-    private static final int RAW_CHUNK_BYTES = 16 * 1024;
+    private static final int RAW_CHUNK_BYTES = 8 * 1024;
 
     private BlockingEcho() {}
 
@@ -50,13 +51,16 @@ final class BlockingEcho {
         }
     }
 
-    /** Sends every datagram back to its sender, unchanged, until the socket is closed. */
-    static void echoDatagrams(DatagramSocket socket) throws IOException {
-        DatagramPacket packet = new DatagramPacket(new byte[DATAGRAM_BYTES], DATAGRAM_BYTES);
+    /** Sends every datagram back to its sender, unchanged, until the channel is closed. */
+    static void echoDatagrams(DatagramChannel channel) throws IOException {
+        // Direct, so the channel reads into it: junixsocket (2.10.1) copies a heap buffer through a
+        // pooled direct buffer, and concurrent virtual threads were seen to get each other's data.
+        ByteBuffer datagram = ByteBuffer.allocateDirect(DATAGRAM_BYTES);
         while (true) {
-            packet.setLength(DATAGRAM_BYTES); // receive shrank it to the last datagram
-            socket.receive(packet); // sets the sender as the packet's address
-            socket.send(packet);
+            datagram.clear();
+            SocketAddress sender = channel.receive(datagram);
+            datagram.flip();
+            channel.send(datagram, sender);
         }
     }
 }

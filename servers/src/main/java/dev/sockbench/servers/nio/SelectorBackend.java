@@ -7,9 +7,11 @@ import java.nio.channels.spi.SelectorProvider;
 
 /**
  * The JDK's selector implementations, named explicitly so that a model gets the mechanism its id
- * promises, whatever {@code -Djava.nio.channels.spi.SelectorProvider} says. Both live in {@code
- * sun.nio.ch}, which {@link dev.sockbench.core.JvmFlags#ALL} exports; with it, epoll and poll
- * selectors can be used side by side in one JVM.
+ * promises, whatever {@code -Djava.nio.channels.spi.SelectorProvider} says. The JVM's default
+ * provider is used when it is the one named (epoll on Linux; no reflection needed); the other is
+ * instantiated from {@code sun.nio.ch}, which {@link dev.sockbench.core.JvmFlags#ALL} exports, so
+ * epoll and poll selectors serve side by side in one JVM. Without the export, the poll backend is
+ * unavailable with that cause.
  */
 enum SelectorBackend {
     EPOLL("sun.nio.ch.EPollSelectorProvider", "sun.nio.ch.EPollSelectorImpl"),
@@ -46,19 +48,26 @@ enum SelectorBackend {
 
     private synchronized Availability check() {
         try {
-            SelectorProvider candidate = (SelectorProvider)
-                    Class.forName(providerClass).getDeclaredConstructor().newInstance();
-            try (Selector probe = candidate.openSelector()) {
-                if (!probe.getClass().getName().equals(selectorClass)) {
-                    return Availability.unavailable(
-                            providerClass + " opened a " + probe.getClass().getName() + ", not a " + selectorClass);
-                }
+            // The JVM's default provider needs no reflection (nor the export): use it if it fits.
+            SelectorProvider candidate = opens(SelectorProvider.provider())
+                    ? SelectorProvider.provider()
+                    : (SelectorProvider) Class.forName(providerClass)
+                            .getDeclaredConstructor()
+                            .newInstance();
+            if (!opens(candidate)) {
+                return Availability.unavailable(providerClass + " does not open a " + selectorClass);
             }
             provider = candidate;
             return Availability.AVAILABLE;
         } catch (ReflectiveOperationException | IOException | RuntimeException e) {
             // IllegalAccessException here means the JVM runs without JvmFlags.ALL (--add-exports).
             return Availability.unavailable(e);
+        }
+    }
+
+    private boolean opens(SelectorProvider candidate) throws IOException {
+        try (Selector probe = candidate.openSelector()) {
+            return probe.getClass().getName().equals(selectorClass);
         }
     }
 }

@@ -54,8 +54,8 @@ public final class SelectorModel extends BaseModel {
     public static SelectorModel multi() {
         return new SelectorModel(
                 "nio-multi",
-                "an acceptor thread plus one epoll Selector loop per core (--threads); UDP: one SO_REUSEPORT"
-                        + " socket per loop",
+                "an acceptor thread plus --threads epoll Selector loops (default one per core); UDP: one"
+                        + " SO_REUSEPORT socket per loop",
                 SelectorBackend.EPOLL,
                 true,
                 Map.of(

@@ -1,0 +1,166 @@
+package dev.sockbench.servers.nio2;
+
+import dev.sockbench.core.model.ServerConfig;
+import dev.sockbench.core.model.ServerCounters;
+import dev.sockbench.core.protocol.FrameLengthException;
+import dev.sockbench.servers.common.EchoBuffer;
+import dev.sockbench.servers.common.EchoServer;
+import dev.sockbench.servers.common.Sockets;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.AsynchronousChannelGroup;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.AsynchronousServerSocketChannel;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.CompletionHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The NIO.2 echo: accept, read, write and read again, each step started by the completion of the
+ * one before. A connection has at most one read or one write outstanding, so its {@link
+ * EchoBuffer} is never touched by two threads at once. The handlers are stateless singletons and
+ * the connection travels as the attachment, so the steady state allocates nothing per message.
+ */
+final class AsyncServer extends EchoServer {
+    private final ServerConfig config;
+    private final int threads;
+    private final String name;
+    private AsynchronousChannelGroup group;
+    private AsynchronousServerSocketChannel listener;
+
+    AsyncServer(ServerConfig config, int threads, String name) {
+        this.config = config;
+        this.threads = threads;
+        this.name = name;
+    }
+
+    @Override
+    protected void start() throws IOException {
+        group = AsynchronousChannelGroup.withFixedThreadPool(
+                threads, Thread.ofPlatform().name(name + "-", 0).daemon(true).factory());
+        listener = AsynchronousServerSocketChannel.open(group);
+        listener.bind(config.bind().socketAddress(), Sockets.BACKLOG);
+        bound(Sockets.boundEndpoint(config.bind(), listener));
+        listener.accept(this, ACCEPTED);
+    }
+
+    @Override
+    protected void stop() {
+        if (group == null) {
+            return;
+        }
+        try {
+            group.shutdownNow(); // closes the listener and every connection
+            group.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (IOException ignored) {
+            // Closed either way.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final CompletionHandler<AsynchronousSocketChannel, AsyncServer> ACCEPTED =
+            new CompletionHandler<>() {
+                @Override
+                public void completed(AsynchronousSocketChannel channel, AsyncServer server) {
+                    server.listener.accept(server, this); // the next accept first, so the backlog keeps draining
+                    server.counters.connectionAccepted();
+                    Connection connection = new Connection(channel, server.config, server.counters);
+                    try {
+                        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                        connection.read();
+                    } catch (IOException e) {
+                        connection.fail(e);
+                    }
+                }
+
+                @Override
+                public void failed(Throwable e, AsyncServer server) {
+                    if (e instanceof AsynchronousCloseException || server.closing()) {
+                        return;
+                    }
+                    server.counters.ioError(); // e.g. out of file descriptors: keep accepting
+                    server.listener.accept(server, this);
+                }
+            };
+
+    /** One connection: its channel and buffer. */
+    private static final class Connection {
+        private final AsynchronousSocketChannel channel;
+        private final ServerCounters counters;
+        private final EchoBuffer echo;
+
+        Connection(AsynchronousSocketChannel channel, ServerConfig config, ServerCounters counters) {
+            this.channel = channel;
+            this.counters = counters;
+            this.echo = new EchoBuffer(config.framing(), config.maxFrameBytes());
+        }
+
+        void read() {
+            channel.read(echo.readBuffer(), this, READ);
+        }
+
+        void write() {
+            channel.write(echo.writeBuffer(), this, WRITTEN);
+        }
+
+        void close() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closing is all we wanted.
+            }
+            counters.connectionClosed();
+        }
+
+        void fail(Throwable e) {
+            if (e instanceof FrameLengthException) {
+                counters.protocolError();
+            } else if (!(e instanceof AsynchronousCloseException)) {
+                counters.ioError(); // e.g. reset by the peer
+            }
+            close();
+        }
+    }
+
+    private static final CompletionHandler<Integer, Connection> READ = new CompletionHandler<>() {
+        @Override
+        public void completed(Integer bytes, Connection c) {
+            if (bytes < 0) {
+                c.close();
+                return;
+            }
+            try {
+                if (c.echo.prepareEcho()) {
+                    c.write();
+                } else {
+                    c.read();
+                }
+            } catch (FrameLengthException e) {
+                c.fail(e);
+            }
+        }
+
+        @Override
+        public void failed(Throwable e, Connection c) {
+            c.fail(e);
+        }
+    };
+
+    private static final CompletionHandler<Integer, Connection> WRITTEN = new CompletionHandler<>() {
+        @Override
+        public void completed(Integer bytes, Connection c) {
+            if (c.echo.writeBuffer().hasRemaining()) {
+                c.write(); // a partial write: the rest, before reading on
+            } else {
+                c.echo.echoed();
+                c.read();
+            }
+        }
+
+        @Override
+        public void failed(Throwable e, Connection c) {
+            c.fail(e);
+        }
+    };
+}
