@@ -54,6 +54,7 @@ final class Worker implements Runnable {
     static final long CHURN_RETRY_NS = 10_000_000;
 
     private static final long MS = 1_000_000;
+    private static final long NOT_IDLE = Long.MIN_VALUE;
 
     private final NanoClock clock;
     private final Mode mode;
@@ -84,6 +85,7 @@ final class Worker implements Runnable {
     private int connecting;
     private long keyNowNs;
     private long waitStartNs;
+    private long idleSinceNs = NOT_IDLE;
     private WorkMeter work;
     private long finishedNs;
     private String firstError;
@@ -301,6 +303,11 @@ final class Worker implements Runnable {
         boolean measuring = false;
         while (!abort) {
             long now = clock.nanoTime();
+            if (idleSinceNs != NOT_IDLE) {
+                // The last wait found nothing: it lasted until now.
+                work.waited(idleSinceNs, now);
+                idleSinceNs = NOT_IDLE;
+            }
             if (!measuring && now >= measureStartNs) {
                 measuring = true;
                 if (mode == Mode.PACED) {
@@ -352,7 +359,8 @@ final class Worker implements Runnable {
             selector.selectNow(keyHandler);
         }
         if (keyNowNs == 0) {
-            work.waited(waitStartNs, clock.nanoTime());
+            // Nothing was ready: the wait lasts until the loop's next clock reading.
+            idleSinceNs = waitStartNs;
         }
     }
 
