@@ -24,8 +24,9 @@ import org.HdrHistogram.Histogram;
  *
  * <h2>Timing</h2>
  *
- * A send due more than {@link #SPIN_NS} ahead is waited for asleep (a timed select when echoes are
- * expected, which wakes at once when one arrives; a park otherwise); the last {@link #SPIN_NS}
+ * A worker expecting echoes polls for {@link #POLL_BEFORE_SLEEP_NS} before it sleeps in the
+ * selector. A send due more than {@link #SPIN_NS} ahead is waited for asleep (a timed select when
+ * echoes are expected, which wakes at once when one arrives; a park otherwise); the last {@link #SPIN_NS}
  * before it are spent polling ({@code selectNow}), because a selector only sleeps in whole
  * milliseconds and a sleeping thread wakes late: 50 µs of Linux timer slack, and on a shared or
  * virtual machine typically 70-170 µs (measured on the 2-core VM sockbench was built on). Sends
@@ -48,6 +49,13 @@ import org.HdrHistogram.Histogram;
 final class Worker implements Runnable {
     /** Polling starts this long before a due send; see the class comment. */
     static final long SPIN_NS = 250_000;
+    /**
+     * A worker expecting echoes polls this long before it sleeps in the selector: a loopback echo
+     * usually comes back within it, and a thread woken from sleep would add its wake-up latency
+     * (tens of µs on a VM) to the round trip it measures, and the kernel work of waking it to the
+     * cost of every request.
+     */
+    static final long POLL_BEFORE_SLEEP_NS = 50_000;
     /** Timeouts are checked at least this often. */
     static final long EXPIRY_CHECK_NS = 5_000_000;
     /** A churn slot whose connect failed tries again after this long. */
@@ -354,7 +362,13 @@ final class Worker implements Runnable {
             LockSupport.parkNanos(remaining - SPIN_NS);
             selector.selectNow(keyHandler);
         } else if (remaining >= MS + SPIN_NS) {
-            selector.select(keyHandler, (remaining - SPIN_NS) / MS);
+            long pollUntilNs = now + POLL_BEFORE_SLEEP_NS;
+            while (selector.selectNow(keyHandler) == 0 && clock.nanoTime() < pollUntilNs) {
+                Thread.onSpinWait();
+            }
+            if (keyNowNs == 0) {
+                selector.select(keyHandler, (remaining - SPIN_NS) / MS);
+            }
         } else {
             selector.selectNow(keyHandler);
         }
