@@ -2,7 +2,8 @@
 # The load generator's speed benchmark (issue #4), not a test. Two questions:
 #
 #  1. Latency floor: ping-pong, TCP, 64 B. sockbench's median round trip against each model,
-#     next to sockperf's (sockperf prints one-way latency: half the round trip) in the same run.
+#     next to sockperf's (sockperf prints one-way latency: half the round trip) in the same run:
+#     `sockperf ping-pong --tcp` as is, and with both sides busy-polling (--nonblocked --timeout 0).
 #  2. Never the bottleneck: CPU us per request of the generator and of the server, both read from
 #     /proc over the measured interval (between PHASE measure and PHASE done), closed loop at the
 #     server's capacity.
@@ -31,11 +32,13 @@ start_server() { # model -> sets SP, EP
 stop_server() { kill "$SP"; wait "$SP" 2>/dev/null || true; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-sockperf_rtt() { # -> median round trip, us
-  taskset -c 1 sockperf server --tcp -i 127.0.0.1 -p 11111 > "$OUT/sps" 2>&1 &
+sockperf_rtt() { # [extra sockperf options for both sides] -> median round trip, us
+  # shellcheck disable=SC2068
+  taskset -c 1 sockperf server --tcp -i 127.0.0.1 -p 11111 $@ > "$OUT/sps" 2>&1 &
   local s=$!
   sleep 1
-  taskset -c 0 sockperf ping-pong --tcp -i 127.0.0.1 -p 11111 -t "$SECS" -m 64 > "$OUT/sp" 2>&1
+  # shellcheck disable=SC2068
+  taskset -c 0 sockperf ping-pong --tcp -i 127.0.0.1 -p 11111 -t "$SECS" -m 64 $@ > "$OUT/sp" 2>&1
   kill "$s"; wait "$s" 2>/dev/null || true
   awk '/percentile 50.000 =/ {print 2 * $NF}' "$OUT/sp"
 }
@@ -59,7 +62,7 @@ echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "## ping-pong, TCP, 64 B: median round trip, us ($ROUNDS rounds of ${SECS}s, interleaved)"
 MODELS=(blocking-platform nio-epoll netty-epoll-et netty-epoll-lt netty-iouring)
 for r in $(seq "$ROUNDS"); do
-  printf 'round %s: sockperf %s' "$r" "$(sockperf_rtt)"
+  printf 'round %s: sockperf %s, sockperf-busy-poll %s' "$r" "$(sockperf_rtt)" "$(sockperf_rtt --nonblocked --timeout 0)"
   for m in "${MODELS[@]}"; do
     start_server "$m"
     loadgen -s ping-pong -d "${SECS}s" --warmup 3s

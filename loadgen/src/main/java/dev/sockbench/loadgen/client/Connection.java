@@ -88,7 +88,8 @@ public abstract sealed class Connection permits StreamConnection, DatagramConnec
     public abstract boolean flush(Tally tally) throws IOException;
 
     /**
-     * Reads what has arrived, verifies each echo, records the latency of measured requests.
+     * Reads what has arrived, verifies each echo, records the latency of measured requests (in the
+     * recorder's current batch: see {@link LatencyRecorder#beginBatch}).
      *
      * @param nowNs when the echoes were noticed: their receive time
      * @return how many requests were answered (room freed)

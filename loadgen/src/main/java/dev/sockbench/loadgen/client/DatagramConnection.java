@@ -167,7 +167,7 @@ public final class DatagramConnection extends Connection {
                     tally.completed(nowNs);
                     long intendedNs = window.intendedNs(seq);
                     if (tally.measured(intendedNs)) {
-                        recorder.record(intendedNs, window.sentNs(seq), nowNs);
+                        recorder.recordInBatch(intendedNs, window.sentNs(seq), nowNs);
                     }
                 }
                 case DatagramWindow.EXPIRED_ON_ARRIVAL -> answered++;

@@ -162,7 +162,7 @@ public final class StreamConnection extends Connection {
             answered++;
             tally.completed(nowNs);
             if (tally.measured(intendedNs)) {
-                recorder.record(intendedNs, sentNs, nowNs);
+                recorder.recordInBatch(intendedNs, sentNs, nowNs);
             }
             in.position(payloadAt + payloadBytes);
         }

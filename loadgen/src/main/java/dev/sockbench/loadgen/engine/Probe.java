@@ -72,7 +72,15 @@ public final class Probe {
                         throw new BadInputException(
                                 "no echo from " + target + " within " + timeoutNs / 1_000_000 + " ms" + hint);
                     }
-                    if (c.read(clock.nanoTime(), new LatencyRecorder(), tally) > 0) {
+                    LatencyRecorder recorder = new LatencyRecorder();
+                    long batch = recorder.beginBatch();
+                    int answered;
+                    try {
+                        answered = c.read(clock.nanoTime(), recorder, tally);
+                    } finally {
+                        recorder.endBatch(batch);
+                    }
+                    if (answered > 0) {
                         return;
                     }
                     if (tally.verifyErrors > 0) {

@@ -92,6 +92,7 @@ final class Worker implements Runnable {
     private int inFlight;
     private int connecting;
     private long keyNowNs;
+    private long recordingBatch;
     private long waitStartNs;
     private long idleSinceNs = NOT_IDLE;
     private WorkMeter work;
@@ -358,19 +359,25 @@ final class Worker implements Runnable {
         waitStartNs = now;
         keyNowNs = 0;
         boolean expectingEchoes = inFlight > 0 || connecting > 0;
-        if (remaining > SPIN_NS && !expectingEchoes) {
-            LockSupport.parkNanos(remaining - SPIN_NS);
-            selector.selectNow(keyHandler);
-        } else if (remaining >= MS + SPIN_NS) {
-            long pollUntilNs = now + POLL_BEFORE_SLEEP_NS;
-            while (selector.selectNow(keyHandler) == 0 && clock.nanoTime() < pollUntilNs) {
-                Thread.onSpinWait();
+        try {
+            if (remaining > SPIN_NS && !expectingEchoes) {
+                LockSupport.parkNanos(remaining - SPIN_NS);
+                selector.selectNow(keyHandler);
+            } else if (remaining >= MS + SPIN_NS) {
+                long pollUntilNs = now + POLL_BEFORE_SLEEP_NS;
+                while (selector.selectNow(keyHandler) == 0 && clock.nanoTime() < pollUntilNs) {
+                    Thread.onSpinWait();
+                }
+                if (keyNowNs == 0) {
+                    selector.select(keyHandler, (remaining - SPIN_NS) / MS);
+                }
+            } else {
+                selector.selectNow(keyHandler);
             }
-            if (keyNowNs == 0) {
-                selector.select(keyHandler, (remaining - SPIN_NS) / MS);
+        } finally {
+            if (keyNowNs != 0) {
+                recorder.endBatch(recordingBatch);
             }
-        } else {
-            selector.selectNow(keyHandler);
         }
         if (keyNowNs == 0) {
             // Nothing was ready: the wait lasts until the loop's next clock reading.
@@ -384,6 +391,8 @@ final class Worker implements Runnable {
             // returned, so later processing is not charged to the server.
             keyNowNs = clock.nanoTime();
             work.waited(waitStartNs, keyNowNs);
+            // One recorder critical section for every echo of this wake-up.
+            recordingBatch = recorder.beginBatch();
         }
         Connection c = (Connection) key.attachment();
         int ready = key.readyOps();

@@ -24,8 +24,9 @@ import org.HdrHistogram.WriterReaderPhaser;
  * an interval hold exactly the same requests.
  *
  * <p>Threading: {@link #record} is wait-free and may be called from any thread (in sockbench each
- * worker thread has its own recorder, so it never contends). {@link #take} is called by one reader
- * thread (the interval logger).
+ * worker thread has its own recorder, so it never contends); a worker records a selector wake-up's
+ * echoes in one batch ({@link #beginBatch}), one critical section for all. {@link #take} is called
+ * by one reader thread (the interval logger).
  */
 public final class LatencyRecorder {
     /** HdrHistogram precision: 3 significant digits, a value is within 0.1% of the true one. */
@@ -45,14 +46,35 @@ public final class LatencyRecorder {
      * @param receivedNs when its echo was read; not before {@code sentNs}
      */
     public void record(long intendedNs, long sentNs, long receivedNs) {
-        long critical = phaser.writerCriticalSectionEnter();
+        long batch = beginBatch();
         try {
-            Interval current = active;
-            current.corrected.recordValue(receivedNs - intendedNs);
-            current.raw.recordValue(receivedNs - sentNs);
+            recordInBatch(intendedNs, sentNs, receivedNs);
         } finally {
-            phaser.writerCriticalSectionExit(critical);
+            endBatch(batch);
         }
+    }
+
+    /**
+     * Opens a batch: a writer that records many requests at once (a worker handling the echoes of
+     * one selector wake-up) enters the phaser's critical section once for all of them. Keep a
+     * batch short and never block inside it: {@link #take} waits for it to end.
+     *
+     * @return the token to pass to {@link #endBatch}
+     */
+    public long beginBatch() {
+        return phaser.writerCriticalSectionEnter();
+    }
+
+    /** Records one request; only between {@link #beginBatch} and {@link #endBatch}. */
+    public void recordInBatch(long intendedNs, long sentNs, long receivedNs) {
+        Interval current = active;
+        current.corrected.recordValue(receivedNs - intendedNs);
+        current.raw.recordValue(receivedNs - sentNs);
+    }
+
+    /** Closes the batch {@code token} opened. */
+    public void endBatch(long token) {
+        phaser.writerCriticalSectionExit(token);
     }
 
     /**
