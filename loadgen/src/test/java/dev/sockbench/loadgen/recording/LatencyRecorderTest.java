@@ -21,11 +21,29 @@ class LatencyRecorderTest {
 
     @Test
     void noSampleIsLostOrCountedTwiceWhileAWriterRecordsAndTheReaderTakesIntervals() throws Exception {
+        assertNothingLostOrDoubled(false);
+    }
+
+    @Test
+    void batchesLoseNothingEither() throws Exception {
+        assertNothingLostOrDoubled(true);
+    }
+
+    private static void assertNothingLostOrDoubled(boolean batched) throws Exception {
         LatencyRecorder recorder = new LatencyRecorder();
         int samples = 2_000_000;
         Thread writer = new Thread(() -> {
-            for (int i = 0; i < samples; i++) {
-                recorder.record(0, i % 1_000, 1_000 + i % 7);
+            for (int i = 0; i < samples; ) {
+                if (batched) {
+                    long batch = recorder.beginBatch();
+                    for (int k = 0; k < 10; k++, i++) {
+                        recorder.recordInBatch(0, i % 1_000, 1_000 + i % 7);
+                    }
+                    recorder.endBatch(batch);
+                } else {
+                    recorder.record(0, i % 1_000, 1_000 + i % 7);
+                    i++;
+                }
             }
         });
         writer.start();
