@@ -26,10 +26,6 @@ final class DueQueue {
         return size == 0;
     }
 
-    int size() {
-        return size;
-    }
-
     boolean contains(int id) {
         return position[id] >= 0;
     }

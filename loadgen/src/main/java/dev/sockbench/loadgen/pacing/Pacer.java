@@ -59,11 +59,6 @@ public final class Pacer {
         return Math.max(nowNs, lastSentNs + catchUpIntervalNs);
     }
 
-    /** True when the next request's intended time has passed at {@code nowNs}. */
-    public boolean behind(long nowNs) {
-        return intendedNs <= nowNs;
-    }
-
     /**
      * Drops every request intended before {@code startNs}: the schedule resumes with the first one
      * intended at or after it. Used when the measured interval begins, so that a backlog the

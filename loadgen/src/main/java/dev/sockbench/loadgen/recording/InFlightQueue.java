@@ -34,11 +34,6 @@ public final class InFlightQueue {
         return size == 0;
     }
 
-    /** Sequence number of the next request to be added. */
-    public long nextSequence() {
-        return headSequence + size;
-    }
-
     /** Adds the newest request; returns its sequence number. */
     public long add(long intended, long sent) {
         if (isFull()) {
@@ -90,10 +85,5 @@ public final class InFlightQueue {
         headSequence += size;
         head = 0;
         size = 0;
-    }
-
-    /** Intended time of the {@code i}-th oldest request (0 = oldest). */
-    public long intendedNsAt(int i) {
-        return intendedNs[(head + i) % intendedNs.length];
     }
 }
