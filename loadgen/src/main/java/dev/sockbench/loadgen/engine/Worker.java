@@ -11,6 +11,7 @@ import dev.sockbench.loadgen.recording.Tally;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.Iterator;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
@@ -91,6 +92,7 @@ final class Worker implements Runnable {
     private int liveConnections;
     private int inFlight;
     private int connecting;
+    private boolean keysReady;
     private long keyNowNs;
     private long recordingBatch;
     private long waitStartNs;
@@ -139,28 +141,22 @@ final class Worker implements Runnable {
                 connectFailed(c, e);
             }
         }
-        while (pending > 0) {
-            long remainingMs = (deadlineNs - clock.nanoTime()) / MS;
-            if (remainingMs <= 0) {
-                break;
+        long remainingMs;
+        while (pending > 0 && (remainingMs = (deadlineNs - clock.nanoTime()) / MS) > 0) {
+            selector.select(remainingMs);
+            for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+                Connection c = (Connection) it.next().attachment();
+                it.remove();
+                try {
+                    if (!c.finishConnect()) {
+                        continue;
+                    }
+                    liveConnections++;
+                } catch (IOException e) {
+                    connectFailed(c, e);
+                }
+                pending--;
             }
-            int[] settled = {0};
-            selector.select(
-                    key -> {
-                        Connection c = (Connection) key.attachment();
-                        settled[0]++;
-                        try {
-                            if (c.finishConnect()) {
-                                liveConnections++;
-                            } else {
-                                settled[0]--;
-                            }
-                        } catch (IOException e) {
-                            connectFailed(c, e);
-                        }
-                    },
-                    remainingMs);
-            pending -= settled[0];
         }
         for (Connection c : connections) {
             if (c.isOpen() && !connectedNow(c)) {
@@ -357,7 +353,7 @@ final class Worker implements Runnable {
     private void await(long nextNs, long now) throws IOException {
         long remaining = nextNs - now;
         waitStartNs = now;
-        keyNowNs = 0;
+        keysReady = false;
         boolean expectingEchoes = inFlight > 0 || connecting > 0;
         try {
             if (remaining > SPIN_NS && !expectingEchoes) {
@@ -368,27 +364,28 @@ final class Worker implements Runnable {
                 while (selector.selectNow(keyHandler) == 0 && clock.nanoTime() < pollUntilNs) {
                     Thread.onSpinWait();
                 }
-                if (keyNowNs == 0) {
+                if (!keysReady) {
                     selector.select(keyHandler, (remaining - SPIN_NS) / MS);
                 }
             } else {
                 selector.selectNow(keyHandler);
             }
         } finally {
-            if (keyNowNs != 0) {
+            if (keysReady) {
                 recorder.endBatch(recordingBatch);
             }
         }
-        if (keyNowNs == 0) {
+        if (!keysReady) {
             // Nothing was ready: the wait lasts until the loop's next clock reading.
             idleSinceNs = waitStartNs;
         }
     }
 
     private void onKey(SelectionKey key) {
-        if (keyNowNs == 0) {
+        if (!keysReady) {
             // One receive time for the batch: each echo in it had arrived by the time select
             // returned, so later processing is not charged to the server.
+            keysReady = true;
             keyNowNs = clock.nanoTime();
             work.waited(waitStartNs, keyNowNs);
             // One recorder critical section for every echo of this wake-up.
