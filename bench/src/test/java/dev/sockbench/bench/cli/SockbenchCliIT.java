@@ -175,4 +175,19 @@ class SockbenchCliIT {
             assertThat(files).as("nothing was run").isEmpty();
         }
     }
+
+    @Test
+    void listShowsTheMatrix() throws Exception {
+        Run run = sockbench("list", "--json");
+
+        assertThat(run.exit()).isZero();
+        String json = String.join("\n", run.out());
+        var cells = ResultFiles.mapper().readTree(json);
+        assertThat(cells.isArray()).isTrue();
+        assertThat(cells).anySatisfy(c -> {
+            assertThat(c.get("model").asText()).isEqualTo("nio-epoll");
+            assertThat(c.get("transport").asText()).isEqualTo("tcp");
+            assertThat(c.get("status").asText()).isEqualTo("ok");
+        });
+    }
 }
