@@ -30,10 +30,25 @@ public final class CaseRunner {
 
     private final NanoClock clock;
     private final CpuMeter cpu;
+    private volatile LoadRun current;
+    private volatile boolean stopRequested;
 
     public CaseRunner(NanoClock clock, CpuMeter cpu) {
         this.clock = clock;
         this.cpu = cpu;
+    }
+
+    /**
+     * Ends the case in progress early (its measured interval ends now, later sweep steps do not
+     * run); {@link #run} then returns what was measured so far. Thread-safe: called from a
+     * shutdown hook.
+     */
+    public void requestStop() {
+        stopRequested = true;
+        LoadRun run = current;
+        if (run != null) {
+            run.requestStop();
+        }
     }
 
     /**
@@ -45,6 +60,10 @@ public final class CaseRunner {
         try (ClientSocketPaths paths =
                 spec.target().transport() == Transport.UNIX_DGRAM ? ClientSocketPaths.create() : null) {
             LoadRun run = new LoadRun(clock, cpu);
+            current = run;
+            if (stopRequested) {
+                run.requestStop();
+            }
             if (spec.shape() instanceof LoadShape.Sweep sweep) {
                 return new SweepRunner(run, spec, sweep, paths).run(listener, hlogFile);
             }

@@ -22,6 +22,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +34,8 @@ import picocli.CommandLine.Option;
  * measure} (the measured interval starts now), {@code PHASE done} (it ended) — then a short
  * wrk-like summary. Progress goes to stderr once a second. With {@code --json} the case's {@link
  * CaseSummary} is written, with {@code --hlog} its interval log (also when the target died
- * mid-run: the data so far is kept). Exit code 0 when the case is valid, 1 when it is not (the
+ * mid-run, or the generator got SIGINT or SIGTERM: the data so far is kept). Exit code 0 when the
+ * case is valid, 1 when it is not (the
  * reasons are in the JSON and on stderr), 2 on bad input, an unreachable target, or a target that
  * does not echo.
  */
@@ -61,6 +64,8 @@ public final class LoadgenMain implements Callable<Integer> {
     static final int STREAM_PAYLOAD_BYTES = 64 * 1024;
     /** Most idle connections. */
     static final int MAX_IDLE = 1_000_000;
+    /** On SIGINT/SIGTERM, how long the JVM waits for the summary and log to be written. */
+    static final long SHUTDOWN_WRITE_WAIT_SEC = 10;
 
     @Option(
             names = "--target",
@@ -212,23 +217,48 @@ public final class LoadgenMain implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadSpec spec = spec();
         Probe.check(target, framing, spec.payloadBytes(), seed, spec.timeoutNs(), clock);
-        CaseRunner.Outcome outcome = new CaseRunner(clock, cpu)
-                .run(
-                        spec,
-                        new LoadRun.Listener() {
-                            @Override
-                            public void phase(Phase phase) {
-                                out.println(phase.marker());
-                                out.flush();
-                            }
+        CaseRunner runner = new CaseRunner(clock, cpu);
+        // SIGINT or SIGTERM: end the measured interval now and write what was measured, rather
+        // than leave no summary and a half-written log behind.
+        CountDownLatch written = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            runner.requestStop();
+            try {
+                written.await(SHUTDOWN_WRITE_WAIT_SEC, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            return runAndReport(runner, spec);
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // The hook is running: it waited for the files written above.
+            }
+        }
+    }
 
-                            @Override
-                            public void progress(String line) {
-                                err.println(line);
-                                err.flush();
-                            }
-                        },
-                        hlog);
+    private int runAndReport(CaseRunner runner, LoadSpec spec) throws Exception {
+        CaseRunner.Outcome outcome = runner.run(
+                spec,
+                new LoadRun.Listener() {
+                    @Override
+                    public void phase(Phase phase) {
+                        out.println(phase.marker());
+                        out.flush();
+                    }
+
+                    @Override
+                    public void progress(String line) {
+                        err.println(line);
+                        err.flush();
+                    }
+                },
+                hlog);
         CaseSummary summary = outcome.summary();
         if (json != null) {
             ResultFiles.writeJson(json, summary);

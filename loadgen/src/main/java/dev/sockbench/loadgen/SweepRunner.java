@@ -113,6 +113,9 @@ final class SweepRunner {
                     rate,
                     good ? "good" : "bad: " + String.join("; ", reasons)));
             search.report(rate, good);
+            if (run.stopRequested()) {
+                break;
+            }
         }
         listener.phase(Phase.DONE);
 
@@ -126,6 +129,9 @@ final class SweepRunner {
             }
         }
         List<String> invalid = new ArrayList<>();
+        if (run.stopRequested()) {
+            invalid.add("interrupted after " + steps.size() + " step(s); the steps so far are kept");
+        }
         if (capacity == null) {
             invalid.add(String.format(
                     Locale.ROOT,

@@ -21,7 +21,8 @@ import org.HdrHistogram.Histogram;
  *       schedule, so part of the latency it reports is its own;
  *   <li>the busiest worker thread was busy {@link #MAX_BUSY_PERCENT}% or more of the measured
  *       interval: the generator's CPU was saturated and it, not the server, set the pace;
- *   <li>every connection was lost before the end, or the server closed idle connections;
+ *   <li>the interval ended early: every connection was lost, or the generator was interrupted;
+ *   <li>the server closed idle connections;
  *   <li>more than {@link #MAX_LOSS_FRACTION} of the datagrams were lost: the numbers would then
  *       describe the losses (each holds a window slot until the timeout) more than the server.
  * </ul>
@@ -77,11 +78,18 @@ public final class SelfCheck {
         if (result.requests() == 0 || result.latencySamples() == 0) {
             reasons.add("no request completed in the measured interval");
         }
-        if (result.endedEarly()) {
-            reasons.add(String.format(
-                    Locale.ROOT,
-                    "every connection was lost %.1f s into the measured interval; the data up to then is kept",
-                    result.measuredSec()));
+        switch (result.ending()) {
+            case ALL_CONNECTIONS_LOST ->
+                reasons.add(String.format(
+                        Locale.ROOT,
+                        "every connection was lost %.1f s into the measured interval; the data up to then is kept",
+                        result.measuredSec()));
+            case INTERRUPTED ->
+                reasons.add(String.format(
+                        Locale.ROOT,
+                        "interrupted %.1f s into the measured interval; the data up to then is kept",
+                        result.measuredSec()));
+            case COMPLETE -> {}
         }
         if (targetRatePerSec != null && result.achievedRatePerSec() < MIN_ACHIEVED_FRACTION * targetRatePerSec) {
             reasons.add(String.format(

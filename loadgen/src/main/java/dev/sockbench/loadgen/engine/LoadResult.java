@@ -15,13 +15,13 @@ import org.HdrHistogram.Histogram;
  * @param errors failures by kind
  * @param datagrams datagram accounting; null on stream transports
  * @param completedInInterval verified echoes received within the measured interval
- * @param measuredSec length of the measured interval: the duration, or less when every connection
- *     was lost before its end
+ * @param measuredSec length of the measured interval: the duration, or less when it ended early
+ *     ({@code ending})
  * @param cpuNs CPU time of the generator process over the measured interval, ns
  * @param busiestPercent the busiest worker's busy share of the measured interval, percent
  * @param idle the silent connections; null unless the plan had some
  * @param connectionsLost active connections that failed or were closed by the server
- * @param endedEarly true when every connection was lost before the interval ended
+ * @param ending whether the measured interval ran its full length, and if not, why
  * @param firstError the first failure seen, for the user; null when none
  */
 public record LoadResult(
@@ -37,7 +37,7 @@ public record LoadResult(
         double busiestPercent,
         IdleConnections idle,
         long connectionsLost,
-        boolean endedEarly,
+        Ending ending,
         String firstError) {
 
     /**

@@ -56,6 +56,7 @@ public final class LoadRun {
 
     private final NanoClock clock;
     private final CpuMeter cpu;
+    private volatile boolean stopRequested;
 
     public LoadRun(NanoClock clock, CpuMeter cpu) {
         this.clock = clock;
@@ -108,11 +109,11 @@ public final class LoadRun {
             listener.phase(Phase.MEASURE);
 
             long endNs = measureEndNs;
-            boolean endedEarly = false;
+            Ending ending = Ending.COMPLETE;
             for (long from = measureStartNs; from < measureEndNs; ) {
                 long tick = Math.min(from + INTERVAL_NS, measureEndNs);
                 if (!sleepUntil(tick, workers)) {
-                    endedEarly = true;
+                    ending = stopRequested ? Ending.INTERRUPTED : Ending.ALL_CONNECTIONS_LOST;
                     endNs = Math.max(from, clock.nanoTime());
                     collector.collect(from, endNs, false);
                     break;
@@ -124,11 +125,16 @@ public final class LoadRun {
             long cpuEndNs = cpu.cpuNs();
             listener.phase(Phase.DONE);
 
+            if (ending == Ending.INTERRUPTED) {
+                for (Worker worker : workers) {
+                    worker.abort();
+                }
+            }
             joinAll(workers);
             long drainedNs = Math.max(endNs, clock.nanoTime());
             collector.collect(endNs, drainedNs, true);
 
-            return result(plan, workers, collector, endNs - measureStartNs, cpuEndNs - cpuStartNs, idle, endedEarly);
+            return result(plan, workers, collector, endNs - measureStartNs, cpuEndNs - cpuStartNs, idle, ending);
         } finally {
             if (started) {
                 for (Worker worker : workers) {
@@ -149,7 +155,7 @@ public final class LoadRun {
             long measuredNs,
             long cpuNs,
             IdleConnectionsHolder idle,
-            boolean endedEarly) {
+            Ending ending) {
         ErrorCounts errors = ErrorCounts.NONE;
         DatagramCounts datagrams = DatagramCounts.NONE;
         long completed = 0;
@@ -193,7 +199,7 @@ public final class LoadRun {
                 busiest,
                 idleCounts,
                 connectionsLost,
-                endedEarly,
+                ending,
                 firstError);
     }
 
@@ -204,11 +210,24 @@ public final class LoadRun {
                 : Selector.open();
     }
 
-    /** Sleeps until {@code whenNs}; false when every worker finished before then. */
+    /**
+     * Asks a run in progress to end its measured interval now and return what it has (the
+     * generator got SIGINT or SIGTERM). Thread-safe; a run not yet started ends at once.
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** True once {@link #requestStop} was called. */
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Sleeps until {@code whenNs}; false when every worker finished before then, or stop was asked. */
     private boolean sleepUntil(long whenNs, Worker[] workers) {
         long remaining;
         while ((remaining = whenNs - clock.nanoTime()) > 0) {
-            if (allFinished(workers)) {
+            if (stopRequested || allFinished(workers)) {
                 return false;
             }
             LockSupport.parkNanos(Math.min(remaining, 10_000_000L));

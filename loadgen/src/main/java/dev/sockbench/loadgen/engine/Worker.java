@@ -31,7 +31,7 @@ import org.HdrHistogram.Histogram;
  * virtual machine typically 70-170 µs (measured on the 2-core VM sockbench was built on). Sends
  * thus leave within microseconds of their time, and how late they left is recorded (the send
  * lag). The price is CPU: a paced worker polls whenever echoes are expected and its next send is
- * less than 1.5 ms away, and for the last 0.5 ms before every send; closed shapes never poll.
+ * less than 1.25 ms away, and for the last 0.25 ms before every send; closed shapes never poll.
  * Polling does not yield the CPU: measured, yielding made the lag's tail worse on a loaded
  * machine (the scheduler may not hand the CPU back for milliseconds).
  *
@@ -47,7 +47,7 @@ import org.HdrHistogram.Histogram;
  */
 final class Worker implements Runnable {
     /** Polling starts this long before a due send; see the class comment. */
-    static final long SPIN_NS = 500_000;
+    static final long SPIN_NS = 250_000;
     /** Timeouts are checked at least this often. */
     static final long EXPIRY_CHECK_NS = 5_000_000;
     /** A churn slot whose connect failed tries again after this long. */
@@ -250,7 +250,11 @@ final class Worker implements Runnable {
         } finally {
             finishedNs = clock.nanoTime();
             for (Connection c : connections) {
-                c.abandon(tally);
+                if (!abort) {
+                    // The drain is over: what is still in flight timed out (or was lost). An
+                    // aborted run was stopped from outside; its requests in flight are no fault.
+                    c.abandon(tally);
+                }
                 c.close();
             }
             try {

@@ -8,6 +8,7 @@ import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.IdleConnections;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.client.ClientOptions;
+import dev.sockbench.loadgen.engine.Ending;
 import dev.sockbench.loadgen.engine.LoadResult;
 import dev.sockbench.loadgen.engine.Mode;
 import dev.sockbench.loadgen.engine.RunPlan;
@@ -43,7 +44,7 @@ class SelfCheckTest {
         ErrorCounts errors = ErrorCounts.NONE;
         IdleConnections idle = null;
         DatagramCounts datagrams = null;
-        boolean endedEarly = false;
+        Ending ending = Ending.COMPLETE;
 
         LoadResult build() {
             Histogram corrected = LatencyRecorder.newHistogram();
@@ -67,7 +68,7 @@ class SelfCheckTest {
                     busy,
                     idle,
                     0,
-                    endedEarly,
+                    ending,
                     null);
         }
     }
@@ -138,11 +139,16 @@ class SelfCheckTest {
         assertThat(SelfCheck.reasons(none.build(), null)).contains("no request completed in the measured interval");
 
         Builder early = healthy();
-        early.endedEarly = true;
+        early.ending = Ending.ALL_CONNECTIONS_LOST;
         assertThat(SelfCheck.reasons(early.build(), null))
                 .singleElement()
                 .asString()
                 .startsWith("every connection was lost");
+        early.ending = Ending.INTERRUPTED;
+        assertThat(SelfCheck.reasons(early.build(), null))
+                .singleElement()
+                .asString()
+                .startsWith("interrupted 1.0 s into the measured interval");
 
         Builder idle = healthy();
         idle.idle = new IdleConnections(100, 100, 97);
