@@ -17,7 +17,8 @@ final class CostMeter {
      * @param interval the readings over the measured interval; without both usage readings the
      *     CPU time and context switches are left out
      * @param load the load generator's summary: its {@link CaseSummary#measuredIntervalRequests()}
-     *     divide the per-request figures, its connections the RSS growth
+     *     divide the per-request figures, the connections it held open (active and idle) the RSS
+     *     growth
      * @param gc GC pauses in the interval; null when unknown
      * @param kernel kernel drop counters over the case; null when unknown
      */
@@ -27,7 +28,8 @@ final class CostMeter {
         ResourceUsage used = interval.usageStart() == null || interval.usageEnd() == null
                 ? null
                 : interval.usageEnd().minus(interval.usageStart());
-        int connections = load.connections();
+        int connections =
+                load.connections() + (load.idle() == null ? 0 : load.idle().opened());
         return new ServerCost(
                 used == null ? null : used.userCpuUs(),
                 used == null ? null : used.sysCpuUs(),

@@ -6,6 +6,7 @@ import dev.sockbench.bench.proc.GcPauses;
 import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.IdleConnections;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.LatencyUs;
 import dev.sockbench.core.result.Percentiles;
@@ -45,6 +46,17 @@ class CostMeterTest {
         assertThat(cost.gcPauseUs()).isEqualTo(3_000);
         assertThat(cost.gcPauseMaxUs()).isEqualTo(2_000);
         assertThat(cost.kernel()).isEqualTo(kernel);
+    }
+
+    @Test
+    void idleConnectionsShareTheRssGrowth() {
+        ServerSampler.Interval interval = new ServerSampler.Interval(START, END, null, 14, 48 * MB, 1_000, 2_500);
+        CaseSummary load = load(10_000, 4)
+                .withLoadBlocks(null, null, null, null, null, new IdleConnections(1_000, 1_020, 1_020), null);
+
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load, null, null);
+
+        assertThat(cost.rssBytesPerConnection()).isEqualTo(8.0 * MB / 1_024); // 4 active + 1,020 idle
     }
 
     @Test
