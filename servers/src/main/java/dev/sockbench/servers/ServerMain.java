@@ -6,13 +6,17 @@ import dev.sockbench.core.cli.Converters;
 import dev.sockbench.core.model.RunningServer;
 import dev.sockbench.core.model.ServerConfig;
 import dev.sockbench.core.model.ServerModel;
+import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.protocol.LengthFraming;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.common.SocketFiles;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,6 +33,16 @@ import sun.misc.Signal;
  * until SIGTERM or SIGINT, then closes every connection, removes its socket file (and the private
  * folder it made for it) and exits 0. Bad input, an n/a or unavailable cell, a port in use or an
  * unusable socket path print one line to stderr and exit 2.
+ *
+ * <p><b>Commands on stdin.</b> Once listening, a line {@code USAGE} on stdin makes the server print
+ * one stdout line {@code USAGE <usage>}, where {@code <usage>} is {@link ResourceUsage#toLine()} of
+ * this process so far, e.g. {@code USAGE userCpuUs=812000 sysCpuUs=1604000
+ * voluntaryCtxSwitches=150000 involuntaryCtxSwitches=2000}: CPU time (µs) and context switches of
+ * all its threads, exited ones included ({@code getrusage(RUSAGE_SELF)}). Each {@code USAGE} gets
+ * exactly one answer, in order, flushed at once; stdout lines never interleave. The suite runner
+ * asks at the start and at the end of the measured interval and subtracts. Any other line is
+ * ignored, and so is the end of stdin: a server started from a terminal or with stdin closed serves
+ * as usual.
  */
 @Command(
         name = "server",
@@ -36,6 +50,9 @@ import sun.misc.Signal;
         sortOptions = false,
         description = "Runs one echo server model until SIGTERM or SIGINT.")
 public final class ServerMain implements Callable<Integer> {
+    /** The stdin command asking for this process's resource usage, and the prefix of its answer. */
+    public static final String USAGE = "USAGE";
+
     @Spec
     CommandSpec spec;
 
@@ -159,12 +176,38 @@ public final class ServerMain implements Callable<Integer> {
         onSignal("TERM", stop);
         onSignal("INT", stop);
 
+        // Links getrusage before anyone asks: the first USAGE comes at the start of the measured
+        // interval, and an answer delayed by linking would shift that interval's start.
+        ResourceUsage.ofThisProcess();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("LISTENING " + server.endpoint());
-        out.flush();
+        println(out, "LISTENING " + server.endpoint());
+        // Started after LISTENING, so that line is always the first; a USAGE sent earlier waits in the pipe.
+        Thread.ofPlatform().daemon().name("server-stdin").start(() -> answerCommands(out));
         stop.await();
         shutdown.run();
         return Cli.EXIT_OK;
+    }
+
+    /** Answers {@code USAGE} lines on stdin until it ends; see the class comment. */
+    private static void answerCommands(PrintWriter out) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.strip().equals(USAGE)) {
+                    println(out, USAGE + " " + ResourceUsage.ofThisProcess().toLine());
+                }
+            }
+        } catch (IOException e) {
+            // No usable stdin (closed, or a terminal gone): there is nobody to answer.
+        }
+    }
+
+    /** One whole line, flushed; the only way this class writes stdout, so lines never interleave. */
+    private static void println(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
     }
 
     /**

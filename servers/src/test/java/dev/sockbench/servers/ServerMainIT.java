@@ -2,6 +2,7 @@ package dev.sockbench.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.protocol.Payload;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
@@ -57,6 +58,56 @@ class ServerMainIT {
                     .isNull();
             assertThat(server.stderr()).isEmpty();
         }
+    }
+
+    @Test
+    void answersUsageOnStdinWithTheCpuAndSwitchesOfThreadsThatHaveExited() throws Exception {
+        try (ServerProcess server = ServerProcess.start("--model", "blocking-platform")) {
+            Endpoint endpoint = server.awaitListening(STARTUP);
+            server.send(ServerMain.USAGE);
+            ResourceUsage before = usage(server.nextStdoutLine(STARTUP));
+
+            // Each echo blocks the connection's thread in read until the next request: a voluntary
+            // switch each, almost always. The connections close, so their threads have exited by the
+            // second reading: /proc/<pid>/task would have forgotten them, getrusage has not.
+            int echoes = 500;
+            Payload payload = new Payload(64, 3);
+            for (int c = 0; c < 2; c++) {
+                try (StreamClient client = StreamClient.connect(endpoint)) {
+                    for (long seq = 0; seq < echoes / 2; seq++) {
+                        client.echo(payload, seq);
+                    }
+                }
+            }
+            server.send("HELP"); // not a command: ignored, no answer
+            server.send(ServerMain.USAGE);
+            ResourceUsage after = usage(server.nextStdoutLine(STARTUP));
+
+            ResourceUsage used = after.minus(before);
+            assertThat(used.userCpuUs()).isNotNegative();
+            assertThat(used.sysCpuUs()).isNotNegative();
+            assertThat(used.userCpuUs() + used.sysCpuUs()).isPositive();
+            assertThat(used.involuntaryCtxSwitches()).isNotNegative();
+            assertThat(used.voluntaryCtxSwitches()).isGreaterThanOrEqualTo(echoes / 2);
+
+            // Without stdin the server goes on serving and still stops cleanly.
+            server.closeStdin();
+            try (StreamClient client = StreamClient.connect(endpoint)) {
+                client.echo(payload, 1);
+            }
+            assertThat(server.terminate(EXIT))
+                    .as("exit code; stderr: " + server.stderr())
+                    .isZero();
+            assertThat(server.nextStdoutLine(Duration.ofSeconds(5)))
+                    .as("one answer per USAGE, nothing for other lines")
+                    .isNull();
+            assertThat(server.stderr()).isEmpty();
+        }
+    }
+
+    private static ResourceUsage usage(String line) {
+        assertThat(line).as("answer to USAGE").isNotNull().startsWith(ServerMain.USAGE + " ");
+        return ResourceUsage.parseLine(line.substring(ServerMain.USAGE.length() + 1));
     }
 
     @ParameterizedTest

@@ -81,6 +81,17 @@ final class ServerProcess implements AutoCloseable {
         return EOF.equals(line) ? null : line;
     }
 
+    /** Writes {@code line} and a newline to the server's stdin. */
+    void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        process.getOutputStream().flush();
+    }
+
+    /** Closes the server's stdin: it reads end of input. */
+    void closeStdin() throws IOException {
+        process.getOutputStream().close();
+    }
+
     /** Sends SIGTERM and waits for the exit code. */
     int terminate(Duration timeout) throws InterruptedException {
         process.destroy(); // SIGTERM on Linux

@@ -2,6 +2,7 @@ package dev.sockbench.bench.cli;
 
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.loadgen.LoadgenMain;
+import dev.sockbench.servers.ListCommand;
 import dev.sockbench.servers.ServerMain;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compares server I/O models side by side: same load, same protocol, every model.",
-        subcommands = {RunCommand.class, ServerMain.class, LoadgenMain.class, ReportCommand.class})
+        subcommands = {RunCommand.class, ListCommand.class, ServerMain.class, LoadgenMain.class, ReportCommand.class})
 public final class SockbenchMain implements Callable<Integer> {
     @Spec
     CommandSpec spec;

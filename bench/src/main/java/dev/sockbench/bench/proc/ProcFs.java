@@ -1,14 +1,11 @@
 package dev.sockbench.bench.proc;
 
-import dev.sockbench.bench.proc.ProcessSample.TaskSwitches;
 import dev.sockbench.core.result.KernelCounters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,39 +26,17 @@ public final class ProcFs {
         return new ProcFs(Path.of("/proc"));
     }
 
-    /** True when this tree has an entry for {@code pid}, i.e. the process has not been reaped. */
-    public boolean exists(long pid) {
-        return Files.isDirectory(root.resolve(Long.toString(pid)));
-    }
-
     /**
-     * Reads CPU time, threads, RSS and every thread's context switches of {@code pid}.
+     * Reads the thread count and RSS of {@code pid} from {@code /proc/<pid>/status}: one small file,
+     * however many threads the process has.
      *
      * @throws NoSuchFileException when the process is gone
      */
     public ProcessSample sample(long pid) throws IOException {
-        Path dir = root.resolve(Long.toString(pid));
-        long[] cpu = parseStatCpuTicks(read(dir.resolve("stat")));
-        Map<String, String> status = parseStatus(read(dir.resolve("status")));
-        Map<Long, TaskSwitches> tasks = new HashMap<>();
-        try (DirectoryStream<Path> taskDirs = Files.newDirectoryStream(dir.resolve("task"))) {
-            for (Path task : taskDirs) {
-                String taskStatus;
-                try {
-                    taskStatus = read(task.resolve("status"));
-                } catch (NoSuchFileException threadExited) {
-                    continue; // the thread ended between listing and reading: it is simply not there
-                }
-                tasks.put(Long.parseLong(task.getFileName().toString()), switchesOf(parseStatus(taskStatus)));
-            }
-        }
+        Map<String, String> status =
+                parseStatus(read(root.resolve(Long.toString(pid)).resolve("status")));
         return new ProcessSample(
-                pid,
-                cpu[0],
-                cpu[1],
-                Integer.parseInt(status.getOrDefault("Threads", "0")),
-                kiloBytes(status.getOrDefault("VmRSS", "0 kB")),
-                tasks);
+                Integer.parseInt(status.getOrDefault("Threads", "0")), kiloBytes(status.getOrDefault("VmRSS", "0 kB")));
     }
 
     /** The kernel's UDP and listen-queue drop counters, as totals since boot. */
@@ -73,21 +48,6 @@ public final class ProcFs {
                 udp.getOrDefault("InErrors", 0L),
                 tcpExt.getOrDefault("ListenOverflows", 0L),
                 tcpExt.getOrDefault("ListenDrops", 0L));
-    }
-
-    /**
-     * utime and stime (fields 14 and 15) of a {@code /proc/<pid>/stat} line, in clock ticks. The
-     * command name (field 2) is in parentheses and may itself hold spaces and parentheses, so the
-     * fields are counted from the last closing parenthesis.
-     */
-    static long[] parseStatCpuTicks(String stat) {
-        int close = stat.lastIndexOf(')');
-        if (close < 0) {
-            throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + stat);
-        }
-        // After ")": field 3 (state) is index 0, so field n is index n - 3.
-        String[] fields = stat.substring(close + 1).trim().split("\\s+");
-        return new long[] {Long.parseLong(fields[14 - 3]), Long.parseLong(fields[15 - 3])};
     }
 
     /** The {@code Key:\tvalue} lines of a {@code status} file. */
@@ -120,12 +80,6 @@ public final class ProcFs {
             values.put(names[i], Long.parseLong(numbers[i]));
         }
         return values;
-    }
-
-    private static TaskSwitches switchesOf(Map<String, String> status) {
-        return new TaskSwitches(
-                Long.parseLong(status.getOrDefault("voluntary_ctxt_switches", "0")),
-                Long.parseLong(status.getOrDefault("nonvoluntary_ctxt_switches", "0")));
     }
 
     private static long kiloBytes(String value) {

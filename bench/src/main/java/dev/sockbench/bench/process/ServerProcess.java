@@ -1,34 +1,58 @@
 package dev.sockbench.bench.process;
 
+import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.transport.Endpoint;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A server started as its own process, per the {@code ServerMain} contract: it prints one line
- * {@code LISTENING <endpoint>} when ready and stops cleanly on SIGTERM. Its stdout and stderr
+ * {@code LISTENING <endpoint>} when ready, answers each {@code USAGE} line on its stdin with one
+ * stdout line {@code USAGE <resource usage>}, and stops cleanly on SIGTERM. Its stdout and stderr
  * go, merged, to a log file.
  */
 public final class ServerProcess implements AutoCloseable {
     /** The line prefix a ready server prints, followed by its endpoint. */
     public static final String LISTENING = "LISTENING ";
 
+    /** The stdin command asking for the server's resource usage, and the prefix of its answer. */
+    public static final String USAGE = "USAGE";
+
     private final Process process;
     private final OutputLog output;
     private final Endpoint endpoint;
     private final ChildProcesses children;
+    private final Path log;
+    private final BlockingQueue<String> usageAnswers;
+    private int usageAsked;
+    private int usageTaken;
 
-    private ServerProcess(Process process, OutputLog output, Endpoint endpoint, ChildProcesses children) {
+    private ServerProcess(
+            Process process,
+            OutputLog output,
+            Endpoint endpoint,
+            ChildProcesses children,
+            Path log,
+            BlockingQueue<String> usageAnswers) {
         this.process = process;
         this.output = output;
         this.endpoint = endpoint;
         this.children = children;
+        this.log = log;
+        this.usageAnswers = usageAnswers;
     }
 
     /**
@@ -43,15 +67,13 @@ public final class ServerProcess implements AutoCloseable {
             throws CaseFailedException {
         Process process;
         try {
-            process = children.track(new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectInput(
-                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .start());
+            process = children.track(
+                    new ProcessBuilder(command).redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new CaseFailedException("cannot start the server: " + e.getMessage());
         }
         CompletableFuture<String> listening = new CompletableFuture<>();
+        BlockingQueue<String> usageAnswers = new LinkedBlockingQueue<>();
         OutputLog output = OutputLog.start(
                 "server-output-" + process.pid(),
                 process.getInputStream(),
@@ -59,6 +81,8 @@ public final class ServerProcess implements AutoCloseable {
                 line -> {
                     if (line.startsWith(LISTENING)) {
                         listening.complete(line.substring(LISTENING.length()).trim());
+                    } else if (line.startsWith(USAGE + " ")) {
+                        usageAnswers.add(line.substring(USAGE.length() + 1));
                     }
                 },
                 System::nanoTime);
@@ -92,7 +116,7 @@ public final class ServerProcess implements AutoCloseable {
                     "server exited with code " + exit + " before it listened: " + output.lastLine("(no output)"));
         }
         try {
-            return new ServerProcess(process, output, Endpoint.parse(endpointText), children);
+            return new ServerProcess(process, output, Endpoint.parse(endpointText), children, log, usageAnswers);
         } catch (IllegalArgumentException e) {
             stop(process, output, Duration.ofSeconds(5), children);
             throw new CaseFailedException("server printed a malformed endpoint: " + e.getMessage());
@@ -115,6 +139,53 @@ public final class ServerProcess implements AutoCloseable {
     /** The exit code; only once the process has ended. */
     public int exitCode() {
         return process.exitValue();
+    }
+
+    /**
+     * Asks the server for its resource usage so far (a {@code USAGE} line on its stdin) and waits
+     * for the answer. The server answers every {@code USAGE} once, in order, so an answer that
+     * comes too late for an earlier question is never taken for this one's.
+     *
+     * @param deadline how long the answer may take
+     * @throws IOException when the server cannot be asked (it is gone), does not answer in time, or
+     *     answers something unreadable
+     */
+    public synchronized ResourceUsage usage(Duration deadline) throws IOException {
+        OutputStream stdin = process.getOutputStream();
+        stdin.write((USAGE + "\n").getBytes(StandardCharsets.US_ASCII));
+        stdin.flush();
+        usageAsked++;
+        long deadlineNs = System.nanoTime() + deadline.toNanos();
+        try {
+            while (true) {
+                String answer = usageAnswers.poll(deadlineNs - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (answer == null) {
+                    throw new IOException(
+                            "the server did not answer " + USAGE + " within " + deadline.toMillis() + " ms");
+                }
+                if (++usageTaken == usageAsked) {
+                    return ResourceUsage.parseLine(answer);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the server's " + USAGE + " answer");
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unreadable " + USAGE + " answer: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Appends a line of the runner's own to the server's log, marked {@code [sockbench]}; call it
+     * once the server has stopped, so it follows the server's last line.
+     */
+    public void note(String line) throws IOException {
+        Files.writeString(
+                log,
+                "[sockbench] " + line + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     /** The last non-blank line the server printed. */

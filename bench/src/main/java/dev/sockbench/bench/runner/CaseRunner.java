@@ -24,11 +24,13 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Runs one case as two processes: the server, then the load generator against it. The server's
- * {@code /proc} counters are read from the moment the load generator announces the measured
- * interval ({@code PHASE measure}) to its end ({@code PHASE done}), so warm-up is excluded (see
- * {@link ServerSampler}); the kernel's drop counters are read around the whole case. Afterwards the load generator's summary.json is
- * rewritten with the case id, the model and the server's cost.
+ * Runs one case as two processes: the server, then the load generator against it. The server is
+ * measured from the moment the load generator announces the measured interval ({@code PHASE
+ * measure}) to its end ({@code PHASE done}), so warm-up is excluded (see {@link ServerSampler});
+ * the kernel's drop counters are read around the whole case. Afterwards the load generator's
+ * summary.json is rewritten with the case id, the model and the server's cost. A server that does
+ * not report its resource usage costs the case its CPU and context-switch figures only, with a
+ * warning and a line in {@code server.log}; the load's numbers stand.
  *
  * <p>A case folder holds {@code summary.json} and {@code latency.hlog} (the results) and the
  * processes' output for diagnosis: {@code server.log}, {@code loadgen.log} and {@code gc.log}.
@@ -55,7 +57,9 @@ public final class CaseRunner {
      * @param readyDeadline how long a server may take to print {@code LISTENING}
      * @param stopDeadline how long a server may take to exit after SIGTERM before it is killed
      * @param silenceLimit how long the load generator may print nothing before it counts as hung
-     * @param samplePeriod how often the server's counters are read during the measured interval
+     * @param samplePeriod how often the server's threads and RSS are read during the measured
+     *     interval
+     * @param usageDeadline how long the server may take to answer a {@code USAGE} request
      */
     public record Settings(
             JavaCommand java,
@@ -65,7 +69,8 @@ public final class CaseRunner {
             Duration readyDeadline,
             Duration stopDeadline,
             Duration silenceLimit,
-            Duration samplePeriod) {
+            Duration samplePeriod,
+            Duration usageDeadline) {
 
         /** The real mains, with deadlines generous enough for a loaded 2-core machine. */
         public static Settings defaults(JavaCommand java, Pinning pinning) {
@@ -77,7 +82,8 @@ public final class CaseRunner {
                     Duration.ofSeconds(60),
                     Duration.ofSeconds(10),
                     Duration.ofSeconds(60),
-                    Duration.ofMillis(100));
+                    Duration.ofMillis(100),
+                    Duration.ofSeconds(10));
         }
     }
 
@@ -145,7 +151,7 @@ public final class CaseRunner {
 
         try (ServerProcess server =
                 ServerProcess.start(serverCommand, caseDir.resolve(SERVER_LOG), settings.readyDeadline(), children)) {
-            ProcessSample idle = sample(server);
+            long idleRssBytes = sample(server).rssBytes();
             KernelCounters kernelBefore = kernelCounters(warnings);
 
             List<String> loadgenArgs =
@@ -163,7 +169,12 @@ public final class CaseRunner {
                             settings.loadgenMain(),
                             loadgenArgs);
 
-            ServerSampler sampler = new ServerSampler(proc, server.pid(), settings.samplePeriod(), epochMsClock);
+            ServerSampler sampler = new ServerSampler(
+                    proc,
+                    server.pid(),
+                    () -> server.usage(settings.usageDeadline()),
+                    settings.samplePeriod(),
+                    epochMsClock);
             LoadgenProcess loadgen = LoadgenProcess.start(
                     loadgenCommand, caseDir.resolve(LOADGEN_LOG), sampler::onPhase, children, nanoClock);
             int exit = loadgen.awaitExit(settings.silenceLimit());
@@ -195,11 +206,15 @@ public final class CaseRunner {
             if (interval == null) {
                 warnings.add("server cost not measured: " + sampler.problem());
             } else {
+                if (interval.usageProblem() != null) {
+                    String warning = "server CPU time and context switches not measured: " + interval.usageProblem();
+                    warnings.add(warning);
+                    server.note(warning);
+                }
                 GcPauses gc = Files.isRegularFile(gcLog)
                         ? GcPauses.read(gcLog, interval.startEpochMs(), interval.endEpochMs())
                         : null;
-                summary = summary.withServer(
-                        CostMeter.cost(idle, interval, summary.requests(), summary.connections(), gc, kernel));
+                summary = summary.withServer(CostMeter.cost(idleRssBytes, interval, summary, gc, kernel));
             }
             ResultFiles.writeJson(summaryFile, summary);
             return summary;

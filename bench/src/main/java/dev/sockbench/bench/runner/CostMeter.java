@@ -1,66 +1,49 @@
 package dev.sockbench.bench.runner;
 
-import dev.sockbench.bench.proc.ClockTicks;
 import dev.sockbench.bench.proc.GcPauses;
-import dev.sockbench.bench.proc.ProcessSample;
-import dev.sockbench.bench.proc.ProcessSample.TaskSwitches;
+import dev.sockbench.core.os.ResourceUsage;
+import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.ServerCost;
-import java.util.function.LongUnaryOperator;
 
-/** Turns readings of the server process into its {@link ServerCost} for one case. */
+/** Turns the readings of the server process into its {@link ServerCost} for one case. */
 final class CostMeter {
     private CostMeter() {}
 
     /**
      * The cost of the measured interval.
      *
-     * @param idle the server after it listened, before any load (the RSS baseline)
-     * @param interval the readings over the measured interval
-     * @param requests requests completed in the interval (the divisor of the per-request figures)
-     * @param connections connections open during it (the divisor of the RSS growth)
-     * @param ticksToMicros converts clock ticks to µs
+     * @param idleRssBytes the server's RSS after it listened, before any load (the RSS baseline)
+     * @param interval the readings over the measured interval; without both usage readings the
+     *     CPU time and context switches are left out
+     * @param load the load generator's summary: its {@link CaseSummary#measuredIntervalRequests()}
+     *     divide the per-request figures, the connections it held open (active and idle) the RSS
+     *     growth
      * @param gc GC pauses in the interval; null when unknown
      * @param kernel kernel drop counters over the case; null when unknown
      */
     static ServerCost cost(
-            ProcessSample idle,
-            ServerSampler.Interval interval,
-            long requests,
-            int connections,
-            LongUnaryOperator ticksToMicros,
-            GcPauses gc,
-            KernelCounters kernel) {
-        ProcessSample start = interval.start();
-        ProcessSample end = interval.end();
-        long userUs = ticksToMicros.applyAsLong(end.userTicks() - start.userTicks());
-        long sysUs = ticksToMicros.applyAsLong(end.sysTicks() - start.sysTicks());
-        TaskSwitches switches = interval.switches();
+            long idleRssBytes, ServerSampler.Interval interval, CaseSummary load, GcPauses gc, KernelCounters kernel) {
+        long requests = load.measuredIntervalRequests();
+        ResourceUsage used = interval.usageStart() == null || interval.usageEnd() == null
+                ? null
+                : interval.usageEnd().minus(interval.usageStart());
+        int connections =
+                load.connections() + (load.idle() == null ? 0 : load.idle().opened());
         return new ServerCost(
-                userUs,
-                sysUs,
-                perRequest(userUs + sysUs, requests),
-                switches.voluntary(),
-                switches.involuntary(),
-                perRequest(switches.total(), requests),
+                used == null ? null : used.userCpuUs(),
+                used == null ? null : used.sysCpuUs(),
+                used == null ? null : perRequest(used.userCpuUs() + used.sysCpuUs(), requests),
+                used == null ? null : used.voluntaryCtxSwitches(),
+                used == null ? null : used.involuntaryCtxSwitches(),
+                used == null ? null : perRequest(used.voluntaryCtxSwitches() + used.involuntaryCtxSwitches(), requests),
                 interval.peakThreads(),
                 interval.peakRssBytes(),
-                connections > 0 ? (double) (interval.peakRssBytes() - idle.rssBytes()) / connections : 0,
+                connections > 0 ? (double) (interval.peakRssBytes() - idleRssBytes) / connections : 0,
                 gc == null ? null : gc.count(),
                 gc == null ? null : gc.totalUs(),
                 gc == null ? null : gc.maxUs(),
                 kernel);
-    }
-
-    /** {@link #cost} with the kernel's clock tick. */
-    static ServerCost cost(
-            ProcessSample idle,
-            ServerSampler.Interval interval,
-            long requests,
-            int connections,
-            GcPauses gc,
-            KernelCounters kernel) {
-        return cost(idle, interval, requests, connections, ClockTicks::toMicros, gc, kernel);
     }
 
     private static double perRequest(long amount, long requests) {

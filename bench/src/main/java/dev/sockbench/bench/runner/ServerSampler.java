@@ -2,48 +2,57 @@ package dev.sockbench.bench.runner;
 
 import dev.sockbench.bench.proc.ProcFs;
 import dev.sockbench.bench.proc.ProcessSample;
-import dev.sockbench.bench.proc.ProcessSample.TaskSwitches;
+import dev.sockbench.core.os.ResourceUsage;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Reads the server's {@code /proc} counters over the measured interval, driven by the load
- * generator's phase markers: at {@code PHASE measure}, then every period while the interval
- * lasts, and at {@code PHASE done}. CPU time needs only the two ends (the kernel keeps exiting
- * threads' CPU time); context switches, peak threads and peak RSS need the readings in between
- * (see {@link SwitchTally}).
+ * Measures the server over the measured interval, driven by the load generator's phase markers.
  *
- * <p>A reading costs the runner a file read per server thread, so the period stretches to at
- * least {@value #MAX_DUTY_INVERSE} times the CPU time the last reading took: the runner never
- * spends more than about 5% of a CPU on it, even with thousands of server threads.
+ * <ul>
+ *   <li>CPU time and context switches: at {@code PHASE measure} and at {@code PHASE done} the
+ *       server is asked for its resource usage ({@link ResourceUsage}, the server's own {@code
+ *       getrusage}: all its threads, exited ones included); the interval's are the difference.
+ *   <li>Peak threads and RSS: {@code /proc/<pid>/status} (one small file, however many threads the
+ *       server has) at both markers and every period between them.
+ * </ul>
+ *
+ * <p>When the server does not answer at {@code PHASE measure} it is not asked again at {@code PHASE
+ * done} (a difference needs both); the interval then has no usage and says why, and the peaks
+ * stand.
  *
  * <p>{@link #onPhase} is called on the load generator's output thread; the readings in between
  * run on a thread of their own; {@link #result} is read after the load generator's output has
  * ended.
  */
 final class ServerSampler {
-    private static final int MAX_DUTY_INVERSE = 20;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Asks the server for its resource usage so far. */
+    @FunctionalInterface
+    interface UsageSource {
+        /**
+         * @throws IOException when the server does not answer (in time) or cannot be asked
+         */
+        ResourceUsage read() throws IOException;
+    }
 
     /**
      * What the readings found.
      *
-     * @param start the reading at the interval's start
-     * @param end the reading at its end
-     * @param switches context switches of all the server's threads inside the interval
+     * @param usageStart the server's usage at the interval's start; null when it did not answer
+     * @param usageEnd its usage at the interval's end; null when it did not answer
+     * @param usageProblem why the usage is missing; null when both readings were answered
      * @param peakThreads the most threads seen alive in the interval
      * @param peakRssBytes the largest resident set size seen in the interval
      * @param startEpochMs when the interval started, epoch ms
      * @param endEpochMs when it ended, epoch ms
      */
     record Interval(
-            ProcessSample start,
-            ProcessSample end,
-            TaskSwitches switches,
+            ResourceUsage usageStart,
+            ResourceUsage usageEnd,
+            String usageProblem,
             int peakThreads,
             long peakRssBytes,
             long startEpochMs,
@@ -51,11 +60,14 @@ final class ServerSampler {
 
     private final ProcFs proc;
     private final long pid;
+    private final UsageSource usage;
     private final Duration period;
     private final LongSupplier epochMsClock;
-    private final SwitchTally tally = new SwitchTally();
-    private ProcessSample start;
-    private ProcessSample end;
+    private ResourceUsage usageStart;
+    private ResourceUsage usageEnd;
+    private String usageProblem;
+    private boolean started;
+    private boolean ended;
     private int peakThreads;
     private long peakRssBytes;
     private long startEpochMs;
@@ -64,9 +76,10 @@ final class ServerSampler {
     private int readings;
     private Thread periodic;
 
-    ServerSampler(ProcFs proc, long pid, Duration period, LongSupplier epochMsClock) {
+    ServerSampler(ProcFs proc, long pid, UsageSource usage, Duration period, LongSupplier epochMsClock) {
         this.proc = proc;
         this.pid = pid;
+        this.usage = usage;
         this.period = period;
         this.epochMsClock = epochMsClock;
     }
@@ -76,12 +89,14 @@ final class ServerSampler {
         switch (phase) {
             case "measure" -> {
                 long atMs = epochMsClock.getAsLong();
-                ProcessSample s = read("measure");
+                ResourceUsage u = askUsage(phase);
+                boolean read = read(phase);
                 synchronized (this) {
                     startEpochMs = atMs;
-                    start = s;
+                    usageStart = u;
+                    started = read;
                 }
-                if (s != null) {
+                if (read) {
                     periodic = Thread.ofPlatform()
                             .daemon()
                             .name("server-sampler-" + pid)
@@ -90,9 +105,11 @@ final class ServerSampler {
             }
             case "done" -> {
                 stopPeriodic();
-                ProcessSample s = read("done");
+                boolean read = read(phase);
+                ResourceUsage u = usageStart() == null ? null : askUsage(phase);
                 synchronized (this) {
-                    end = s;
+                    usageEnd = u;
+                    ended = read;
                     endEpochMs = epochMsClock.getAsLong();
                 }
             }
@@ -104,10 +121,10 @@ final class ServerSampler {
 
     /** The interval's figures; null when it did not start and end (then {@link #problem} says why). */
     synchronized Interval result() {
-        if (start == null || end == null) {
+        if (!started || !ended) {
             return null;
         }
-        return new Interval(start, end, tally.total(), peakThreads, peakRssBytes, startEpochMs, endEpochMs);
+        return new Interval(usageStart, usageEnd, usageProblem, peakThreads, peakRssBytes, startEpochMs, endEpochMs);
     }
 
     /** Why {@link #result} is null. */
@@ -118,22 +135,36 @@ final class ServerSampler {
         return "the load generator printed no PHASE measure/done markers";
     }
 
+    /** Readings of {@code /proc} taken so far (for tests). */
+    synchronized int readings() {
+        return readings;
+    }
+
+    private synchronized ResourceUsage usageStart() {
+        return usageStart;
+    }
+
+    private ResourceUsage askUsage(String phase) {
+        try {
+            return usage.read();
+        } catch (IOException e) {
+            synchronized (this) {
+                usageProblem = "no resource usage from the server at PHASE " + phase + ": " + e.getMessage();
+            }
+            return null;
+        }
+    }
+
     private void readPeriodically() {
-        long waitNs = period.toNanos();
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                TimeUnit.NANOSECONDS.sleep(waitNs);
+                TimeUnit.NANOSECONDS.sleep(period.toNanos());
+                add(proc.sample(pid));
             } catch (InterruptedException e) {
                 return;
-            }
-            // CPU time, not wall time: on a busy machine a reading may wait for a CPU, which costs nothing.
-            long beforeCpuNs = THREADS.getCurrentThreadCpuTime();
-            try {
-                add(proc.sample(pid));
             } catch (IOException e) {
                 return; // the server is gone: the case runner notices and fails the case
             }
-            waitNs = Math.max(period.toNanos(), MAX_DUTY_INVERSE * (THREADS.getCurrentThreadCpuTime() - beforeCpuNs));
         }
     }
 
@@ -149,11 +180,11 @@ final class ServerSampler {
         }
     }
 
-    private ProcessSample read(String phase) {
+    /** One reading of {@code /proc}; false (and the problem noted) when the server's entry is gone. */
+    private boolean read(String phase) {
         try {
-            ProcessSample s = proc.sample(pid);
-            add(s);
-            return s;
+            add(proc.sample(pid));
+            return true;
         } catch (IOException e) {
             synchronized (this) {
                 // The first problem is the cause; later ones follow from it.
@@ -161,18 +192,12 @@ final class ServerSampler {
                         ? error
                         : "cannot read the server's /proc entry at PHASE " + phase + ": " + e.getMessage();
             }
-            return null;
+            return false;
         }
-    }
-
-    /** Readings taken so far (for tests). */
-    synchronized int readings() {
-        return readings;
     }
 
     private synchronized void add(ProcessSample s) {
         readings++;
-        tally.add(s);
         peakThreads = Math.max(peakThreads, s.threads());
         peakRssBytes = Math.max(peakRssBytes, s.rssBytes());
     }

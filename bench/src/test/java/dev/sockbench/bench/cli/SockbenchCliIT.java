@@ -99,12 +99,12 @@ class SockbenchCliIT {
         assertThat(summary.requests()).isPositive();
         ServerCost server = summary.server();
         assertThat(server).isNotNull();
-        // A second of echoing costs the server CPU time: at least one clock tick.
+        // A second of echoing costs the server CPU time (the server's own getrusage, in µs).
         assertThat(server.cpuUserUs() + server.cpuSysUs()).isPositive();
         assertThat(server.cpuUsPerRequest()).isPositive();
         // Each connection's thread blocks in read between requests: about a switch a request (0.85
-        // to 1 here, even on a loaded machine). Read at the end alone, the exited connection
-        // threads' switches would be lost and this would be about 0.001.
+        // to 1 here, even on a loaded machine). Had the exited connection threads' switches been
+        // lost, this would be about 0.001.
         assertThat(server.ctxSwitchesPerRequest()).isGreaterThan(0.3);
         assertThat(server.threads()).isGreaterThan(2); // the two connection threads and the JVM's own
         assertThat(server.rssBytes()).isPositive();
@@ -174,5 +174,20 @@ class SockbenchCliIT {
         try (var files = Files.list(out)) {
             assertThat(files).as("nothing was run").isEmpty();
         }
+    }
+
+    @Test
+    void listShowsTheMatrix() throws Exception {
+        Run run = sockbench("list", "--json");
+
+        assertThat(run.exit()).isZero();
+        String json = String.join("\n", run.out());
+        var cells = ResultFiles.mapper().readTree(json);
+        assertThat(cells.isArray()).isTrue();
+        assertThat(cells).anySatisfy(c -> {
+            assertThat(c.get("model").asText()).isEqualTo("nio-epoll");
+            assertThat(c.get("transport").asText()).isEqualTo("tcp");
+            assertThat(c.get("status").asText()).isEqualTo("ok");
+        });
     }
 }

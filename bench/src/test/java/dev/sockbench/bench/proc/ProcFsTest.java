@@ -3,12 +3,13 @@ package dev.sockbench.bench.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sockbench.bench.proc.ProcessSample.TaskSwitches;
 import dev.sockbench.core.result.KernelCounters;
 import java.net.URISyntaxException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.locks.LockSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class ProcFsTest {
@@ -22,16 +23,7 @@ class ProcFsTest {
     void readsAFixtureProcessExactly() throws Exception {
         ProcessSample s = new ProcFs(fixture()).sample(4242);
 
-        // The command name holds spaces and parentheses: fields count from the last ')'.
-        assertThat(s.userTicks()).isEqualTo(1500);
-        assertThat(s.sysTicks()).isEqualTo(250);
-        assertThat(s.threads()).isEqualTo(2);
-        assertThat(s.rssBytes()).isEqualTo(51_200L * 1024);
-        // Per thread, from task/*/status, not the process's own (leader-only) status line.
-        assertThat(s.tasks())
-                .containsEntry(4242L, new TaskSwitches(10, 2))
-                .containsEntry(4250L, new TaskSwitches(700, 30))
-                .hasSize(2);
+        assertThat(s).isEqualTo(new ProcessSample(2, 51_200L * 1024));
     }
 
     @Test
@@ -43,62 +35,43 @@ class ProcFsTest {
     }
 
     @Test
-    void aMissingProcessIsNoSuchFile() throws Exception {
+    void aMissingProcessIsNoSuchFile() {
         assertThatThrownBy(() -> new ProcFs(fixture()).sample(999_999)).isInstanceOf(NoSuchFileException.class);
-        assertThat(new ProcFs(fixture()).exists(4242)).isTrue();
-        assertThat(new ProcFs(fixture()).exists(999_999)).isFalse();
     }
 
     @Test
-    void readsThisProcess() throws Exception {
-        ProcessSample s = ProcFs.system().sample(SELF);
-
-        assertThat(s.pid()).isEqualTo(SELF);
-        assertThat(s.threads()).isPositive();
-        assertThat(s.rssBytes()).isGreaterThan(1024 * 1024);
-        assertThat(s.tasks()).containsKey(SELF); // the main thread's id is the process id
-        assertThat(s.userTicks() + s.sysTicks()).isPositive(); // a JVM has run some code by now
-    }
-
-    @Test
-    void cpuTimeGrowsWhileThisProcessComputes() throws Exception {
+    void readsThisProcessAndSeesItsThreads() throws Exception {
         ProcFs proc = ProcFs.system();
         ProcessSample before = proc.sample(SELF);
-        long deadlineNs = System.nanoTime() + 30_000_000_000L;
-        long sink = 0;
-        ProcessSample after = before;
-        // Burn CPU until the kernel has charged at least two ticks; a deadline, never a fixed time.
-        while (after.userTicks() + after.sysTicks() < before.userTicks() + before.sysTicks() + 2) {
-            for (int i = 0; i < 1_000_000; i++) {
-                sink += i * 31L ^ sink;
-            }
-            after = proc.sample(SELF);
-            assertThat(System.nanoTime()).as("CPU time never grew").isLessThan(deadlineNs);
+        int extra = 50;
+        CountDownLatch started = new CountDownLatch(extra);
+        CountDownLatch exit = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < extra; i++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                started.countDown();
+                try {
+                    exit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
         }
-        assertThat(sink).isNotZero();
-        assertThat(after.userTicks()).isGreaterThanOrEqualTo(before.userTicks());
+        started.await();
+        ProcessSample with = proc.sample(SELF);
+        exit.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertThat(before.threads()).isPositive();
+        assertThat(before.rssBytes()).isGreaterThan(1024 * 1024);
+        // The JVM may end a few threads of its own meanwhile (compiler threads come and go).
+        assertThat(with.threads()).isGreaterThanOrEqualTo(before.threads() + extra - 10);
     }
 
     @Test
-    void aThreadThatBlocksCountsVoluntarySwitches() throws Exception {
-        ProcFs proc = ProcFs.system();
-        Thread sleeper = Thread.ofPlatform().start(() -> {
-            for (int i = 0; i < 50; i++) {
-                LockSupport.parkNanos(1_000_000); // each park gives up the CPU: a voluntary switch
-            }
-        });
-        sleeper.join();
-        ProcessSample s = proc.sample(SELF);
-        long total =
-                s.tasks().values().stream().mapToLong(TaskSwitches::voluntary).sum();
-        assertThat(total).isPositive();
-    }
-
-    @Test
-    void parsesStatStatusAndTablesDirectly() {
-        long[] cpu = ProcFs.parseStatCpuTicks(
-                "77 (a) b) R 1 77 77 0 -1 0 0 0 0 0 42 17 0 0 20 0 1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0");
-        assertThat(cpu).containsExactly(42, 17);
+    void parsesStatusAndTablesDirectly() {
         assertThat(ProcFs.parseStatus("Threads:\t7\nVmRSS:\t  12 kB\n"))
                 .containsEntry("Threads", "7")
                 .containsEntry("VmRSS", "12 kB");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.transport.Transport;
+import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,21 @@ class ServerProcessTest {
         assertThat(server.alive()).isFalse();
         // stdout and stderr both reach the log.
         assertThat(Files.readString(log)).contains("fake server: starting").contains("LISTENING tcp://127.0.0.1:");
+    }
+
+    @Test
+    void asksTheServerForItsUsageOverStdin(@TempDir Path dir) throws Exception {
+        ServerProcess server = ServerProcess.start(command(FakeServer.class), dir.resolve("s.log"), LONG, children);
+
+        ResourceUsage first = server.usage(LONG);
+        ResourceUsage second = server.usage(LONG);
+        ResourceUsage used = second.minus(first);
+        assertThat(used.userCpuUs() + used.sysCpuUs()).isNotNegative();
+        assertThat(used.voluntaryCtxSwitches()).isNotNegative();
+        assertThat(second.userCpuUs() + second.sysCpuUs()).isPositive(); // a JVM has run by now
+
+        assertThat(server.stop(LONG)).isNull();
+        assertThatThrownBy(() -> server.usage(Duration.ofSeconds(1))).isInstanceOf(IOException.class);
     }
 
     @Test

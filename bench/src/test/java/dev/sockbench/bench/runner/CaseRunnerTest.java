@@ -46,6 +46,10 @@ class CaseRunnerTest {
     private static final SuiteCase CASE = new SuiteCase("01-fake-tcp-closed-c4", "fake", Transport.TCP, LOAD, null);
 
     private static CaseRunner runner(Class<?> server, Class<?> loadgen) {
+        return runner(server, loadgen, Duration.ofSeconds(30));
+    }
+
+    private static CaseRunner runner(Class<?> server, Class<?> loadgen, Duration usageDeadline) {
         CaseRunner.Settings settings = new CaseRunner.Settings(
                 TestProcesses.java(),
                 Pinning.detect(),
@@ -54,7 +58,8 @@ class CaseRunnerTest {
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(60),
-                Duration.ofMillis(100));
+                Duration.ofMillis(100),
+                usageDeadline);
         return new CaseRunner(
                 settings, ProcFs.system(), new ChildProcesses(), System::nanoTime, System::currentTimeMillis);
     }
@@ -75,9 +80,11 @@ class CaseRunnerTest {
         assertThat(server).isNotNull();
         assertThat(server.threads()).isGreaterThan(1); // a JVM: main, GC, compiler, the accept loop ...
         assertThat(server.rssBytes()).isGreaterThan(1024 * 1024);
-        assertThat(server.cpuUserUs()).isNotNegative();
+        // The fake answers USAGE with its own getrusage, as ServerMain does.
+        assertThat(server.cpuUserUs()).isNotNull().isNotNegative();
         assertThat(server.cpuUsPerRequest())
                 .isEqualTo((double) (server.cpuUserUs() + server.cpuSysUs()) / FakeLoadgen.REQUESTS);
+        assertThat(server.voluntaryCtxSwitches()).isNotNull().isNotNegative();
         assertThat(server.gcPauses()).isNotNull().isNotNegative(); // the GC log was read
         assertThat(server.kernel()).isNotNull();
         // The processes' output is kept beside the results, and the GC log was written.
@@ -108,6 +115,28 @@ class CaseRunnerTest {
         assertThat(outcome.warnings()).singleElement().asString().contains("no PHASE measure/done markers");
         assertThat(ResultFiles.readSummary(caseDir.resolve("summary.json")).caseId())
                 .isEqualTo(CASE.caseId());
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerUsageLosesItsCpuAndSwitchFiguresOnly(@TempDir Path caseDir) throws Exception {
+        CaseOutcome outcome = runner(FakeServer.IgnoresUsage.class, FakeLoadgen.class, Duration.ofMillis(500))
+                .run(CASE, caseDir);
+
+        assertThat(outcome.entry().status()).isEqualTo("measured");
+        assertThat(outcome.entry().valid()).isTrue(); // the load's numbers stand
+        ServerCost server =
+                ResultFiles.readSummary(caseDir.resolve("summary.json")).server();
+        assertThat(server).isNotNull();
+        assertThat(server.cpuUserUs()).isNull();
+        assertThat(server.cpuUsPerRequest()).isNull();
+        assertThat(server.voluntaryCtxSwitches()).isNull();
+        assertThat(server.ctxSwitchesPerRequest()).isNull();
+        assertThat(server.threads()).isGreaterThan(1);
+        assertThat(server.rssBytes()).isGreaterThan(1024 * 1024);
+        String why = "server CPU time and context switches not measured: no resource usage from the server at"
+                + " PHASE measure: the server did not answer USAGE within 500 ms";
+        assertThat(outcome.warnings()).containsExactly(why);
+        assertThat(Files.readString(caseDir.resolve("server.log"))).endsWith("[sockbench] " + why + "\n");
     }
 
     @Test

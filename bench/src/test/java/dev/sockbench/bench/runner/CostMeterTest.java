@@ -3,36 +3,42 @@ package dev.sockbench.bench.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.proc.GcPauses;
-import dev.sockbench.bench.proc.ProcessSample;
-import dev.sockbench.bench.proc.ProcessSample.TaskSwitches;
+import dev.sockbench.core.os.ResourceUsage;
+import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.IdleConnections;
 import dev.sockbench.core.result.KernelCounters;
+import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ServerCost;
-import java.util.Map;
+import dev.sockbench.core.result.SweepResult;
+import dev.sockbench.core.result.SweepResult.SweepStep;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CostMeterTest {
     private static final long MB = 1024 * 1024;
+    private static final Percentiles P = new Percentiles(1, 1, 1, 1, 1, 1);
+
+    // The server's getrusage at PHASE measure and at PHASE done: 2 s user, 1 s sys, 20,000
+    // voluntary and 100 involuntary switches in between.
+    private static final ResourceUsage START = new ResourceUsage(100_000, 50_000, 1_000, 10);
+    private static final ResourceUsage END = new ResourceUsage(2_100_000, 1_050_000, 21_000, 110);
 
     @Test
     void costOfTheIntervalPerRequestAndPerConnection() {
-        ProcessSample idle = new ProcessSample(1, 5, 5, 10, 40 * MB, Map.of(1L, new TaskSwitches(1, 1)));
-        ProcessSample start = new ProcessSample(1, 100, 50, 14, 44 * MB, Map.of());
-        ProcessSample end = new ProcessSample(1, 300, 150, 10, 46 * MB, Map.of());
-        // The peaks and switches come from the readings in between (see SwitchTally).
-        ServerSampler.Interval interval =
-                new ServerSampler.Interval(start, end, new TaskSwitches(2000, 100), 14, 48 * MB, 1_000, 2_500);
+        ServerSampler.Interval interval = new ServerSampler.Interval(START, END, null, 14, 48 * MB, 1_000, 2_500);
         GcPauses gc = new GcPauses(2, 3_000, 2_000);
         KernelCounters kernel = new KernelCounters(0, 0, 1, 1);
 
-        // 100 ticks per second: one tick is 10,000 µs.
-        ServerCost cost = CostMeter.cost(idle, interval, 10_000, 4, ticks -> ticks * 10_000, gc, kernel);
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load(10_000, 4), gc, kernel);
 
-        assertThat(cost.cpuUserUs()).isEqualTo(200 * 10_000L);
-        assertThat(cost.cpuSysUs()).isEqualTo(100 * 10_000L);
+        assertThat(cost.cpuUserUs()).isEqualTo(2_000_000L);
+        assertThat(cost.cpuSysUs()).isEqualTo(1_000_000L);
         assertThat(cost.cpuUsPerRequest()).isEqualTo(300.0); // 3,000,000 µs / 10,000 requests
-        assertThat(cost.voluntaryCtxSwitches()).isEqualTo(2000);
-        assertThat(cost.involuntaryCtxSwitches()).isEqualTo(100);
-        assertThat(cost.ctxSwitchesPerRequest()).isEqualTo(0.21);
+        assertThat(cost.voluntaryCtxSwitches()).isEqualTo(20_000L);
+        assertThat(cost.involuntaryCtxSwitches()).isEqualTo(100L);
+        assertThat(cost.ctxSwitchesPerRequest()).isEqualTo(2.01); // 20,100 / 10,000
         assertThat(cost.threads()).isEqualTo(14);
         assertThat(cost.rssBytes()).isEqualTo(48 * MB);
         assertThat(cost.rssBytesPerConnection()).isEqualTo(2.0 * MB); // peak growth over idle, 8 MB / 4
@@ -43,15 +49,91 @@ class CostMeterTest {
     }
 
     @Test
+    void idleConnectionsShareTheRssGrowth() {
+        ServerSampler.Interval interval = new ServerSampler.Interval(START, END, null, 14, 48 * MB, 1_000, 2_500);
+        CaseSummary load = load(10_000, 4)
+                .withLoadBlocks(null, null, null, null, null, new IdleConnections(1_000, 1_020, 1_020), null);
+
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load, null, null);
+
+        assertThat(cost.rssBytesPerConnection()).isEqualTo(8.0 * MB / 1_024); // 4 active + 1,020 idle
+    }
+
+    @Test
+    void aSweepIsDividedByTheRequestsOfAllItsSteps() {
+        // The readings span every step; the summary's top-level requests are the capacity step's.
+        ServerSampler.Interval interval = new ServerSampler.Interval(START, END, null, 14, 48 * MB, 1_000, 9_000);
+        SweepResult sweep = new SweepResult(
+                "p99=1ms",
+                99.0,
+                1_000.0,
+                2_000.0,
+                List.of(step(1_000, 1_000, true), step(2_000, 2_000, true), step(4_000, 7_000, false)));
+        CaseSummary load = load(2_000, 4).withLoadBlocks(null, null, null, null, null, null, sweep);
+
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load, null, null);
+
+        assertThat(load.measuredIntervalRequests()).isEqualTo(10_000);
+        // 3,000,000 µs and 20,100 switches over 10,000 requests, not over the capacity step's 2,000
+        assertThat(cost.cpuUsPerRequest()).isEqualTo(300.0);
+        assertThat(cost.ctxSwitchesPerRequest()).isEqualTo(2.01);
+    }
+
+    @Test
+    void withoutTheServersUsageTheCpuAndSwitchesAreLeftOutAndTheRestStands() {
+        ServerSampler.Interval interval =
+                new ServerSampler.Interval(START, null, "no answer at PHASE done", 14, 48 * MB, 1_000, 2_500);
+
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load(10_000, 4), null, null);
+
+        assertThat(cost.cpuUserUs()).isNull();
+        assertThat(cost.cpuSysUs()).isNull();
+        assertThat(cost.cpuUsPerRequest()).isNull();
+        assertThat(cost.voluntaryCtxSwitches()).isNull();
+        assertThat(cost.involuntaryCtxSwitches()).isNull();
+        assertThat(cost.ctxSwitchesPerRequest()).isNull();
+        assertThat(cost.threads()).isEqualTo(14);
+        assertThat(cost.rssBytes()).isEqualTo(48 * MB);
+        assertThat(cost.rssBytesPerConnection()).isEqualTo(2.0 * MB);
+    }
+
+    @Test
     void noRequestsGivesZeroPerRequestRatherThanInfinity() {
-        ProcessSample s = new ProcessSample(1, 1, 1, 1, MB, Map.of());
-        ServerSampler.Interval interval = new ServerSampler.Interval(s, s, TaskSwitches.ZERO, 1, MB, 0, 0);
-        ServerCost cost = CostMeter.cost(s, interval, 0, 0, ticks -> ticks, null, null);
+        ServerSampler.Interval interval = new ServerSampler.Interval(START, END, null, 1, MB, 0, 0);
+        ServerCost cost = CostMeter.cost(MB, interval, load(0, 0), null, null);
 
         assertThat(cost.cpuUsPerRequest()).isZero();
         assertThat(cost.ctxSwitchesPerRequest()).isZero();
         assertThat(cost.rssBytesPerConnection()).isZero();
         assertThat(cost.gcPauses()).isNull();
         assertThat(cost.kernel()).isNull();
+    }
+
+    /** The load generator's summary of a case with {@code requests} over {@code connections}. */
+    private static CaseSummary load(long requests, int connections) {
+        return new CaseSummary(
+                1,
+                null,
+                null,
+                "tcp",
+                "length",
+                "closed",
+                connections,
+                64,
+                1.0,
+                0.5,
+                null,
+                requests,
+                requests,
+                ErrorCounts.NONE,
+                new LatencyUs(P, P),
+                true,
+                List.of(),
+                null);
+    }
+
+    private static SweepStep step(double ratePerSec, long requests, boolean good) {
+        return new SweepStep(
+                ratePerSec, ratePerSec, requests, 0, new LatencyUs(P, P), good, good ? List.of() : List.of("p99"));
     }
 }

@@ -100,7 +100,8 @@ class InterruptTest {
                     Duration.ofSeconds(60),
                     Duration.ofSeconds(10),
                     Duration.ofHours(1),
-                    Duration.ofMillis(100));
+                    Duration.ofMillis(100),
+                    Duration.ofSeconds(30));
             CaseRunner caseRunner =
                     new CaseRunner(settings, ProcFs.system(), children, System::nanoTime, System::currentTimeMillis);
             Path out = Path.of(args[0]);

@@ -48,7 +48,8 @@ class SuiteRunnerTest {
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(60),
-                Duration.ofMillis(100));
+                Duration.ofMillis(100),
+                Duration.ofSeconds(30));
         CaseRunner caseRunner =
                 new CaseRunner(settings, ProcFs.system(), children, System::nanoTime, System::currentTimeMillis);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();

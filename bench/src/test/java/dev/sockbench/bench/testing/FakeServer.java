@@ -1,9 +1,13 @@
 package dev.sockbench.bench.testing;
 
+import dev.sockbench.core.os.ResourceUsage;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import sun.misc.Signal;
 
@@ -19,14 +23,15 @@ public final class FakeServer {
     public static final String DYING_MODEL = "dies";
 
     /**
-     * Listens, prints {@code LISTENING tcp://127.0.0.1:PORT}, accepts and holds connections, exits
-     * 0 on SIGTERM; started with {@code --model dies}, dies on the first connection instead.
+     * Listens, prints {@code LISTENING tcp://127.0.0.1:PORT}, accepts and holds connections,
+     * answers {@code USAGE} on stdin, exits 0 on SIGTERM; started with {@code --model dies}, dies
+     * on the first connection instead.
      */
     public static void main(String[] args) throws Exception {
-        serve(java.util.List.of(args).contains(DYING_MODEL), false);
+        serve(java.util.List.of(args).contains(DYING_MODEL), false, true);
     }
 
-    private static void serve(boolean dieOnConnect, boolean ignoreTerm) throws Exception {
+    private static void serve(boolean dieOnConnect, boolean ignoreTerm, boolean answerUsage) throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> {
             if (!ignoreTerm) {
@@ -50,11 +55,32 @@ public final class FakeServer {
             }
         });
         System.err.println("fake server: starting"); // stderr before the marker, as a real server may warn
-        System.out.println("LISTENING tcp://127.0.0.1:" + server.getLocalPort());
-        System.out.flush();
+        ResourceUsage.ofThisProcess(); // links getrusage now, as ServerMain does, so answers are quick
+        println("LISTENING tcp://127.0.0.1:" + server.getLocalPort());
+        if (answerUsage) {
+            Thread.ofPlatform().daemon().start(FakeServer::answerUsage);
+        }
         stop.await();
         server.close();
         System.exit(0);
+    }
+
+    private static void answerUsage() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.equals("USAGE")) {
+                    println("USAGE " + ResourceUsage.ofThisProcess().toLine());
+                }
+            }
+        } catch (IOException e) {
+            // no stdin: nothing to answer
+        }
+    }
+
+    private static synchronized void println(String line) {
+        System.out.println(line);
+        System.out.flush();
     }
 
     private static void drain(Socket s) {
@@ -92,14 +118,21 @@ public final class FakeServer {
     /** Listens, then dies (exit 1) when the first connection arrives. */
     public static final class DiesOnConnect {
         public static void main(String[] args) throws Exception {
-            serve(true, false);
+            serve(true, false, true);
         }
     }
 
     /** Listens and ignores SIGTERM, so it has to be killed. */
     public static final class IgnoresTerm {
         public static void main(String[] args) throws Exception {
-            serve(false, true);
+            serve(false, true, true);
+        }
+    }
+
+    /** Serves, but never answers {@code USAGE}. */
+    public static final class IgnoresUsage {
+        public static void main(String[] args) throws Exception {
+            serve(false, false, false);
         }
     }
 }

@@ -39,38 +39,32 @@ public final class Units {
         return Math.round(value * unitNs);
     }
 
-    /** A count or rate with an optional SI suffix (k, M, G); must be a whole number. */
+    /** A count with an optional SI suffix (k, M, G); must be a whole number. */
     public static long parseCount(String text) {
-        Matcher m = match(text, "number", "e.g. 200, 10k, 1.5M");
-        double value = Double.parseDouble(m.group(1));
-        double scale =
-                switch (m.group(2)) {
-                    case "" -> 1;
-                    case "k", "K" -> 1e3;
-                    case "M", "m" -> 1e6;
-                    case "G", "g" -> 1e9;
-                    default -> throw bad(text, "number", "e.g. 200, 10k, 1.5M");
-                };
-        double scaled = value * scale;
+        String forms = "e.g. 200, 10k, 1.5M";
+        double scaled = parseSi(text, "number", forms);
         if (scaled != Math.rint(scaled) || scaled > Long.MAX_VALUE) {
-            throw bad(text, "number", "a whole number, e.g. 200, 10k, 1.5M");
+            throw bad(text, "number", "a whole number, " + forms);
         }
         return (long) scaled;
     }
 
     /** A rate per second with an optional SI suffix; fractions allowed ({@code 0.5} = one every 2 s). */
     public static double parseRate(String text) {
-        Matcher m = match(text, "rate", "requests per second, e.g. 500, 10k, 1.5M");
-        double value = Double.parseDouble(m.group(1));
+        return parseSi(text, "rate", "requests per second, e.g. 500, 10k, 1.5M");
+    }
+
+    private static double parseSi(String text, String what, String forms) {
+        Matcher m = match(text, what, forms);
         double scale =
                 switch (m.group(2)) {
                     case "" -> 1;
                     case "k", "K" -> 1e3;
                     case "M", "m" -> 1e6;
                     case "G", "g" -> 1e9;
-                    default -> throw bad(text, "rate", "requests per second, e.g. 500, 10k, 1.5M");
+                    default -> throw bad(text, what, forms);
                 };
-        return value * scale;
+        return Double.parseDouble(m.group(1)) * scale;
     }
 
     /** A size in bytes: SI suffixes k, M, G (powers of 1000) or binary KiB, MiB, GiB; a trailing B is optional. */

@@ -174,6 +174,19 @@ public record CaseSummary(
                 null);
     }
 
+    /**
+     * The requests completed over the whole measured interval: {@code requests}, or for a sweep the
+     * sum of its steps' {@code requests} (its top-level {@code requests} are the capacity step's
+     * only, while the interval spans every step). The server's cost per request is divided by this.
+     */
+    public long measuredIntervalRequests() {
+        return sweep == null
+                ? requests
+                : sweep.steps().stream()
+                        .mapToLong(SweepResult.SweepStep::requests)
+                        .sum();
+    }
+
     /** The same summary labelled with the case and the model that served it. */
     public CaseSummary withCase(String newCaseId, String newModel) {
         return new CaseSummary(

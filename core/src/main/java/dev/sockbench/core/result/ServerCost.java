@@ -3,23 +3,41 @@ package dev.sockbench.core.result;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What serving a case cost the server process, read from {@code /proc} before and after the
- * measured interval (warm-up excluded), plus the kernel's drop counters around the case.
+ * What serving a case cost the server process over the measured interval (warm-up excluded), plus
+ * the kernel's drop counters around the case. How each figure is obtained:
  *
- * <p>CPU times come from {@code /proc/<pid>/stat} in clock ticks (10 ms on usual kernels), so a
- * short case has a coarse CPU figure. Context switches are summed over the process's threads
- * ({@code /proc/<pid>/task/*&#47;status}), read every so often during the interval because the
- * kernel forgets an exited thread's count: a thread that exits loses at most its last period, so
- * the sum can under-count slightly but never over-count. Threads and RSS are the peaks seen
- * during the interval (at its very end a thread-per-connection server is already shedding its
- * connection threads and their stacks).
+ * <ul>
+ *   <li>CPU time and context switches: the server's own {@code getrusage(RUSAGE_SELF)} (see
+ *       {@link dev.sockbench.core.os.ResourceUsage}), which it prints when asked on stdin; the
+ *       suite runner asks at the start and at the end of the measured interval and subtracts. The
+ *       figures cover <em>all</em> the process's threads, those that exited inside the interval
+ *       included, and CPU time has microsecond resolution. When the server did not answer, these
+ *       six figures are left out (null) and the rest of the block stands.
+ *   <li>Per request: divided by the requests completed over the whole measured interval, which
+ *       the readings span; for a {@code sweep} that is the sum of its steps' {@code requests}
+ *       (the summary's top-level {@code requests} are the capacity step's only). The readings of
+ *       a sweep span from its first step's measured interval to the end of its last, so they also
+ *       hold the later steps' connection set-up and warm-ups, whose requests are not counted: a
+ *       sweep's per-request figures are an upper bound.
+ *   <li>Threads and RSS: the peaks of {@code Threads:} and {@code VmRSS:} in {@code
+ *       /proc/<pid>/status}, read at the interval's start, every 100 ms while it lasts and at its
+ *       end (at its very end a thread-per-connection server is already shedding its connection
+ *       threads and their stacks).
+ *   <li>GC pauses: the server JVM's own GC log, the pauses that ended inside the interval.
+ *   <li>Kernel drop counters: {@code /proc/net/snmp} and {@code /proc/net/netstat} before and
+ *       after the case; machine-wide.
+ * </ul>
  *
- * @param cpuUserUs user CPU time, µs
- * @param cpuSysUs system CPU time, µs
- * @param cpuUsPerRequest (user + sys) / requests, µs; 0 when no request completed
- * @param voluntaryCtxSwitches voluntary context switches of all the process's threads
- * @param involuntaryCtxSwitches involuntary context switches of all the process's threads
- * @param ctxSwitchesPerRequest (voluntary + involuntary) / requests; 0 when no request completed
+ * @param cpuUserUs user CPU time, µs; null when not measured
+ * @param cpuSysUs system CPU time, µs; null when not measured
+ * @param cpuUsPerRequest (user + sys) / requests, µs; 0 when no request completed; null when not
+ *     measured
+ * @param voluntaryCtxSwitches context switches because a thread blocked, all the process's threads;
+ *     null when not measured
+ * @param involuntaryCtxSwitches context switches because a thread was preempted, all the process's
+ *     threads; null when not measured
+ * @param ctxSwitchesPerRequest (voluntary + involuntary) / requests; 0 when no request completed;
+ *     null when not measured
  * @param threads the most threads the process had during the interval
  * @param rssBytes the largest resident set size during the interval
  * @param rssBytesPerConnection RSS growth of that peak over the idle server (before any load),
@@ -31,12 +49,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerCost(
-        long cpuUserUs,
-        long cpuSysUs,
-        double cpuUsPerRequest,
-        long voluntaryCtxSwitches,
-        long involuntaryCtxSwitches,
-        double ctxSwitchesPerRequest,
+        Long cpuUserUs,
+        Long cpuSysUs,
+        Double cpuUsPerRequest,
+        Long voluntaryCtxSwitches,
+        Long involuntaryCtxSwitches,
+        Double ctxSwitchesPerRequest,
         int threads,
         long rssBytes,
         double rssBytesPerConnection,

@@ -12,11 +12,11 @@ class ServerCostJsonTest {
     @Test
     void gcAndKernelCountersRoundTrip() throws Exception {
         ServerCost cost = new ServerCost(
-                1_000,
-                2_000,
+                1_000L,
+                2_000L,
                 0.3,
-                40,
-                5,
+                40L,
+                5L,
                 0.0045,
                 12,
                 50_000_000,
@@ -37,6 +37,20 @@ class ServerCostJsonTest {
 
         String json = ResultFiles.toJson(cost);
         assertThat(json).doesNotContain("gcPauses").doesNotContain("kernel");
+        assertThat(ResultFiles.mapper().readValue(json, ServerCost.class)).isEqualTo(cost);
+    }
+
+    @Test
+    void cpuAndSwitchesTheServerDidNotReportAreLeftOutAndTheRestStands() throws Exception {
+        ServerCost cost =
+                new ServerCost(null, null, null, null, null, null, 12, 50_000_000, 1_024.5, 3L, 4_500L, 2_000L, null);
+
+        String json = ResultFiles.toJson(cost);
+        assertThat(json)
+                .doesNotContain("cpu")
+                .doesNotContain("CtxSwitches")
+                .contains("\"threads\" : 12")
+                .contains("\"rssBytes\" : 50000000");
         assertThat(ResultFiles.mapper().readValue(json, ServerCost.class)).isEqualTo(cost);
     }
 

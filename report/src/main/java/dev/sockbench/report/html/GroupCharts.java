@@ -161,11 +161,13 @@ final class GroupCharts {
 
         void addCost(CaseSummary s) {
             ServerCost server = s.server();
-            if (server != null && s.requests() > 0) {
+            long requests = s.measuredIntervalRequests(); // the divisor of the per-request figures
+            // Left out when the server did not report its CPU time and switches.
+            if (server != null && server.cpuUsPerRequest() != null && requests > 0) {
                 // The summary's own per-request figure, weighted: one case shows exactly what the table does.
-                cpuUs += server.cpuUsPerRequest() * s.requests();
-                ctxSwitches += server.ctxSwitchesPerRequest() * s.requests();
-                costRequests += s.requests();
+                cpuUs += server.cpuUsPerRequest() * requests;
+                ctxSwitches += server.ctxSwitchesPerRequest() * requests;
+                costRequests += requests;
             }
         }
 

@@ -10,6 +10,7 @@ import dev.sockbench.core.result.LatencyUs;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.ServerCost;
+import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.report.cases.CaseGroup;
 import dev.sockbench.report.cases.CaseStatus;
 import dev.sockbench.report.cases.ReportCase;
@@ -64,6 +65,34 @@ class GroupChartsTest {
     }
 
     @Test
+    void sweepCostsAreWeightedByTheRequestsOfAllTheirSteps() throws Exception {
+        // Each sweep's cost covers all its steps (1,000 requests each); its top-level requests are
+        // the capacity step's only (100 and 900). Weighted by all the steps' requests:
+        // (10 × 1,000 + 20 × 1,000) / 2,000 = 15; by the capacity steps' it would be 19.
+        ReportCase first = sweep("a", cost(10.0, 1.0), 100, 900);
+        ReportCase second = sweep("b", cost(20.0, 3.0), 900, 100);
+
+        GroupCharts.Collected data = GroupCharts.collect(group(first, second));
+
+        CostChart.Bar bar = data.bars().getFirst();
+        assertThat(bar.cpuUsPerRequest()).isCloseTo(15.0, within(1e-9));
+        assertThat(bar.ctxSwitchesPerRequest()).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
+    void aCostWithoutCpuAndSwitchFiguresDrawsNoBar() throws Exception {
+        // The server did not answer for its usage: threads and RSS are known, the per-request figures are not.
+        ServerCost unanswered =
+                new ServerCost(null, null, null, null, null, null, 12, 1 << 20, 0, null, null, null, null);
+        ReportCase c = measured("a", "nio-epoll", hist(100_000L, 10), null, unanswered, 10);
+
+        GroupCharts.Collected data = GroupCharts.collect(group(c));
+
+        assertThat(data.lines()).hasSize(1);
+        assertThat(data.bars()).isEmpty();
+    }
+
+    @Test
     void invalidCasesAndCasesWithoutALogAreLeftOutAndNamed() throws Exception {
         ReportCase good = measured("good", "nio-epoll", hist(100_000L, 10), null, cost(5.0), 10);
         ReportCase bad = new ReportCase(
@@ -105,6 +134,27 @@ class GroupChartsTest {
         }
         return new ReportCase(
                 entry(caseId, model), CaseStatus.VALID, List.of(), summary(caseId, model, cost, requests), caseDir);
+    }
+
+    /** A sweep whose capacity step completed {@code capacityRequests}, after a step of {@code otherRequests}. */
+    private ReportCase sweep(String caseId, ServerCost cost, long capacityRequests, long otherRequests)
+            throws Exception {
+        Percentiles p = new Percentiles(1, 1, 1, 1, 1, 1);
+        SweepResult.SweepStep other =
+                new SweepResult.SweepStep(200, 200, otherRequests, 0, new LatencyUs(p, p), true, List.of());
+        SweepResult.SweepStep capacity =
+                new SweepResult.SweepStep(100, 100, capacityRequests, 0, new LatencyUs(p, p), true, List.of());
+        CaseSummary summary = summary(caseId, "nio-epoll", cost, capacityRequests)
+                .withLoadBlocks(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new SweepResult("p99=1ms", 99.0, 1_000.0, 100.0, List.of(capacity, other)));
+        ReportCase c = measured(caseId, "nio-epoll", hist(100_000L, 10), null, cost, capacityRequests);
+        return new ReportCase(c.entry(), c.status(), c.reasons(), summary, c.caseDir());
     }
 
     private static RunResult.CaseEntry entry(String caseId, String model) {
