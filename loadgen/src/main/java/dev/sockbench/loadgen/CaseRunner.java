@@ -13,6 +13,7 @@ import dev.sockbench.loadgen.shape.LoadShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs one case end to end: the run (or a sweep's steps), the self-check, the summary, and the
@@ -70,15 +71,7 @@ public final class CaseRunner {
             LoadResult result;
             LatencyLog log = hlogFile == null ? null : LatencyLog.create(hlogFile, System.currentTimeMillis());
             try {
-                result = run.run(
-                        spec.plan(paths),
-                        listener,
-                        log == null
-                                ? null
-                                : (corrected, raw) -> {
-                                    log.write(LatencyLog.CORRECTED, corrected);
-                                    log.write(LatencyLog.RAW, raw);
-                                });
+                result = run.run(spec.plan(paths), listener, log == null ? null : new LogSink(log));
             } finally {
                 if (log != null) {
                     log.close();
@@ -87,6 +80,25 @@ public final class CaseRunner {
             Double target = spec.targetRatePerSec();
             List<String> reasons = SelfCheck.reasons(result, target);
             return new Outcome(CaseSummaries.of(spec, result, target, reasons, null), result.firstError());
+        }
+    }
+
+    /** Writes the measured intervals to the log; encodes the warm-up's the same way, to nowhere. */
+    private record LogSink(LatencyLog log, LatencyLog rehearsal) implements LoadRun.IntervalSink {
+        LogSink(LatencyLog log) {
+            this(log, LatencyLog.discarding());
+        }
+
+        @Override
+        public void interval(Histogram corrected, Histogram raw) {
+            log.write(LatencyLog.CORRECTED, corrected);
+            log.write(LatencyLog.RAW, raw);
+        }
+
+        @Override
+        public void rehearse(Histogram corrected, Histogram raw) {
+            rehearsal.write(LatencyLog.CORRECTED, corrected);
+            rehearsal.write(LatencyLog.RAW, raw);
         }
     }
 }

@@ -81,11 +81,22 @@ final class SweepRunner {
                                     String.format(Locale.ROOT, "step %d at %.0f/s: %s", stepNumber, rate, line));
                         }
                     },
-                    (corrected, raw) -> stepIntervals.add(new Interval(
-                            corrected.getStartTimeStamp(),
-                            corrected.getEndTimeStamp(),
-                            compress(corrected),
-                            compress(raw))));
+                    new LoadRun.IntervalSink() {
+                        @Override
+                        public void interval(Histogram corrected, Histogram raw) {
+                            stepIntervals.add(new Interval(
+                                    corrected.getStartTimeStamp(),
+                                    corrected.getEndTimeStamp(),
+                                    compress(corrected),
+                                    compress(raw)));
+                        }
+
+                        @Override
+                        public void rehearse(Histogram corrected, Histogram raw) {
+                            compress(corrected);
+                            compress(raw);
+                        }
+                    });
             List<String> reasons = new ArrayList<>(SelfCheck.reasons(result, rate));
             if (!slo.metBy(result.corrected())) {
                 reasons.add(String.format(

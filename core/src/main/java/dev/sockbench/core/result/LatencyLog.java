@@ -2,7 +2,9 @@ package dev.sockbench.core.result;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,9 +43,16 @@ public final class LatencyLog implements Closeable {
     private final HistogramLogWriter writer;
 
     private LatencyLog(Path file, long startEpochMs) throws IOException {
+        this(file, file == null ? null : ResultFiles.createTempSibling(file), startEpochMs);
+    }
+
+    private LatencyLog(Path file, Path tmp, long startEpochMs) throws IOException {
         this.file = file;
-        this.tmp = ResultFiles.createTempSibling(file);
-        this.out = new PrintStream(Files.newOutputStream(tmp), false, java.nio.charset.StandardCharsets.US_ASCII);
+        this.tmp = tmp;
+        this.out = new PrintStream(
+                tmp == null ? OutputStream.nullOutputStream() : Files.newOutputStream(tmp),
+                false,
+                java.nio.charset.StandardCharsets.US_ASCII);
         this.writer = new HistogramLogWriter(out);
         writer.outputLogFormatVersion();
         writer.outputStartTime(startEpochMs);
@@ -54,6 +63,19 @@ public final class LatencyLog implements Closeable {
     /** Starts a log whose interval timestamps count from {@code startEpochMs}. */
     public static LatencyLog create(Path file, long startEpochMs) throws IOException {
         return new LatencyLog(file, startEpochMs);
+    }
+
+    /**
+     * A log that encodes every interval exactly as a file log does and writes it nowhere: a load
+     * generator rehearses its logging with it during the warm-up, so that the encoding is compiled
+     * before the measured interval. Closing it does nothing.
+     */
+    public static LatencyLog discarding() {
+        try {
+            return new LatencyLog(null, null, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a log to nowhere cannot fail to open", e);
+        }
     }
 
     /**
@@ -69,6 +91,9 @@ public final class LatencyLog implements Closeable {
     @Override
     public void close() throws IOException {
         out.close();
+        if (file == null) {
+            return;
+        }
         if (out.checkError()) {
             throw new IOException("could not write " + tmp);
         }

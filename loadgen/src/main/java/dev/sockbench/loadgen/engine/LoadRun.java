@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.channels.Selector;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.newsclub.net.unix.AFUNIXSelectorProvider;
 
@@ -44,11 +45,23 @@ public final class LoadRun {
     /** Receives each interval's histograms (ns), start and end timestamps (epoch ms) set. */
     @FunctionalInterface
     public interface IntervalSink {
+        /** One interval of the measured interval. */
         void interval(Histogram corrected, Histogram raw) throws IOException;
+
+        /**
+         * One interval of the warm-up: do the work {@link #interval} does and keep nothing, so that
+         * it is compiled before the measured interval (see the class comment). Default: nothing.
+         */
+        default void rehearse(Histogram corrected, Histogram raw) throws IOException {}
     }
 
     /** Length of one logged interval. */
     public static final long INTERVAL_NS = 1_000_000_000L;
+    /**
+     * Length of a rehearsal window and of a rehearsal collection during the warm-up: short, so
+     * that even a one-second warm-up rehearses every step several times.
+     */
+    static final long REHEARSAL_NS = 100_000_000L;
     /** Threads are started this long before the first send, so that all start together. */
     static final long START_DELAY_NS = 50_000_000L;
     /** Connections must be up within this long. */
@@ -90,20 +103,14 @@ public final class LoadRun {
             long drainDeadlineNs = measureEndNs + plan.timeoutNs() + 2 * Worker.EXPIRY_CHECK_NS;
             EpochMs epoch = new EpochMs(clock);
             for (Worker worker : workers) {
-                worker.start(startNs, measureStartNs, measureEndNs, drainDeadlineNs);
+                worker.start(startNs, measureStartNs, measureEndNs, drainDeadlineNs, REHEARSAL_NS);
             }
             started = true;
 
-            Collector collector = new Collector(workers, epoch, sink);
+            Collector collector = new Collector(workers, Worker::recorder, epoch, sink);
             sleepUntil(startNs, workers);
             listener.phase(Phase.WARMUP);
-            for (long tick = startNs + INTERVAL_NS; tick < measureStartNs; tick += INTERVAL_NS) {
-                if (!sleepUntil(tick, workers)) {
-                    break;
-                }
-                listener.progress(String.format(
-                        Locale.ROOT, "warmup  %ds/%ds", (tick - startNs) / INTERVAL_NS, plan.warmupNs() / INTERVAL_NS));
-            }
+            rehearse(plan, workers, epoch, sink, listener, startNs, measureStartNs);
             sleepUntil(measureStartNs, workers);
             long cpuStartNs = cpu.cpuNs();
             listener.phase(Phase.MEASURE);
@@ -119,7 +126,8 @@ public final class LoadRun {
                     break;
                 }
                 collector.collect(from, tick, false);
-                listener.progress(collector.progressLine(tick - measureStartNs, plan.durationNs(), workers));
+                listener.progress(
+                        collector.progressLine("measure", tick - measureStartNs, plan.durationNs(), tick - from));
                 from = tick;
             }
             long cpuEndNs = cpu.cpuNs();
@@ -148,6 +156,41 @@ public final class LoadRun {
         }
     }
 
+    /**
+     * The warm-up, which rehearses the measured interval: every {@link #REHEARSAL_NS} the
+     * workers' rehearsal recordings are collected, added up and logged as the measured ones will
+     * be, and thrown away; a progress line a second. On a generator pinned to one CPU this
+     * thread shares it with the workers, and code it first ran in the measured interval
+     * (interpreted, then compiled there) stalled them for milliseconds, every second at first.
+     */
+    private void rehearse(
+            RunPlan plan,
+            Worker[] workers,
+            EpochMs epoch,
+            IntervalSink sink,
+            Listener listener,
+            long startNs,
+            long measureStartNs)
+            throws IOException {
+        Collector rehearsal =
+                new Collector(workers, Worker::rehearsalRecorder, epoch, sink == null ? null : sink::rehearse);
+        long nextProgressNs = startNs + INTERVAL_NS;
+        // No collection at the measured interval's start itself: the workers have it to themselves.
+        for (long from = startNs, tick = from + REHEARSAL_NS;
+                tick < measureStartNs;
+                from = tick, tick += REHEARSAL_NS) {
+            if (!sleepUntil(tick, workers)) {
+                return;
+            }
+            rehearsal.collect(from, tick, false);
+            String line = rehearsal.progressLine("warmup ", tick - startNs, plan.warmupNs(), tick - from);
+            if (tick >= nextProgressNs) {
+                listener.progress(line);
+                nextProgressNs += INTERVAL_NS;
+            }
+        }
+    }
+
     private LoadResult result(
             RunPlan plan,
             Worker[] workers,
@@ -171,7 +214,7 @@ public final class LoadRun {
             errors = errors.plus(tally.errors());
             datagrams = datagrams.plus(tally.datagrams());
             completed += tally.completedInInterval;
-            connectionsLost += tally.connectionsLost;
+            connectionsLost += worker.connectionsLost();
             busiest = Math.max(busiest, worker.busyPercent());
             if (sendLag != null) {
                 sendLag.add(worker.sendLagNs());
@@ -276,19 +319,25 @@ public final class LoadRun {
         }
     }
 
-    /** Takes each worker's interval histograms, adds them up, hands the sum to the sink. */
+    /**
+     * Takes each worker's interval histograms (from the recorder {@code recorderOf} names), adds
+     * them up, hands the sum to the sink. The warm-up's collector is another instance of the same
+     * code: rehearsal recorders, the sink's {@link IntervalSink#rehearse}.
+     */
     private static final class Collector {
         final Histogram totalCorrected = LatencyRecorder.newHistogram();
         final Histogram totalRaw = LatencyRecorder.newHistogram();
         private final Worker[] workers;
+        private final Function<Worker, LatencyRecorder> recorderOf;
         private final EpochMs epoch;
         private final IntervalSink sink;
         private final LatencyRecorder.Interval[] recycle;
         private final Histogram intervalCorrected = LatencyRecorder.newHistogram();
         private final Histogram intervalRaw = LatencyRecorder.newHistogram();
 
-        Collector(Worker[] workers, EpochMs epoch, IntervalSink sink) {
+        Collector(Worker[] workers, Function<Worker, LatencyRecorder> recorderOf, EpochMs epoch, IntervalSink sink) {
             this.workers = workers;
+            this.recorderOf = recorderOf;
             this.epoch = epoch;
             this.sink = sink;
             this.recycle = new LatencyRecorder.Interval[workers.length];
@@ -299,7 +348,7 @@ public final class LoadRun {
             intervalCorrected.reset();
             intervalRaw.reset();
             for (int i = 0; i < workers.length; i++) {
-                recycle[i] = workers[i].recorder().take(recycle[i]);
+                recycle[i] = recorderOf.apply(workers[i]).take(recycle[i]);
                 intervalCorrected.add(recycle[i].corrected());
                 intervalRaw.add(recycle[i].raw());
             }
@@ -317,9 +366,10 @@ public final class LoadRun {
             }
         }
 
-        String progressLine(long elapsedNs, long durationNs, Worker[] all) {
+        /** A progress line about the last interval collected, {@code intervalNs} long. */
+        String progressLine(String phase, long elapsedNs, long durationNs, long intervalNs) {
             long errors = 0;
-            for (Worker w : all) {
+            for (Worker w : workers) {
                 Tally t = w.tally();
                 // Read while the workers write: approximate, for progress only.
                 errors += t.connectErrors + t.readErrors + t.writeErrors + t.timeoutErrors + t.verifyErrors;
@@ -327,10 +377,11 @@ public final class LoadRun {
             long count = intervalCorrected.getTotalCount();
             return String.format(
                     Locale.ROOT,
-                    "measure %ds/%ds  %d req/s  p50 %.1fus  p99 %.1fus  errors %d",
+                    "%s %ds/%ds  %d req/s  p50 %.1fus  p99 %.1fus  errors %d",
+                    phase,
                     Math.round(elapsedNs / 1e9),
                     Math.round(durationNs / 1e9),
-                    count,
+                    Math.round(count * 1e9 / intervalNs),
                     count == 0 ? 0.0 : intervalCorrected.getValueAtPercentile(50) / 1e3,
                     count == 0 ? 0.0 : intervalCorrected.getValueAtPercentile(99) / 1e3,
                     errors);

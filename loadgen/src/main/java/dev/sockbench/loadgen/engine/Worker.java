@@ -1,8 +1,8 @@
 package dev.sockbench.loadgen.engine;
 
-import dev.sockbench.loadgen.check.WorkMeter;
 import dev.sockbench.loadgen.client.Connection;
 import dev.sockbench.loadgen.client.EchoMismatchException;
+import dev.sockbench.loadgen.engine.Windows.Window;
 import dev.sockbench.loadgen.pacing.NanoClock;
 import dev.sockbench.loadgen.pacing.Pacer;
 import dev.sockbench.loadgen.pacing.ScheduleLag;
@@ -72,8 +72,6 @@ final class Worker implements Runnable {
     private final int firstConnection;
     private final RunPlan plan;
     private final DueQueue due;
-    private final LatencyRecorder recorder = new LatencyRecorder();
-    private final Histogram sendLagNs = LatencyRecorder.newHistogram();
     private final long[] opStartNs;
     private final boolean[] connectPending;
     private final Consumer<SelectionKey> keyHandler = this::onKey;
@@ -81,23 +79,32 @@ final class Worker implements Runnable {
 
     private Pacer[] pacers;
     private ScheduleLag[] lags;
-    private Tally tally;
+    private Windows windows;
+    /** The window the worker is in; see {@link #now}. */
+    private Window window;
+
+    private long nextWindowNs;
+    /** The window whose start the paced schedules were last resumed at. */
+    private Window resumedIn;
+
     private long startNs;
-    private long measureStartNs;
     private long measureEndNs;
     private long drainDeadlineNs;
     private long timeoutNs;
 
     private long setupConnectErrors;
+    private long connectionsLost;
     private int liveConnections;
     private int inFlight;
     private int connecting;
     private boolean keysReady;
     private long keyNowNs;
+    /** The recorder this wake-up's batch was opened on (the window may change within it). */
+    private LatencyRecorder batchRecorder;
+
     private long recordingBatch;
     private long waitStartNs;
     private long idleSinceNs = NOT_IDLE;
-    private WorkMeter work;
     private long finishedNs;
     private String firstError;
     private volatile boolean finished;
@@ -180,16 +187,20 @@ final class Worker implements Runnable {
         c.close();
     }
 
-    /** Sets the timeline and starts the thread; it waits for {@code startNs} before sending. */
-    void start(long start, long measureStart, long measureEnd, long drainDeadline) {
+    /**
+     * Sets the timeline and starts the thread; it waits for {@code startNs} before sending. The
+     * warm-up is rehearsed in windows of {@code rehearsalNs} ({@link Windows}).
+     */
+    void start(long start, long measureStart, long measureEnd, long drainDeadline, long rehearsalNs) {
         this.startNs = start;
-        this.measureStartNs = measureStart;
         this.measureEndNs = measureEnd;
         this.drainDeadlineNs = drainDeadline;
         this.timeoutNs = plan.timeoutNs();
-        this.tally = new Tally(measureStart, measureEnd);
-        this.work = new WorkMeter(measureStart, measureEnd);
-        tally.connectErrors += setupConnectErrors;
+        this.windows = new Windows(start, measureStart, measureEnd, rehearsalNs);
+        this.window = windows.current();
+        this.resumedIn = window;
+        this.nextWindowNs = windows.nextStartNs();
+        windows.measured().tally().connectErrors += setupConnectErrors;
         if (mode == Mode.PACED) {
             pacers = new Pacer[connections.length];
             lags = new ScheduleLag[connections.length];
@@ -220,17 +231,28 @@ final class Worker implements Runnable {
         thread.join();
     }
 
+    /** Latency of the measured requests; its reader takes intervals while the worker runs. */
     LatencyRecorder recorder() {
-        return recorder;
+        return windows.measured().recorder();
+    }
+
+    /** Latency of the warm-up's requests, recorded to rehearse; whatever it holds is thrown away. */
+    LatencyRecorder rehearsalRecorder() {
+        return windows.rehearsalRecorder();
     }
 
     /** Results; read after {@link #join}. */
     Tally tally() {
-        return tally;
+        return windows.measured().tally();
     }
 
     Histogram sendLagNs() {
-        return sendLagNs;
+        return windows.measured().sendLagNs();
+    }
+
+    /** Active connections that failed or were closed by the server, at any time. */
+    long connectionsLost() {
+        return connectionsLost;
     }
 
     Throwable failure() {
@@ -243,14 +265,14 @@ final class Worker implements Runnable {
 
     /** Share of the measured interval (up to when this worker finished) it spent busy, percent. */
     double busyPercent() {
-        return work.busyPercent(finishedNs);
+        return windows.measured().work().busyPercent(finishedNs);
     }
 
     @Override
     public void run() {
         try {
             parkUntil(startNs);
-            begin(clock.nanoTime());
+            begin(now());
             loop();
         } catch (Throwable t) {
             failure = t;
@@ -260,7 +282,7 @@ final class Worker implements Runnable {
                 if (!abort) {
                     // The drain is over: what is still in flight timed out (or was lost). An
                     // aborted run was stopped from outside; its requests in flight are no fault.
-                    c.abandon(tally);
+                    c.abandon(window.tally());
                 }
                 c.close();
             }
@@ -303,18 +325,33 @@ final class Worker implements Runnable {
         }
     }
 
+    /**
+     * The current time, having entered the window it falls in: every reading that the worker acts
+     * on goes through here, so whatever happens at a time is counted in the window containing it.
+     * (A paced send's time is read directly: it is attributed to its intended time, which the
+     * loop's reading already placed.)
+     */
+    private long now() {
+        long nowNs = clock.nanoTime();
+        if (nowNs >= nextWindowNs) {
+            window = windows.advance(nowNs);
+            nextWindowNs = windows.nextStartNs();
+        }
+        return nowNs;
+    }
+
     private void loop() throws IOException {
         long nextExpiryNs = 0;
-        boolean measuring = false;
         while (!abort) {
-            long now = clock.nanoTime();
+            long now = now();
             if (idleSinceNs != NOT_IDLE) {
                 // The last wait found nothing: it lasted until now.
-                work.waited(idleSinceNs, now);
+                window.work().waited(idleSinceNs, now);
                 idleSinceNs = NOT_IDLE;
             }
-            if (!measuring && now >= measureStartNs) {
-                measuring = true;
+            if (resumedIn != window) {
+                // A window began (here, or while handling echoes): no send has been due since.
+                resumedIn = window;
                 if (mode == Mode.PACED) {
                     resumeOnSchedule(now);
                 }
@@ -330,7 +367,7 @@ final class Worker implements Runnable {
                     }
                 } while (due.peekDueNs() <= now);
                 // Sending took time: what follows must not start from a stale clock.
-                now = clock.nanoTime();
+                now = now();
             }
             if (now >= nextExpiryNs) {
                 expire(now);
@@ -372,7 +409,7 @@ final class Worker implements Runnable {
             }
         } finally {
             if (keysReady) {
-                recorder.endBatch(recordingBatch);
+                batchRecorder.endBatch(recordingBatch);
             }
         }
         if (!keysReady) {
@@ -386,10 +423,11 @@ final class Worker implements Runnable {
             // One receive time for the batch: each echo in it had arrived by the time select
             // returned, so later processing is not charged to the server.
             keysReady = true;
-            keyNowNs = clock.nanoTime();
-            work.waited(waitStartNs, keyNowNs);
+            keyNowNs = now();
+            window.work().waited(waitStartNs, keyNowNs);
             // One recorder critical section for every echo of this wake-up.
-            recordingBatch = recorder.beginBatch();
+            batchRecorder = window.recorder();
+            recordingBatch = batchRecorder.beginBatch();
         }
         Connection c = (Connection) key.attachment();
         int ready = key.readyOps();
@@ -406,9 +444,13 @@ final class Worker implements Runnable {
     }
 
     private void readFrom(Connection c) {
+        // A closed-loop send while handling this wake-up may have entered the next window. The
+        // echoes read here are of requests sent before it began, so its tally does not count them
+        // and nothing reaches the recorder outside the batch's.
+        Tally tally = window.tally();
         int answered;
         try {
-            answered = c.read(keyNowNs, recorder, tally);
+            answered = c.read(keyNowNs, batchRecorder, tally);
         } catch (EchoMismatchException e) {
             if (tally.counting(keyNowNs)) {
                 tally.verifyErrors++;
@@ -434,10 +476,11 @@ final class Worker implements Runnable {
 
     private boolean flushTo(Connection c) {
         try {
-            return c.flush(tally);
+            return c.flush(window.tally());
         } catch (IOException e) {
-            if (tally.counting(clock.nanoTime())) {
-                tally.writeErrors++;
+            long now = now();
+            if (window.tally().counting(now)) {
+                window.tally().writeErrors++;
             }
             if (c.streamOriented()) {
                 lose(c, "write: " + e.getMessage());
@@ -471,7 +514,7 @@ final class Worker implements Runnable {
 
     /** Closed loop: tops the connection up to its depth, in one write on a stream. */
     private void fill(Connection c) {
-        long sentNs = clock.nanoTime();
+        long sentNs = now();
         if (sentNs >= measureEndNs) {
             return;
         }
@@ -480,7 +523,7 @@ final class Worker implements Runnable {
             return;
         }
         while (c.isOpen() && c.hasRoom()) {
-            c.send(sentNs, sentNs, tally);
+            c.send(sentNs, sentNs, window.tally());
             inFlight++;
             if (!c.streamOriented() && !flushTo(c)) {
                 return;
@@ -505,11 +548,12 @@ final class Worker implements Runnable {
         }
         long sentNs = clock.nanoTime();
         long intendedNs = pacer.take(sentNs);
-        c.send(intendedNs, sentNs, tally);
+        Window w = window;
+        c.send(intendedNs, sentNs, w.tally());
         inFlight++;
         long lagNs = lags[i].onSend(intendedNs, dueNs, sentNs);
-        if (tally.measured(intendedNs)) {
-            sendLagNs.recordValue(lagNs);
+        if (w.tally().measured(intendedNs)) {
+            w.sendLagNs().recordValue(lagNs);
         }
         flushTo(c);
         if (c.isOpen() && c.hasRoom() && pacer.intendedNs() < measureEndNs) {
@@ -518,14 +562,14 @@ final class Worker implements Runnable {
     }
 
     /**
-     * The measured interval begins: every connection drops the requests the warm-up still owes
-     * and resumes on schedule, so the interval measures the load asked for from its first
+     * A window begins: every connection drops the requests the previous one still owes and
+     * resumes on schedule, so the measured interval measures the load asked for from its first
      * moment, not the warm-up's backlog (which would be sent, unmeasured, in its place).
      */
     private void resumeOnSchedule(long now) {
         for (int i = 0; i < connections.length; i++) {
             Pacer pacer = pacers[i];
-            if (pacer.skipTo(measureStartNs) > 0 && due.contains(i)) {
+            if (pacer.skipTo(window.startNs()) > 0 && due.contains(i)) {
                 due.remove(i);
                 due.add(i, pacer.sendTimeNs(now));
             }
@@ -567,8 +611,8 @@ final class Worker implements Runnable {
     }
 
     private void churnConnectFailed(Connection c, long now, IOException e) {
-        if (tally.counting(now)) {
-            tally.connectErrors++;
+        if (window.tally().counting(now)) {
+            window.tally().connectErrors++;
         }
         noteError("connect: " + e.getMessage());
         c.close();
@@ -577,7 +621,7 @@ final class Worker implements Runnable {
 
     /** Churn: the connection is up; its one request counts from the start of the connect. */
     private void onConnected(Connection c) {
-        c.send(opStartNs[c.index], clock.nanoTime(), tally);
+        c.send(opStartNs[c.index], clock.nanoTime(), window.tally());
         inFlight++;
         flushTo(c);
     }
@@ -592,7 +636,7 @@ final class Worker implements Runnable {
                 continue;
             }
             if (c.isOpen() && c.inFlight() > 0) {
-                int given = c.expire(now, timeoutNs, tally);
+                int given = c.expire(now, timeoutNs, window.tally());
                 if (given > 0) {
                     inFlight -= given;
                     onRoom(c, now);
@@ -614,7 +658,7 @@ final class Worker implements Runnable {
             }
         } else {
             liveConnections--;
-            tally.connectionsLost++;
+            connectionsLost++;
         }
     }
 

@@ -36,9 +36,6 @@ public final class Tally {
      */
     public long completedInInterval;
 
-    /** Connections closed by an error or by the server. */
-    public long connectionsLost;
-
     /**
      * @param measureStartNs start of the measured interval, ns
      * @param measureEndNs its end (exclusive), ns

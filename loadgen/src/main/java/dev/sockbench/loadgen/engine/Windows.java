@@ -1,0 +1,120 @@
+package dev.sockbench.loadgen.engine;
+
+import dev.sockbench.loadgen.check.WorkMeter;
+import dev.sockbench.loadgen.recording.LatencyRecorder;
+import dev.sockbench.loadgen.recording.Tally;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A worker's timeline as a sequence of counting windows: the warm-up cut into rehearsal windows of
+ * {@code rehearsalNs} (the last one ends where the measured interval begins), then the measured
+ * interval, which lasts through the drain. Each window has its own {@link Tally} and {@link
+ * WorkMeter} bounded to it; the rehearsal windows share one latency recorder and one send-lag
+ * histogram, which are thrown away; the measured window has its own.
+ *
+ * <p>Why rehearse: the worker runs the same code in every window, so that by the time the measured
+ * interval begins the JIT has compiled the worker with every branch it takes there already taken
+ * (a request counted, one from the previous window not counted, a window entered, a backlog
+ * dropped). Code first reached in the measured interval is deoptimized and compiled again then,
+ * and a generator given one CPU shares it with the compiler: measured on the 2-core VM sockbench
+ * is built on, that stalled the worker in 4 ms slices for the first ~0.7 s of every measured
+ * interval, after any warm-up.
+ *
+ * <pre>{@code
+ * Windows windows = new Windows(startNs, measureStartNs, measureEndNs, 100_000_000L);
+ * Window w = windows.current();
+ * if (nowNs >= windows.nextStartNs()) w = windows.advance(nowNs);   // on every clock reading
+ * Tally counts = windows.measured().tally();                        // the results, at the end
+ * }</pre>
+ *
+ * All objects are made up front: entering a window allocates nothing. Not thread-safe: owned by
+ * one worker (the owner builds it before the worker's thread starts).
+ */
+final class Windows {
+    /**
+     * What the worker counts into while a window lasts.
+     *
+     * @param startNs where the window begins
+     * @param tally its counters; requests intended in it, events happening in it
+     * @param work its busy accounting, clipped to it
+     * @param sendLagNs send lag of the requests intended in it
+     * @param recorder latency of the requests intended in it
+     */
+    record Window(long startNs, Tally tally, WorkMeter work, Histogram sendLagNs, LatencyRecorder recorder) {}
+
+    private final Window[] windows;
+    /** {@code startNs[k]} of {@code windows[k]}, and {@link Long#MAX_VALUE} after the last. */
+    private final long[] startsNs;
+
+    private final LatencyRecorder rehearsalRecorder = new LatencyRecorder();
+    private int index;
+
+    /**
+     * @param startNs the warm-up begins
+     * @param measureStartNs the measured interval begins (the warm-up ends); {@code >= startNs}
+     * @param measureEndNs the measured interval ends
+     * @param rehearsalNs length of a rehearsal window; the first may be shorter
+     */
+    Windows(long startNs, long measureStartNs, long measureEndNs, long rehearsalNs) {
+        if (measureStartNs < startNs || measureEndNs <= measureStartNs || rehearsalNs <= 0) {
+            throw new IllegalArgumentException("need start <= measure start < measure end and rehearsal > 0");
+        }
+        int rehearsals = (int) Math.ceilDiv(measureStartNs - startNs, rehearsalNs);
+        windows = new Window[rehearsals + 1];
+        startsNs = new long[rehearsals + 2];
+        Histogram rehearsalLagNs = LatencyRecorder.newHistogram();
+        for (int k = 0; k < rehearsals; k++) {
+            // Counted back from the measured interval, so that all but the first are whole.
+            long from = Math.max(startNs, measureStartNs - (long) (rehearsals - k) * rehearsalNs);
+            long to = measureStartNs - (long) (rehearsals - k - 1) * rehearsalNs;
+            windows[k] =
+                    new Window(from, new Tally(from, to), new WorkMeter(from, to), rehearsalLagNs, rehearsalRecorder);
+            startsNs[k] = from;
+        }
+        windows[rehearsals] = new Window(
+                measureStartNs,
+                new Tally(measureStartNs, measureEndNs),
+                new WorkMeter(measureStartNs, measureEndNs),
+                LatencyRecorder.newHistogram(),
+                new LatencyRecorder());
+        startsNs[rehearsals] = measureStartNs;
+        startsNs[rehearsals + 1] = Long.MAX_VALUE;
+    }
+
+    /** The window the worker is in: the first until {@link #advance} moves on. */
+    Window current() {
+        return windows[index];
+    }
+
+    /** Where the next window begins; {@link Long#MAX_VALUE} in the measured one. */
+    long nextStartNs() {
+        return startsNs[index + 1];
+    }
+
+    /**
+     * Moves to the window that contains {@code nowNs} (skipping any that passed whole, as during a
+     * stall longer than a window) and returns it. Times only move forward: a window once left is
+     * never re-entered.
+     */
+    Window advance(long nowNs) {
+        while (nowNs >= startsNs[index + 1]) {
+            index++;
+        }
+        return windows[index];
+    }
+
+    /** The measured interval's window: the results. */
+    Window measured() {
+        return windows[windows.length - 1];
+    }
+
+    /** The recorder every rehearsal window records into; its content is to be thrown away. */
+    LatencyRecorder rehearsalRecorder() {
+        return rehearsalRecorder;
+    }
+
+    /** How many rehearsal windows precede the measured one. */
+    int rehearsals() {
+        return windows.length - 1;
+    }
+}
