@@ -70,6 +70,8 @@ public final class LoadRun {
     private final NanoClock clock;
     private final CpuMeter cpu;
     private volatile boolean stopRequested;
+    /** The thread in {@link #run}, woken by a stop request. */
+    private volatile Thread runThread;
 
     public LoadRun(NanoClock clock, CpuMeter cpu) {
         this.clock = clock;
@@ -78,6 +80,7 @@ public final class LoadRun {
 
     /** Runs the plan to its end (or until every connection was lost). */
     public LoadResult run(RunPlan plan, Listener listener, IntervalSink sink) throws IOException {
+        runThread = Thread.currentThread();
         Transport transport = plan.client().target().transport();
         IdleConnectionsHolder idle = plan.idleConnections() > 0
                 ? IdleConnectionsHolder.open(plan.client().target(), plan.idleConnections(), clock, CONNECT_TIMEOUT_NS)
@@ -259,6 +262,10 @@ public final class LoadRun {
      */
     public void requestStop() {
         stopRequested = true;
+        Thread thread = runThread;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /** True once {@link #requestStop} was called. */
@@ -266,14 +273,18 @@ public final class LoadRun {
         return stopRequested;
     }
 
-    /** Sleeps until {@code whenNs}; false when every worker finished before then, or stop was asked. */
+    /**
+     * Sleeps until {@code whenNs}; false when every worker finished before then, or stop was asked.
+     * It sleeps in one piece (a stop request and the last worker to finish wake it): on a
+     * generator given one CPU, each wake-up of this thread delays the workers by tens of µs.
+     */
     private boolean sleepUntil(long whenNs, Worker[] workers) {
         long remaining;
         while ((remaining = whenNs - clock.nanoTime()) > 0) {
             if (stopRequested || allFinished(workers)) {
                 return false;
             }
-            LockSupport.parkNanos(Math.min(remaining, 10_000_000L));
+            LockSupport.parkNanos(remaining);
         }
         return true;
     }

@@ -76,6 +76,8 @@ final class Worker implements Runnable {
     private final boolean[] connectPending;
     private final Consumer<SelectionKey> keyHandler = this::onKey;
     private final Thread thread;
+    /** The thread that started this worker; woken when the worker finishes. */
+    private Thread owner;
 
     private Pacer[] pacers;
     private ScheduleLag[] lags;
@@ -200,6 +202,7 @@ final class Worker implements Runnable {
         this.window = windows.current();
         this.resumedIn = window;
         this.nextWindowNs = windows.nextStartNs();
+        this.owner = Thread.currentThread();
         windows.measured().tally().connectErrors += setupConnectErrors;
         if (mode == Mode.PACED) {
             pacers = new Pacer[connections.length];
@@ -292,6 +295,8 @@ final class Worker implements Runnable {
                 // The run is over; a selector that fails to close leaks nothing that matters.
             }
             finished = true;
+            // The owner may be asleep until its next tick: it should know now.
+            LockSupport.unpark(owner);
         }
     }
 
