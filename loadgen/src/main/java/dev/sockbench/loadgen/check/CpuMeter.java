@@ -8,9 +8,12 @@ import java.lang.management.ManagementFactory;
  */
 @FunctionalInterface
 public interface CpuMeter {
-    /** User + system CPU time of the whole process, all threads, ns (the JVM's process CPU time). */
-    CpuMeter PROCESS = () -> ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-            .getProcessCpuTime();
+    /**
+     * User + system CPU time of the whole process, all threads, ns (the JVM's process CPU time).
+     * The bean is looked up once: each lookup walks the platform's bean registry.
+     */
+    CpuMeter PROCESS = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            ::getProcessCpuTime;
 
     /** CPU time used so far, ns; only differences have meaning. */
     long cpuNs();

@@ -58,10 +58,16 @@ public final class LoadRun {
     /** Length of one logged interval. */
     public static final long INTERVAL_NS = 1_000_000_000L;
     /**
-     * Length of a rehearsal window and of a rehearsal collection during the warm-up: short, so
-     * that even a one-second warm-up rehearses every step several times.
+     * Length of a worker's rehearsal window during the warm-up ({@link Windows}): short, so that
+     * even a one-second warm-up enters a window several times before the measured one.
      */
-    static final long REHEARSAL_NS = 100_000_000L;
+    static final long REHEARSAL_WINDOW_NS = 100_000_000L;
+    /**
+     * The warm-up collects (and logs, and throws away) an interval this often: code that runs
+     * once a second in the measured interval runs a hundred times a second in the warm-up, so that
+     * the JIT is done with it before the measured interval begins.
+     */
+    static final long REHEARSAL_TICK_NS = 10_000_000L;
     /** Threads are started this long before the first send, so that all start together. */
     static final long START_DELAY_NS = 50_000_000L;
     /** Connections must be up within this long. */
@@ -81,6 +87,9 @@ public final class LoadRun {
     /** Runs the plan to its end (or until every connection was lost). */
     public LoadResult run(RunPlan plan, Listener listener, IntervalSink sink) throws IOException {
         runThread = Thread.currentThread();
+        // The first reading loads the JVM's management classes, milliseconds of work: done now,
+        // not as the measured interval begins.
+        cpu.cpuNs();
         Transport transport = plan.client().target().transport();
         IdleConnectionsHolder idle = plan.idleConnections() > 0
                 ? IdleConnectionsHolder.open(plan.client().target(), plan.idleConnections(), clock, CONNECT_TIMEOUT_NS)
@@ -106,7 +115,7 @@ public final class LoadRun {
             long drainDeadlineNs = measureEndNs + plan.timeoutNs() + 2 * Worker.EXPIRY_CHECK_NS;
             EpochMs epoch = new EpochMs(clock);
             for (Worker worker : workers) {
-                worker.start(startNs, measureStartNs, measureEndNs, drainDeadlineNs, REHEARSAL_NS);
+                worker.start(startNs, measureStartNs, measureEndNs, drainDeadlineNs, REHEARSAL_WINDOW_NS);
             }
             started = true;
 
@@ -160,7 +169,7 @@ public final class LoadRun {
     }
 
     /**
-     * The warm-up, which rehearses the measured interval: every {@link #REHEARSAL_NS} the
+     * The warm-up, which rehearses the measured interval: every {@link #REHEARSAL_TICK_NS} the
      * workers' rehearsal recordings are collected, added up and logged as the measured ones will
      * be, and thrown away; a progress line a second. On a generator pinned to one CPU this
      * thread shares it with the workers, and code it first ran in the measured interval
@@ -179,9 +188,9 @@ public final class LoadRun {
                 new Collector(workers, Worker::rehearsalRecorder, epoch, sink == null ? null : sink::rehearse);
         long nextProgressNs = startNs + INTERVAL_NS;
         // No collection at the measured interval's start itself: the workers have it to themselves.
-        for (long from = startNs, tick = from + REHEARSAL_NS;
+        for (long from = startNs, tick = from + REHEARSAL_TICK_NS;
                 tick < measureStartNs;
-                from = tick, tick += REHEARSAL_NS) {
+                from = tick, tick += REHEARSAL_TICK_NS) {
             if (!sleepUntil(tick, workers)) {
                 return;
             }

@@ -26,16 +26,21 @@ import org.HdrHistogram.Histogram;
  * <h2>Timing</h2>
  *
  * A worker expecting echoes polls for {@link #POLL_BEFORE_SLEEP_NS} before it sleeps in the
- * selector. A send due more than {@link #SPIN_NS} ahead is waited for asleep (a timed select when
- * echoes are expected, which wakes at once when one arrives; a park otherwise); the last {@link #SPIN_NS}
- * before it are spent polling ({@code selectNow}), because a selector only sleeps in whole
- * milliseconds and a sleeping thread wakes late: 50 µs of Linux timer slack, and on a shared or
- * virtual machine typically 70-170 µs (measured on the 2-core VM sockbench was built on). Sends
- * thus leave within microseconds of their time, and how late they left is recorded (the send
- * lag). The price is CPU: a paced worker polls whenever echoes are expected and its next send is
- * less than 1.25 ms away, and for the last 0.25 ms before every send; closed shapes never poll.
- * Polling does not yield the CPU: measured, yielding made the lag's tail worse on a loaded
- * machine (the scheduler may not hand the CPU back for milliseconds).
+ * selector. A send due more than {@link #SPIN_NS} (5 ms) ahead is waited for asleep (a timed
+ * select when echoes are expected, which wakes at once when one arrives; a park otherwise); the
+ * last {@link #SPIN_NS} before it are spent polling ({@code selectNow}). A sleeping thread wakes
+ * late: 50 µs of Linux timer slack, 70-170 µs typically on the 2-core VM sockbench was built on,
+ * and, worse, whatever runs on its CPU meanwhile (the JVM's compiler threads, another process the
+ * scheduler put on the CPU because it looked idle) keeps it until its time slice ends: measured
+ * there, up to 3-4 ms (a scheduler tick is 4 ms at 250 Hz). A worker that polls keeps its CPU
+ * busy, so the scheduler places other work elsewhere, and is not woken at all. Sends thus leave
+ * within microseconds of their time, and how late they left is recorded (the send lag).
+ *
+ * <p>The price is CPU: a paced worker polls for the last 5 ms before every send, so from 200
+ * requests/s per worker on it polls all the time (one CPU per worker thread, which paced shapes
+ * need anyway: see the README). Closed shapes wait for echoes asleep (after {@link
+ * #POLL_BEFORE_SLEEP_NS}). Polling does not yield the CPU: measured, yielding made the lag's tail
+ * worse on a loaded machine (the scheduler may not hand the CPU back for milliseconds).
  *
  * <h2>Self-accounting</h2>
  *
@@ -49,7 +54,7 @@ import org.HdrHistogram.Histogram;
  */
 final class Worker implements Runnable {
     /** Polling starts this long before a due send; see the class comment. */
-    static final long SPIN_NS = 250_000;
+    static final long SPIN_NS = 5_000_000;
     /**
      * A worker expecting echoes polls this long before it sleeps in the selector: a loopback echo
      * usually comes back within it, and a thread woken from sleep would add its wake-up latency
@@ -385,29 +390,35 @@ final class Worker implements Runnable {
             if (liveConnections == 0 && mode != Mode.CHURN) {
                 break;
             }
-            long next = Math.min(due.peekDueNs(), nextExpiryNs);
-            next = Math.min(next, sending ? measureEndNs : drainDeadlineNs);
-            await(next, now);
+            long otherNs = Math.min(nextExpiryNs, sending ? measureEndNs : drainDeadlineNs);
+            await(due.peekDueNs(), otherNs, now);
         }
     }
 
-    /** Waits until {@code nextNs} or until a socket is ready; {@code now} is the current time. */
-    private void await(long nextNs, long now) throws IOException {
-        long remaining = nextNs - now;
+    /**
+     * Waits until the next send is {@link #SPIN_NS} away, or until {@code otherNs} (a timeout
+     * check, the end), or until a socket is ready: asleep as long as that allows, then polling.
+     *
+     * @param nextSendNs when the next send (or churn connect) is due; {@link Long#MAX_VALUE} if none
+     * @param now the current time
+     */
+    private void await(long nextSendNs, long otherNs, long now) throws IOException {
+        long sleepNs = Math.min(nextSendNs - SPIN_NS, otherNs) - now;
         waitStartNs = now;
         keysReady = false;
         boolean expectingEchoes = inFlight > 0 || connecting > 0;
         try {
-            if (remaining > SPIN_NS && !expectingEchoes) {
-                LockSupport.parkNanos(remaining - SPIN_NS);
+            if (sleepNs > 0 && !expectingEchoes) {
+                LockSupport.parkNanos(sleepNs);
                 selector.selectNow(keyHandler);
-            } else if (remaining >= MS + SPIN_NS) {
+            } else if (sleepNs >= MS) {
                 long pollUntilNs = now + POLL_BEFORE_SLEEP_NS;
                 while (selector.selectNow(keyHandler) == 0 && clock.nanoTime() < pollUntilNs) {
                     Thread.onSpinWait();
                 }
                 if (!keysReady) {
-                    selector.select(keyHandler, (remaining - SPIN_NS) / MS);
+                    // A selector sleeps in whole milliseconds: rounded down, so it wakes early.
+                    selector.select(keyHandler, sleepNs / MS);
                 }
             } else {
                 selector.selectNow(keyHandler);
