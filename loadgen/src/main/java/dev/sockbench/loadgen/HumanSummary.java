@@ -38,19 +38,7 @@ final class HumanSummary {
         percentiles(b, "corrected", s.latencyUs().corrected());
         percentiles(b, "raw", s.latencyUs().raw());
         ErrorCounts e = s.errors();
-        line(
-                b,
-                "  errors    %s",
-                e.total() == 0
-                        ? "none"
-                        : String.format(
-                                Locale.ROOT,
-                                "connect %d, read %d, write %d, timeout %d, verify %d",
-                                e.connect(),
-                                e.read(),
-                                e.write(),
-                                e.timeout(),
-                                e.verify()));
+        line(b, "  errors    %s", e.total() == 0 ? "none" : e.breakdown());
         DatagramCounts d = s.udp();
         if (d != null) {
             line(

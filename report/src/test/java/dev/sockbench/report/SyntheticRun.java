@@ -96,7 +96,8 @@ final class SyntheticRun {
                         2,
                         8L << 30,
                         "test-host",
-                        Map.of("server", "0", "loadgen", "1")),
+                        Map.of("server", "0", "loadgen", "1"),
+                        null),
                 entries);
         ResultFiles.writeJson(runDir.resolve(ResultFiles.RUN_FILE), run);
         return run;

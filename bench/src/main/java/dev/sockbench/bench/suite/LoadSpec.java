@@ -47,21 +47,27 @@ public record LoadSpec(
     public static final List<String> SHAPES = List.of(LoadShape.ids().split(",\\s*"));
 
     /** The load generator's defaults for what every case passes explicitly. */
-    public static final LoadSpec DEFAULTS = new LoadSpec(
-            "closed",
-            null,
-            null,
-            64,
-            10_000_000_000L,
-            2_000_000_000L,
-            Framing.LENGTH,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    public static final LoadSpec DEFAULTS = of("closed", null, null, 64, 10_000_000_000L, 2_000_000_000L);
+
+    /** A load of these essentials, length framing, and every other option left to its default. */
+    public static LoadSpec of(
+            String shape, Integer connections, Double ratePerSec, int payloadBytes, long durationNs, long warmupNs) {
+        return new LoadSpec(
+                shape,
+                connections,
+                ratePerSec,
+                payloadBytes,
+                durationNs,
+                warmupNs,
+                Framing.LENGTH,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 
     /** The load generator's options for this load (target and output files not included). */
     public List<String> loadgenArgs() {

@@ -10,7 +10,6 @@ import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.bench.testing.TestProcesses;
-import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.ServerCost;
@@ -28,21 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server and load generator are covered by the integration tests.
  */
 class CaseRunnerTest {
-    private static final LoadSpec LOAD = new LoadSpec(
-            "closed",
-            4,
-            null,
-            64,
-            1_000_000_000L,
-            500_000_000L,
-            Framing.LENGTH,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    private static final LoadSpec LOAD = LoadSpec.of("closed", 4, null, 64, 1_000_000_000L, 500_000_000L);
     private static final SuiteCase CASE = new SuiteCase("01-fake-tcp-closed-c4", "fake", Transport.TCP, LOAD, null);
 
     private static CaseRunner runner(Class<?> server, Class<?> loadgen) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.suite.LoadSpec;
 import dev.sockbench.bench.suite.SuiteCase;
-import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.LatencyUs;
@@ -22,8 +21,7 @@ class ProgressTest {
     private static final long S = 1_000_000_000L;
 
     private static SuiteCase aCase(int n) {
-        LoadSpec load = new LoadSpec(
-                "closed", 4, null, 64, 2 * S, 1 * S, Framing.LENGTH, null, null, null, null, null, null, null);
+        LoadSpec load = LoadSpec.of("closed", 4, null, 64, 2 * S, 1 * S);
         return new SuiteCase("0" + n + "-nio-epoll-tcp-closed-c4", "nio-epoll", Transport.TCP, load, null);
     }
 

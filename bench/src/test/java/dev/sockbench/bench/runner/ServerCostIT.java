@@ -8,7 +8,6 @@ import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.suite.LoadSpec;
 import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.bench.testing.TestProcesses;
-import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.transport.Transport;
@@ -37,21 +36,7 @@ class ServerCostIT {
         "churn, 2"
     })
     void blockingPlatformCostsAVoluntarySwitchPerRequestAndSomeCpu(String shape, int connections, @TempDir Path dir) {
-        LoadSpec load = new LoadSpec(
-                shape,
-                connections,
-                null,
-                64,
-                1_000_000_000L,
-                500_000_000L,
-                Framing.LENGTH,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        LoadSpec load = LoadSpec.of(shape, connections, null, 64, 1_000_000_000L, 500_000_000L);
         SuiteCase c = new SuiteCase("cost-" + shape, "blocking-platform", Transport.TCP, load, null);
         Pinning pinning = Pinning.detect();
         CaseRunner runner = new CaseRunner(

@@ -2,27 +2,12 @@ package dev.sockbench.bench.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sockbench.core.protocol.Framing;
 import org.junit.jupiter.api.Test;
 
 class LoadSpecTest {
     @Test
     void passesWhatIsSetInTheLoadGeneratorsOwnForms() {
-        LoadSpec load = new LoadSpec(
-                "open",
-                8,
-                2500.0,
-                128,
-                1_500_000_000L,
-                500_000_000L,
-                Framing.LENGTH,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        LoadSpec load = LoadSpec.of("open", 8, 2500.0, 128, 1_500_000_000L, 500_000_000L);
 
         assertThat(load.loadgenArgs())
                 .containsExactly(

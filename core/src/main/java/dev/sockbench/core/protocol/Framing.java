@@ -1,13 +1,12 @@
 package dev.sockbench.core.protocol;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.sockbench.core.cli.Identified;
 
 /**
  * How messages are delimited on a stream transport. Datagram transports need no framing: one
  * datagram is one message, whatever framing is chosen.
  */
-public enum Framing {
+public enum Framing implements Identified {
     /** {@code [u32 big-endian length][payload]}; see {@link LengthFraming}. */
     LENGTH("length", "u32 big-endian length prefix, then the payload"),
     /** RFC 862 echo: fixed-size messages, no prefix; drives any third-party echo server. */
@@ -21,6 +20,7 @@ public enum Framing {
         this.description = description;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -31,13 +31,7 @@ public enum Framing {
 
     /** @throws IllegalArgumentException naming the accepted ids */
     public static Framing fromId(String id) {
-        for (Framing f : values()) {
-            if (f.id.equalsIgnoreCase(id)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown framing '" + id + "'; accepted: "
-                + Arrays.stream(values()).map(Framing::id).collect(Collectors.joining(", ")));
+        return Identified.byId(Framing.class, "framing", id);
     }
 
     @Override

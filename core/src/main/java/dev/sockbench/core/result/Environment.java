@@ -33,21 +33,4 @@ public record Environment(
         long memoryBytes,
         String hostname,
         Map<String, String> pinning,
-        String pinningNote) {
-
-    /** Without a pinning note. */
-    public Environment(
-            String sockbenchVersion,
-            String gitSha,
-            String jdk,
-            List<String> jvmFlags,
-            String os,
-            String kernel,
-            String cpuModel,
-            int cpus,
-            long memoryBytes,
-            String hostname,
-            Map<String, String> pinning) {
-        this(sockbenchVersion, gitSha, jdk, jvmFlags, os, kernel, cpuModel, cpus, memoryBytes, hostname, pinning, null);
-    }
-}
+        String pinningNote) {}

@@ -1,6 +1,7 @@
 package dev.sockbench.core.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Locale;
 
 /**
  * Failed requests and connections of a case, by kind.
@@ -26,5 +27,17 @@ public record ErrorCounts(long connect, long read, long write, long timeout, lon
                 write + other.write,
                 timeout + other.timeout,
                 verify + other.verify);
+    }
+
+    /** One line for people: {@code "connect 0, read 2, write 0, timeout 1, verify 0"}. */
+    public String breakdown() {
+        return String.format(
+                Locale.ROOT,
+                "connect %d, read %d, write %d, timeout %d, verify %d",
+                connect,
+                read,
+                write,
+                timeout,
+                verify);
     }
 }

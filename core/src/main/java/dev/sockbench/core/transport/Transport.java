@@ -1,14 +1,13 @@
 package dev.sockbench.core.transport;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.sockbench.core.cli.Identified;
 
 /**
  * The four socket transports sockbench drives. A closed set: each constant has a short,
  * stable id (used on the command line, in file names and in {@code summary.json}) and says
  * whether it is a byte stream (framed by the wire protocol) or keeps message boundaries.
  */
-public enum Transport {
+public enum Transport implements Identified {
     TCP("tcp", true, false, "TCP on loopback (IPv4 or IPv6)"),
     UDP("udp", false, false, "UDP datagrams on loopback"),
     UNIX_STREAM("unix-stream", true, true, "Unix domain stream socket (a socket file)"),
@@ -34,6 +33,7 @@ public enum Transport {
     }
 
     /** The short id: {@code tcp}, {@code udp}, {@code unix-stream} or {@code unix-dgram}. */
+    @Override
     public String id() {
         return id;
     }
@@ -58,17 +58,12 @@ public enum Transport {
      * @throws IllegalArgumentException naming the accepted ids when {@code id} is unknown
      */
     public static Transport fromId(String id) {
-        for (Transport t : values()) {
-            if (t.id.equalsIgnoreCase(id)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown transport '" + id + "'; accepted: " + ids());
+        return Identified.byId(Transport.class, "transport", id);
     }
 
     /** The accepted ids, comma separated, for help texts and error messages. */
     public static String ids() {
-        return Arrays.stream(values()).map(Transport::id).collect(Collectors.joining(", "));
+        return Identified.ids(Transport.class);
     }
 
     @Override

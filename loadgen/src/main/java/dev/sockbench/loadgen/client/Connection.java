@@ -4,6 +4,7 @@ import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import dev.sockbench.loadgen.recording.Tally;
 import java.io.IOException;
+import java.nio.channels.Channel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 
@@ -125,11 +126,19 @@ public abstract sealed class Connection permits StreamConnection, DatagramConnec
         }
     }
 
-    protected final void cancelKey() {
+    /** Cancels the selection key and closes {@code channel} (null: nothing to close), quietly. */
+    protected final void closeChannel(Channel channel) {
         if (key != null) {
             key.cancel();
             key = null;
         }
         writeInterest = false;
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closing a socket that already failed: nothing left to do.
+            }
+        }
     }
 }

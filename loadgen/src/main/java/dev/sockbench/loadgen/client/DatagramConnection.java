@@ -197,15 +197,8 @@ public final class DatagramConnection extends Connection {
 
     @Override
     public void close() {
-        cancelKey();
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // Closing a socket that already failed: nothing left to do.
-            }
-            channel = null;
-        }
+        closeChannel(channel);
+        channel = null;
         if (boundPath != null) {
             try {
                 Files.deleteIfExists(boundPath);

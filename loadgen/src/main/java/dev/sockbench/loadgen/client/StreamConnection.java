@@ -193,15 +193,8 @@ public final class StreamConnection extends Connection {
 
     @Override
     public void close() {
-        cancelKey();
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // Closing a socket that already failed: nothing left to do.
-            }
-            channel = null;
-        }
+        closeChannel(channel);
+        channel = null;
         out.clear();
         in.clear();
         // Requests still in flight died with the socket; the failure itself was counted once.

@@ -1,10 +1,9 @@
 package dev.sockbench.loadgen.pacing;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.sockbench.core.cli.Identified;
 
 /** How the requests of an open-loop load arrive: {@code --arrival}. */
-public enum Arrival {
+public enum Arrival implements Identified {
     CONSTANT("constant", "evenly spaced sends (wrk2)"),
     POISSON("poisson", "independent sends with exponential gaps, as from many independent users");
 
@@ -16,6 +15,7 @@ public enum Arrival {
         this.description = description;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -40,13 +40,7 @@ public enum Arrival {
 
     /** @throws IllegalArgumentException naming the accepted ids */
     public static Arrival fromId(String id) {
-        for (Arrival a : values()) {
-            if (a.id.equalsIgnoreCase(id)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown arrival '" + id + "'; accepted: "
-                + Arrays.stream(values()).map(Arrival::id).collect(Collectors.joining(", ")));
+        return Identified.byId(Arrival.class, "arrival", id);
     }
 
     @Override

@@ -226,14 +226,7 @@ public final class CaseColumns {
         if (e == null || e.total() == 0) {
             return "";
         }
-        return String.format(
-                Locale.ROOT,
-                "connect %d, read %d, write %d, timeout %d, verify %d",
-                e.connect(),
-                e.read(),
-                e.write(),
-                e.timeout(),
-                e.verify());
+        return e.breakdown();
     }
 
     private static String datagramDetail(ReportCase c) {
