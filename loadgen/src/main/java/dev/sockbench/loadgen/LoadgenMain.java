@@ -60,8 +60,10 @@ public final class LoadgenMain implements Callable<Integer> {
      * KiB by default on Linux) is dropped, and each loss holds a window slot until the timeout.
      */
     static final long DATAGRAM_STREAM_WINDOW_BYTES = 64L << 10;
-    /** Default payload of the stream shape. */
+    /** Default payload of the stream shape on a stream transport. */
     static final int STREAM_PAYLOAD_BYTES = 64 * 1024;
+    /** ... and on a datagram transport: eight fit its window, and far below the datagram limit. */
+    static final int DATAGRAM_STREAM_PAYLOAD_BYTES = 8 * 1024;
     /** Most idle connections. */
     static final int MAX_IDLE = 1_000_000;
     /** On SIGINT/SIGTERM, how long the JVM waits for the summary and log to be written. */
@@ -125,7 +127,8 @@ public final class LoadgenMain implements Callable<Integer> {
     @Option(
             names = "--payload",
             converter = Converters.BytesConverter.class,
-            description = "Payload bytes per request, 16-byte header included (default 64; stream: 64KiB).")
+            description =
+                    "Payload bytes per request, 16-byte header included (default 64; stream: 64KiB, on datagrams 8KiB).")
     Integer payload;
 
     @Option(
@@ -282,7 +285,9 @@ public final class LoadgenMain implements Callable<Integer> {
     LoadSpec spec() {
         Transport transport = target.transport();
         boolean datagram = !transport.streamOriented();
-        int payloadBytes = payload != null ? payload : shape.equals("stream") ? STREAM_PAYLOAD_BYTES : 64;
+        int payloadBytes = payload != null
+                ? payload
+                : !shape.equals("stream") ? 64 : datagram ? DATAGRAM_STREAM_PAYLOAD_BYTES : STREAM_PAYLOAD_BYTES;
         checkPayload(payloadBytes, transport);
         int conns = connections != null ? connections : 10;
         if (conns < 1) {

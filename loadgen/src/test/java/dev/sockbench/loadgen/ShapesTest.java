@@ -156,10 +156,10 @@ class ShapesTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void streamMovesBulkPayloadsAndCountsBytes(Transport transport, @TempDir Path dir) throws Exception {
-        String payload = transport.streamOriented() ? "64KiB" : "8KiB";
-        CaseSummary s = runShape(transport, dir, "-s", "stream", "-c", "1", "--payload", payload);
+        CaseSummary s = runShape(transport, dir, "-s", "stream", "-c", "1");
         assertThat(s.stream()).isNotNull();
         int payloadBytes = s.payloadBytes();
+        assertThat(payloadBytes).as("default payload").isEqualTo(transport.streamOriented() ? 64 << 10 : 8 << 10);
         assertThat(s.stream().bytesPerSec()).isCloseTo(s.achievedRatePerSec() * payloadBytes, within(1e-6));
         assertThat(s.stream().bitsPerSec()).isEqualTo(s.stream().bytesPerSec() * 8);
         assertThat(s.stream().windowBytes()).isEqualTo((long) s.depth() * payloadBytes);
