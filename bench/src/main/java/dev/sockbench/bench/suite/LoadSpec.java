@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param shape load shape id, one of {@link #SHAPES}
  * @param connections {@code -c}: active connections (or datagram peers); null for the default
  * @param ratePerSec {@code -R}: target requests per second (open shapes); null when not set
- * @param payloadBytes {@code --payload}: request size, header included
+ * @param payloadBytes {@code --payload}: request size, header included; null for the default (64
+ *     bytes, the stream shape's larger)
  * @param durationNs {@code -d}: the measured interval, ns
  * @param warmupNs {@code --warmup}: the discarded warm-up, ns
  * @param framing {@code --framing} on both sides
@@ -25,13 +26,17 @@ import java.util.Locale;
  * @param idle {@code --idle}: silent connections held open (idle shape); null when not set
  * @param timeoutNs {@code --timeout}: how long a datagram echo may take before it counts as
  *     lost, ns; null for the default
+ * @param maxRatePerSec {@code --max-rate}: where a sweep's rise stops; null for the default
+ * @param stepFactor {@code --step-factor}: a sweep's rate multiplier per rising step; null for the
+ *     default
+ * @param refineSteps {@code --refine}: a sweep's bisection steps; null for the default
  * @param serverThreads the server's {@code --threads}; null for the model's default
  */
 public record LoadSpec(
         String shape,
         Integer connections,
         Double ratePerSec,
-        int payloadBytes,
+        Integer payloadBytes,
         long durationNs,
         long warmupNs,
         Framing framing,
@@ -41,17 +46,25 @@ public record LoadSpec(
         String slo,
         Integer idle,
         Long timeoutNs,
+        Double maxRatePerSec,
+        Double stepFactor,
+        Integer refineSteps,
         Integer serverThreads) {
 
     /** The load shapes the load generator knows; anything else is bad input. */
     public static final List<String> SHAPES = List.of(LoadShape.ids().split(",\\s*"));
 
     /** The load generator's defaults for what every case passes explicitly. */
-    public static final LoadSpec DEFAULTS = of("closed", null, null, 64, 10_000_000_000L, 2_000_000_000L);
+    public static final LoadSpec DEFAULTS = of("closed", null, null, null, 10_000_000_000L, 2_000_000_000L);
 
     /** A load of these essentials, length framing, and every other option left to its default. */
     public static LoadSpec of(
-            String shape, Integer connections, Double ratePerSec, int payloadBytes, long durationNs, long warmupNs) {
+            String shape,
+            Integer connections,
+            Double ratePerSec,
+            Integer payloadBytes,
+            long durationNs,
+            long warmupNs) {
         return new LoadSpec(
                 shape,
                 connections,
@@ -66,6 +79,9 @@ public record LoadSpec(
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -73,10 +89,10 @@ public record LoadSpec(
     public List<String> loadgenArgs() {
         List<String> args = new ArrayList<>(List.of(
                 "--shape", shape,
-                "--payload", Integer.toString(payloadBytes),
                 "--duration", Units.formatDurationNs(durationNs),
                 "--warmup", Units.formatDurationNs(warmupNs),
                 "--framing", framing.id()));
+        add(args, "--payload", payloadBytes);
         add(args, "--connections", connections);
         if (ratePerSec != null) {
             args.addAll(List.of("--rate", formatNumber(ratePerSec)));
@@ -89,6 +105,13 @@ public record LoadSpec(
         if (timeoutNs != null) {
             args.addAll(List.of("--timeout", Units.formatDurationNs(timeoutNs)));
         }
+        if (maxRatePerSec != null) {
+            args.addAll(List.of("--max-rate", formatNumber(maxRatePerSec)));
+        }
+        if (stepFactor != null) {
+            args.addAll(List.of("--step-factor", formatNumber(stepFactor)));
+        }
+        add(args, "--refine", refineSteps);
         return args;
     }
 

@@ -65,6 +65,9 @@ public final class SuiteLoader {
             "slo",
             "idle",
             "timeout",
+            "max-rate",
+            "step-factor",
+            "refine",
             "server-threads");
     private static final Set<String> TOP_KEYS = Set.of("description", "defaults", "cases");
     private static final String ALL = "all";
@@ -205,20 +208,24 @@ public final class SuiteLoader {
                 throw new IllegalArgumentException(
                         "unknown shape '" + shape + "'; accepted: " + String.join(", ", LoadSpec.SHAPES));
             }
-            Double rate =
-                    node.has("rate") ? (Double) Units.parseRate(node.get("rate").asText()) : base.ratePerSec();
-            if (rate != null && !(rate > 0)) {
-                throw new IllegalArgumentException(
-                        "rate must be above 0, got '" + node.get("rate").asText() + "'");
+            Double rate = positive(node, "rate", base.ratePerSec(), Units::parseRate);
+            Double stepFactor = positive(node, "step-factor", base.stepFactor(), Double::parseDouble);
+            if (stepFactor != null && !(stepFactor > 1)) {
+                throw new IllegalArgumentException("step-factor must be above 1, got " + stepFactor);
+            }
+            Integer payload = base.payloadBytes();
+            if (node.has("payload")) {
+                payload = Math.toIntExact(Units.parseBytes(node.get("payload").asText()));
+            }
+            Integer refine = base.refineSteps();
+            if (node.has("refine")) { // a count, 0 or more: a negative one is malformed
+                refine = Math.toIntExact(Units.parseCount(node.get("refine").asText()));
             }
             return new LoadSpec(
                     shape,
                     count(node, "connections", base.connections()),
                     rate,
-                    node.has("payload")
-                            ? Math.toIntExact(
-                                    Units.parseBytes(node.get("payload").asText()))
-                            : base.payloadBytes(),
+                    payload,
                     node.has("duration")
                             ? Units.parseDurationNs(node.get("duration").asText())
                             : base.durationNs(),
@@ -234,10 +241,26 @@ public final class SuiteLoader {
                     node.has("timeout")
                             ? (Long) Units.parseDurationNs(node.get("timeout").asText())
                             : base.timeoutNs(),
+                    positive(node, "max-rate", base.maxRatePerSec(), Units::parseRate),
+                    stepFactor,
+                    refine,
                     count(node, "server-threads", base.serverThreads()));
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new BadInputException(at + ": " + e.getMessage());
         }
+    }
+
+    /** {@code key} parsed, or {@code base} when absent; a value not above 0 is refused. */
+    private static Double positive(JsonNode node, String key, Double base, Function<String, Double> parse) {
+        if (!node.has(key)) {
+            return base;
+        }
+        String text = node.get(key).asText();
+        double value = parse.apply(text);
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(key + " must be above 0, got '" + text + "'");
+        }
+        return value;
     }
 
     private static Integer count(JsonNode node, String key, Integer base) {

@@ -129,6 +129,44 @@ class SockbenchCliIT {
     }
 
     @Test
+    void everyShapeRunsFromASuiteFileOverTheFourTransports(@TempDir Path out) throws Exception {
+        Path suite = Path.of(
+                SockbenchCliIT.class.getResource("/suites-it/every-shape.yaml").toURI());
+        Run run = sockbench("run", "--suite", suite.toString(), "--out", out.toString());
+
+        // Validity depends on the machine's quiet (a paced case on a busy one is flagged): not
+        // asserted here. Every case must have been measured and carry its shape's own results.
+        assertThat(run.exit()).as("stdout %s%nstderr %s", run.out(), run.err()).isIn(0, 1);
+        Path runDir = out.resolve("latest").toRealPath();
+        RunResult result = ResultFiles.readRun(runDir);
+        assertThat(result.cases()).extracting(CaseEntry::status).containsOnly("measured");
+        Map<String, CaseSummary> byShape = new java.util.HashMap<>();
+        for (CaseEntry entry : result.cases()) {
+            CaseSummary s = ResultFiles.readSummary(
+                    ResultFiles.caseDir(runDir, entry.caseId()).resolve("summary.json"));
+            assertThat(s.requests()).as(entry.caseId()).isPositive();
+            byShape.put(s.shape(), s);
+        }
+        assertThat(byShape.keySet())
+                .containsExactlyInAnyOrder("ping-pong", "closed", "open", "sweep", "churn", "idle", "stream");
+        assertThat(byShape.values())
+                .extracting(CaseSummary::transport)
+                .contains("tcp", "udp", "unix-stream", "unix-dgram");
+        assertThat(byShape.get("ping-pong").connections()).isEqualTo(1);
+        assertThat(byShape.get("closed").depth()).isEqualTo(2);
+        assertThat(byShape.get("open").targetRatePerSec()).isEqualTo(1000.0);
+        assertThat(byShape.get("open").udp().sent()).isPositive();
+        // 500/s, then 1k/s if that step was good (a machine too busy to pace makes it bad), no refining
+        assertThat(byShape.get("sweep").sweep().steps())
+                .extracting(step -> step.targetRatePerSec())
+                .isNotEmpty()
+                .isSubsetOf(500.0, 1000.0);
+        assertThat(byShape.get("idle").idle().opened()).isEqualTo(20);
+        assertThat(byShape.get("stream").stream().bytesPerSec()).isPositive();
+        assertThat(byShape.get("stream").payloadBytes()).isEqualTo(8 << 10); // the datagram default
+    }
+
+    @Test
     void aFailedCaseIsRecordedWithItsReasonTheRunGoesOnAndExitsOne(@TempDir Path out) throws Exception {
         Path suite = Path.of(
                 SockbenchCliIT.class.getResource("/suites-it/one-fails.yaml").toURI());

@@ -83,7 +83,7 @@ class SuiteLoaderTest {
                 cases:
                   - {models: nio-epoll, transports: unix-stream, shape: closed, duration: 1s, framing: raw,
                      depth: 4, threads: 2, server-threads: 3, timeout: 250ms, slo: p99=1ms, arrival: poisson,
-                     idle: 10}
+                     idle: 10, max-rate: 50k, step-factor: 1.5, refine: 0}
                 """);
 
         LoadSpec load = suite.cases().get(0).load();
@@ -99,7 +99,10 @@ class SuiteLoaderTest {
                 .containsSubsequence("--timeout", "250ms")
                 .containsSubsequence("--slo", "p99=1ms")
                 .containsSubsequence("--arrival", "poisson")
-                .containsSubsequence("--idle", "10");
+                .containsSubsequence("--idle", "10")
+                .containsSubsequence("--max-rate", "50000")
+                .containsSubsequence("--step-factor", "1.5")
+                .containsSubsequence("--refine", "0");
         assertThat(load.serverArgs()).containsExactly("--framing", "raw", "--threads", "3");
     }
 
@@ -121,6 +124,9 @@ class SuiteLoaderTest {
         assertBad("cases:\n  - {models: all, transports: tcp, rate: lots}", "malformed rate 'lots'");
         assertBad("cases:\n  - {models: all, transports: tcp, rate: 0}", "rate must be above 0");
         assertBad("cases:\n  - {models: all, transports: tcp, connections: 0}", "connections must be at least 1");
+        assertBad("cases:\n  - {models: all, transports: tcp, step-factor: 1}", "step-factor must be above 1");
+        assertBad("cases:\n  - {models: all, transports: tcp, refine: -1}", "malformed number '-1'");
+        assertBad("cases:\n  - {models: all, transports: tcp, max-rate: 0}", "max-rate must be above 0");
         assertBad("cases:\n  - {models: all, transports: tcp, framing: json}", "unknown framing 'json'");
         assertBad(
                 "cases:\n  - {models: all, transports: tcp, conections: 4}", "unknown key 'conections'", "connections");
