@@ -15,22 +15,67 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The load generator as its own process, as the suite runner starts it. */
 class LoadgenProcessIT {
 
+    private static List<String> loadgenCommand(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JvmFlags.ALL);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadgenMain.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    @Test
+    void aGeneratorStarvedOfItsCpuIsFlaggedInvalid(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(
+                new ProcessBuilder("taskset", "-c", "0", "true").start().waitFor() == 0, "taskset and CPU 0");
+        // A busy loop pinned to the generator's CPU: the scheduler hands that CPU back and forth
+        // between the two in slices of milliseconds, and sends due meanwhile leave late.
+        Process hog = new ProcessBuilder("taskset", "-c", "0", "sh", "-c", "while :; do :; done").start();
+        try (StreamEchoServer server = StreamEchoServer.tcp()) {
+            Path json = dir.resolve("summary.json");
+            List<String> command = new ArrayList<>(List.of("taskset", "-c", "0"));
+            command.addAll(loadgenCommand(
+                    "--target", server.endpoint().toString(),
+                    "-s", "open",
+                    "-R", "2k",
+                    "-c", "2",
+                    "-t", "1",
+                    "-d", "2s",
+                    "--warmup", "500ms",
+                    "--json", json.toString()));
+            Process loadgen = new ProcessBuilder(command)
+                    .redirectOutput(dir.resolve("stdout.txt").toFile())
+                    .redirectError(dir.resolve("stderr.txt").toFile())
+                    .start();
+            assertThat(loadgen.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(loadgen.exitValue())
+                    .as(Files.readString(dir.resolve("stderr.txt")))
+                    .isEqualTo(1);
+            CaseSummary summary = ResultFiles.readSummary(json);
+            assertThat(summary.valid()).isFalse();
+            assertThat(summary.invalidReasons()).anyMatch(r -> r.contains("generator"));
+            assertThat(summary.generator().sendLagUs().p99())
+                    .as("the lag shows the stolen time")
+                    .isGreaterThan(summary.generator().lagBoundUs());
+        } finally {
+            hog.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void sigtermEndsTheMeasuredIntervalAndTheDataSoFarIsWritten(@TempDir Path dir) throws Exception {
         try (StreamEchoServer server = StreamEchoServer.tcp()) {
             Path json = dir.resolve("summary.json");
             Path hlog = dir.resolve("latency.hlog");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(JvmFlags.ALL);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadgenMain.class.getName()));
-            command.addAll(List.of(
+            List<String> command = loadgenCommand(
                     "--target", server.endpoint().toString(),
                     "-s", "open",
                     "-R", "500",
@@ -38,7 +83,7 @@ class LoadgenProcessIT {
                     "-d", "60s",
                     "--warmup", "200ms",
                     "--json", json.toString(),
-                    "--hlog", hlog.toString()));
+                    "--hlog", hlog.toString());
             Process process = new ProcessBuilder(command)
                     .redirectError(dir.resolve("stderr.txt").toFile())
                     .start();
