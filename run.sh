@@ -6,8 +6,9 @@
 #   ./run.sh jdk             print the JDK 25 this script would use, and exit
 #   ./run.sh ARGS...         run the sockbench CLI: list, server, loadgen, run, report, --help
 #
-# It finds a JDK 25 by itself (JAVA_HOME, then java on PATH, then /usr/lib/jvm/*), builds the
-# runnable jar once with the Maven wrapper, and rebuilds only when a source or pom changed.
+# It finds a JDK 25 by itself (JAVA_HOME, then java on PATH, then the newest in /usr/lib/jvm, or
+# in SOCKBENCH_JVM_DIR when set), builds the runnable jar once with the Maven wrapper, and rebuilds
+# only when a source or pom changed.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,6 +16,7 @@ JAR="$ROOT/bench/target/sockbench.jar"
 STAMP="$ROOT/.build-stamp"
 BUILD_LOG="$ROOT/bench/target/build.log"
 REQUIRED_MAJOR=25
+JVM_DIR="${SOCKBENCH_JVM_DIR:-/usr/lib/jvm}"
 
 # The major version of a java launcher ("25" for 25.0.1, "8" for 1.8.0_402), empty if it does not run.
 java_major() {
@@ -49,7 +51,7 @@ find_jdk() {
     fi
     # The system JVM folder: the newest JDK 25+ there.
     local best="" best_major=0 major
-    for home in /usr/lib/jvm/*/; do
+    for home in "$JVM_DIR"/*/; do
         home="${home%/}"
         is_jdk25 "$home" || continue
         major="$(java_major "$home/bin/java")"
@@ -66,7 +68,7 @@ if ! JDK="$(find_jdk)" || [[ -z "$JDK" ]]; then
     if command -v java >/dev/null 2>&1; then
         found="java $(java_major "$(command -v java)") at $(command -v java)"
     fi
-    echo "sockbench needs a JDK $REQUIRED_MAJOR or newer (checked JAVA_HOME, java on PATH and /usr/lib/jvm; found: $found)." \
+    echo "sockbench needs a JDK $REQUIRED_MAJOR or newer (checked JAVA_HOME, java on PATH and $JVM_DIR; found: $found)." \
         "Install one, e.g. 'sudo apt-get install openjdk-25-jdk-headless' or Temurin 25 from https://adoptium.net, or set JAVA_HOME to it." >&2
     exit 2
 fi
