@@ -65,7 +65,7 @@ public final class FakeLoadgen {
                 options.get("--framing"),
                 options.get("--shape"),
                 CONNECTIONS,
-                Integer.parseInt(options.get("--payload")),
+                Integer.parseInt(options.getOrDefault("--payload", "64")),
                 1.0,
                 0.5,
                 null,
