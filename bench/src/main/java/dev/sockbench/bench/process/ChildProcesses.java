@@ -1,5 +1,6 @@
 package dev.sockbench.bench.process;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,18 +15,25 @@ public final class ChildProcesses {
     private static final Duration GRACE = Duration.ofSeconds(5);
 
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
-    private volatile boolean stopped;
+    private boolean stopped; // guarded by this
 
     /**
-     * Remembers {@code process} until {@link #forget} or {@link #stopAll}. A process started after
-     * {@link #stopAll} (the run's thread raced the shutdown hook) is killed at once.
+     * Starts {@code builder}'s process and remembers it until {@link #forget} or {@link #stopAll}.
+     * Starting and stopping exclude each other: a process is either started before {@link
+     * #stopAll} (and stopped by it) or refused after it, never left running by a JVM that exits
+     * while the run's thread is still starting it.
+     *
+     * @throws IOException when the process cannot start, or the run is being stopped
      */
-    public Process track(Process process) {
-        live.add(process);
-        if (stopped) {
-            process.destroyForcibly();
+    public Process start(ProcessBuilder builder) throws IOException {
+        synchronized (this) {
+            if (stopped) {
+                throw new IOException("the run is being stopped");
+            }
+            Process process = builder.start();
+            live.add(process);
+            return process;
         }
-        return process;
     }
 
     public void forget(Process process) {
@@ -37,7 +45,9 @@ public final class ChildProcesses {
      * tracked from now on.
      */
     public void stopAll() {
-        stopped = true;
+        synchronized (this) {
+            stopped = true;
+        }
         for (Process p : live) {
             p.destroy();
         }

@@ -49,10 +49,9 @@ public final class LoadgenProcess {
             throws CaseFailedException {
         Process process;
         try {
-            process = children.track(new ProcessBuilder(command)
+            process = children.start(new ProcessBuilder(command)
                     .redirectInput(
-                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .start());
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())));
         } catch (IOException e) {
             throw new CaseFailedException("cannot start the load generator: " + e.getMessage());
         }

@@ -67,8 +67,7 @@ public final class ServerProcess implements AutoCloseable {
             throws CaseFailedException {
         Process process;
         try {
-            process = children.track(
-                    new ProcessBuilder(command).redirectErrorStream(true).start());
+            process = children.start(new ProcessBuilder(command).redirectErrorStream(true));
         } catch (IOException e) {
             throw new CaseFailedException("cannot start the server: " + e.getMessage());
         }

@@ -100,4 +100,13 @@ class ServerProcessTest {
         assertThat(a.alive()).isFalse();
         assertThat(b.alive()).isFalse();
     }
+
+    @Test
+    void nothingStartsOnceStopAllHasBegun(@TempDir Path dir) {
+        children.stopAll();
+
+        assertThatThrownBy(() -> ServerProcess.start(command(FakeServer.class), dir.resolve("c.log"), LONG, children))
+                .isInstanceOf(CaseFailedException.class)
+                .hasMessageContaining("the run is being stopped");
+    }
 }

@@ -61,6 +61,16 @@ class InterruptTest {
         for (ProcessHandle child : children) {
             assertThat(child.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
         }
+        // Nor is anything the run started after the interrupt (the next case's server, raced
+        // against the shutdown) left behind: every process of this run names its folder.
+        long orphanDeadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<ProcessHandle> left = processesNaming(out);
+        while (!left.isEmpty() && System.nanoTime() < orphanDeadlineNs) {
+            Thread.sleep(50); // polling for a condition, with a deadline
+            left = processesNaming(out);
+        }
+        left.forEach(ProcessHandle::destroyForcibly);
+        assertThat(left).as("processes of the run alive after it exited").isEmpty();
         Path runDir;
         try (Stream<Path> dirs = Files.list(out)) {
             runDir = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
@@ -73,6 +83,12 @@ class InterruptTest {
         assertThat(run.finishedAt()).isNotNull();
         assertThat(Files.readString(out.resolve("runner.log")))
                 .contains("sockbench: interrupted; the run so far is in " + runDir);
+    }
+
+    private static List<ProcessHandle> processesNaming(Path out) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(out.toString()))
+                .toList();
     }
 
     private static Path findLoadgenLog(Path out) throws Exception {
