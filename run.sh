@@ -117,4 +117,11 @@ read -r -a JVM_FLAGS <<<"$(sed -n 's:.*<sockbench.jvm.flags>\(.*\)</sockbench.jv
 if [[ $# -eq 0 ]]; then
     set -- run --suite quick
 fi
+# Flags by role, as core's JvmFlags gives them (why: see there): the load generator's, none for a
+# server, and the harness's for the rest (the suite runner, report, list).
+case "$1" in
+    loadgen) JVM_FLAGS+=(-XX:CompileThresholdScaling=0.1) ;;
+    server) ;;
+    *) JVM_FLAGS+=(-XX:TieredStopAtLevel=1) ;;
+esac
 exec "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -Dsockbench.home="$ROOT" -jar "$JAR" "$@"

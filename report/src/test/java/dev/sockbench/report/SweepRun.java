@@ -69,6 +69,7 @@ final class SweepRun {
                 "sha",
                 "jdk",
                 List.of(),
+                null,
                 "Linux amd64",
                 "6.18",
                 "cpu",

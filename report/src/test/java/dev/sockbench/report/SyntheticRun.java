@@ -90,6 +90,7 @@ final class SyntheticRun {
                         "feedc0de",
                         "Eclipse Adoptium 25+36-LTS",
                         List.of("--enable-native-access=ALL-UNNAMED"),
+                        null,
                         "Linux amd64",
                         "6.18.0-test",
                         "Test CPU @ 3.0GHz",

@@ -42,6 +42,7 @@ public final class EnvironmentProbe {
                 gitSha(),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
                 JvmFlags.ALL,
+                JvmFlags.LOAD_GENERATOR,
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 firstLine(procRoot.resolve("sys/kernel/osrelease")).orElse(UNKNOWN),
                 cpuModel().orElse(UNKNOWN),

@@ -11,6 +11,7 @@ import dev.sockbench.bench.process.JavaCommand;
 import dev.sockbench.bench.process.LoadgenProcess;
 import dev.sockbench.bench.process.ServerProcess;
 import dev.sockbench.bench.suite.SuiteCase;
+import dev.sockbench.core.JvmFlags;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.ResultFiles;
@@ -165,7 +166,7 @@ public final class CaseRunner {
             List<String> loadgenCommand = settings.java()
                     .build(
                             settings.pinning().commandPrefix(Role.LOADGEN),
-                            List.of(),
+                            JvmFlags.LOAD_GENERATOR,
                             settings.loadgenMain(),
                             loadgenArgs);
 

@@ -83,4 +83,20 @@ class SockbenchMainTest {
         assertThat(m.find()).isTrue();
         assertThat(List.of(m.group(1).trim().split("\\s+"))).isEqualTo(JvmFlags.ALL);
     }
+
+    @Test
+    void runShAddsTheJvmFlagsOfEachRole() throws Exception {
+        // `./run.sh loadgen` starts the load generator as the runner does; the harness runs C1 only.
+        String script = Files.readString(Path.of("..", "run.sh"));
+        assertThat(addedFlags(script, "loadgen")).isEqualTo(JvmFlags.LOAD_GENERATOR);
+        assertThat(addedFlags(script, "\\*")).isEqualTo(JvmFlags.HARNESS);
+        assertThat(script).containsPattern("\\n\\s*server\\) ;;");
+    }
+
+    private static List<String> addedFlags(String script, String role) {
+        Matcher m = Pattern.compile("\\n\\s*" + role + "\\) JVM_FLAGS\\+=\\(([^)]*)\\) ;;")
+                .matcher(script);
+        assertThat(m.find()).as(role).isTrue();
+        return List.of(m.group(1).trim().split("\\s+"));
+    }
 }

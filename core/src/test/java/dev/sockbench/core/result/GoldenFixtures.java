@@ -51,6 +51,7 @@ final class GoldenFixtures {
                         "0123456789abcdef0123456789abcdef01234567",
                         "Eclipse Adoptium 25+36-LTS",
                         List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"),
+                        null,
                         "Linux amd64",
                         "6.18.0-1-amd64",
                         "AMD EPYC 7B13",

@@ -57,12 +57,13 @@ class ServerCostJsonTest {
     @Test
     void thePinningNoteIsOptional() throws Exception {
         Environment without = new Environment(
-                "v", "sha", "jdk", List.of("-x"), "Linux amd64", "6.1", "cpu", 2, 1L, "host", Map.of(), null);
+                "v", "sha", "jdk", List.of("-x"), null, "Linux amd64", "6.1", "cpu", 2, 1L, "host", Map.of(), null);
         Environment with = new Environment(
                 "v",
                 "sha",
                 "jdk",
                 List.of("-x"),
+                null,
                 "Linux amd64",
                 "6.1",
                 "cpu",

@@ -95,6 +95,9 @@ final class Worker implements Runnable {
     private Window resumedIn;
 
     private long startNs;
+    /** Polling turns left until the next yield; see {@link #pause}. */
+    private long pollsUntilYield;
+
     private long measureEndNs;
     private long drainDeadlineNs;
     private long timeoutNs;
@@ -414,14 +417,14 @@ final class Worker implements Runnable {
             } else if (sleepNs >= MS) {
                 long pollUntilNs = now + POLL_BEFORE_SLEEP_NS;
                 while (selector.selectNow(keyHandler) == 0 && clock.nanoTime() < pollUntilNs) {
-                    Thread.onSpinWait();
+                    pause();
                 }
                 if (!keysReady) {
                     // A selector sleeps in whole milliseconds: rounded down, so it wakes early.
                     selector.select(keyHandler, sleepNs / MS);
                 }
-            } else {
-                selector.selectNow(keyHandler);
+            } else if (selector.selectNow(keyHandler) == 0) {
+                pause();
             }
         } finally {
             if (keysReady) {
@@ -431,6 +434,19 @@ final class Worker implements Runnable {
         if (!keysReady) {
             // Nothing was ready: the wait lasts until the loop's next clock reading.
             idleSinceNs = waitStartNs;
+        }
+    }
+
+    /**
+     * One turn of a polling loop with nothing ready: keeps the CPU, but for a yield every {@link
+     * Windows.Window#pollsPerYield} turns (in the warm-up only; see there).
+     */
+    private void pause() {
+        if (--pollsUntilYield <= 0) {
+            pollsUntilYield = window.pollsPerYield();
+            Thread.yield();
+        } else {
+            Thread.onSpinWait();
         }
     }
 

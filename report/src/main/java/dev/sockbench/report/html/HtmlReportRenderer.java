@@ -178,7 +178,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
                                 .collect(Collectors.joining("; "));
         return List.of(
                 new Page.NameValue("JDK", orUnknown(env.jdk())),
-                new Page.NameValue("JVM flags", env.jvmFlags() == null ? "unknown" : String.join(" ", env.jvmFlags())),
+                new Page.NameValue("JVM flags", flags(env.jvmFlags())),
+                new Page.NameValue("load generator JVM adds", flags(env.loadgenJvmFlags())),
                 new Page.NameValue("OS", orUnknown(env.os())),
                 new Page.NameValue("kernel", orUnknown(env.kernel())),
                 new Page.NameValue("CPU", orUnknown(env.cpuModel())),
@@ -201,6 +202,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
         } catch (DateTimeParseException e) {
             return isoInstant;
         }
+    }
+
+    private static String flags(List<String> flags) {
+        return flags == null ? "unknown" : String.join(" ", flags);
     }
 
     private static String orUnknown(String value) {
