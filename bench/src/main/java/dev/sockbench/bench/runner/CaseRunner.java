@@ -16,6 +16,7 @@ import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult.CaseEntry;
+import dev.sockbench.loadgen.shape.LoadShape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +167,7 @@ public final class CaseRunner {
             List<String> loadgenCommand = settings.java()
                     .build(
                             settings.pinning().commandPrefix(Role.LOADGEN),
-                            JvmFlags.LOAD_GENERATOR,
+                            LoadShape.paced(c.load().shape()) ? JvmFlags.LOAD_GENERATOR : List.of(),
                             settings.loadgenMain(),
                             loadgenArgs);
 

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param gitSha the commit the build came from, or {@code unknown}
  * @param jdk {@code java.vendor} and {@code java.runtime.version}
  * @param jvmFlags the flags every sockbench JVM of the run started with
- * @param loadgenJvmFlags the flags the load generator's JVM added to them; null when not recorded
+ * @param loadgenJvmFlags the flags the load generator's JVM added to them for paced shapes (open,
+ *     sweep, idle); null when not recorded
  * @param os {@code os.name} and {@code os.arch}
  * @param kernel the kernel release ({@code uname -r})
  * @param cpuModel the CPU model name from {@code /proc/cpuinfo}

@@ -126,6 +126,17 @@ public sealed interface LoadShape {
         }
     }
 
+    /**
+     * Whether shape {@code id} sends on a schedule (open, sweep, idle): its send lag is checked,
+     * so the JIT must be done with the generator before it measures (see {@code JvmFlags}).
+     */
+    static boolean paced(String id) {
+        return switch (id) {
+            case "open", "sweep", "idle" -> true;
+            default -> false;
+        };
+    }
+
     /** The accepted ids, for help and error messages. */
     static String ids() {
         return "ping-pong, closed, open, sweep, churn, idle, stream";

@@ -179,7 +179,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         return List.of(
                 new Page.NameValue("JDK", orUnknown(env.jdk())),
                 new Page.NameValue("JVM flags", flags(env.jvmFlags())),
-                new Page.NameValue("load generator JVM adds", flags(env.loadgenJvmFlags())),
+                new Page.NameValue("load generator JVM adds (paced shapes)", flags(env.loadgenJvmFlags())),
                 new Page.NameValue("OS", orUnknown(env.os())),
                 new Page.NameValue("kernel", orUnknown(env.kernel())),
                 new Page.NameValue("CPU", orUnknown(env.cpuModel())),
