@@ -119,7 +119,7 @@ public final class LoadgenMain implements Callable<Integer> {
 
     @Option(
             names = "--warmup",
-            defaultValue = "2s",
+            defaultValue = "3s",
             converter = Converters.DurationConverter.class,
             description = "Warm-up before it, discarded (a sweep: per step) (default ${DEFAULT-VALUE}).")
     Duration warmup;

@@ -55,7 +55,7 @@ public record LoadSpec(
     public static final List<String> SHAPES = List.of(LoadShape.ids().split(",\\s*"));
 
     /** The load generator's defaults for what every case passes explicitly. */
-    public static final LoadSpec DEFAULTS = of("closed", null, null, null, 10_000_000_000L, 2_000_000_000L);
+    public static final LoadSpec DEFAULTS = of("closed", null, null, null, 10_000_000_000L, 3_000_000_000L);
 
     /** A load of these essentials, length framing, and every other option left to its default. */
     public static LoadSpec of(

@@ -33,7 +33,7 @@ class LoadSpecTest {
     void defaultsPassOnlyTheEssentials() {
         // No --payload: the load generator's own default applies (64 B; the stream shape's larger).
         assertThat(LoadSpec.DEFAULTS.loadgenArgs())
-                .containsExactly("--shape", "closed", "--duration", "10s", "--warmup", "2s", "--framing", "length");
+                .containsExactly("--shape", "closed", "--duration", "10s", "--warmup", "3s", "--framing", "length");
         assertThat(LoadSpec.DEFAULTS.label()).isEqualTo("closed");
     }
 
