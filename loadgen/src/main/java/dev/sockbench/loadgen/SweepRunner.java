@@ -13,10 +13,8 @@ import dev.sockbench.loadgen.shape.LoadShape;
 import dev.sockbench.loadgen.shape.Slo;
 import dev.sockbench.loadgen.shape.SweepSearch;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
@@ -49,10 +47,20 @@ final class SweepRunner {
         this.paths = paths;
     }
 
-    /** One step's interval histograms, encoded (a sweep may log hundreds of intervals). */
-    private record Interval(long startMs, long endMs, byte[] corrected, byte[] raw) {}
+    /**
+     * One interval of a step, encoded by the log (a sweep may log hundreds of intervals); tagged
+     * and written when the capacity step is known, at the end.
+     */
+    private record Interval(LatencyLog.Encoded corrected, LatencyLog.Encoded raw) {}
 
     CaseRunner.Outcome run(LoadRun.Listener listener, Path hlogFile) throws IOException {
+        try (LatencyLog log =
+                hlogFile == null ? LatencyLog.discarding() : LatencyLog.create(hlogFile, System.currentTimeMillis())) {
+            return run(listener, log);
+        }
+    }
+
+    private CaseRunner.Outcome run(LoadRun.Listener listener, LatencyLog log) throws IOException {
         Slo slo = sweep.slo();
         SweepSearch search = new SweepSearch(
                 sweep.startRatePerSec(), sweep.stepFactor(), sweep.maxRatePerSec(), sweep.refineSteps());
@@ -60,7 +68,6 @@ final class SweepRunner {
         List<SweepStep> steps = new ArrayList<>();
         List<LoadResult> results = new ArrayList<>();
         List<List<Interval>> intervals = new ArrayList<>();
-        long logStartMs = System.currentTimeMillis();
         while (!search.done()) {
             double rate = search.nextRatePerSec();
             int stepNumber = steps.size() + 1;
@@ -85,17 +92,13 @@ final class SweepRunner {
                     new LoadRun.IntervalSink() {
                         @Override
                         public void interval(Histogram corrected, Histogram raw) {
-                            stepIntervals.add(new Interval(
-                                    corrected.getStartTimeStamp(),
-                                    corrected.getEndTimeStamp(),
-                                    encode(corrected),
-                                    encode(raw)));
+                            stepIntervals.add(new Interval(log.encode(corrected), log.encode(raw)));
                         }
 
                         @Override
                         public void rehearse(Histogram corrected, Histogram raw) {
-                            encode(corrected);
-                            encode(raw);
+                            log.encode(corrected);
+                            log.encode(raw);
                         }
                     });
             List<String> reasons = new ArrayList<>(SelfCheck.reasons(result, rate));
@@ -163,9 +166,7 @@ final class SweepRunner {
                 break;
             }
         }
-        if (hlogFile != null) {
-            writeLog(hlogFile, logStartMs, intervals, chosen);
-        }
+        writeLog(log, intervals, chosen);
         LoadResult top = results.get(chosen);
         SweepResult block = new SweepResult(slo.text(), slo.percentile(), slo.thresholdNs() / 1e3, capacity, steps);
         return new CaseRunner.Outcome(
@@ -182,31 +183,15 @@ final class SweepRunner {
         return null;
     }
 
-    private static void writeLog(Path file, long startMs, List<List<Interval>> intervals, int chosen)
-            throws IOException {
-        try (LatencyLog log = LatencyLog.create(file, startMs)) {
-            for (int step = 0; step < intervals.size(); step++) {
-                String prefix = step == chosen ? "" : "step" + (step + 1) + "-";
-                for (Interval interval : intervals.get(step)) {
-                    log.write(prefix + LatencyLog.CORRECTED, decode(interval.corrected(), interval));
-                    log.write(prefix + LatencyLog.RAW, decode(interval.raw(), interval));
-                }
+    /** Tags the capacity step's intervals as they are, every other step's prefixed {@code stepN-}. */
+    private static void writeLog(LatencyLog log, List<List<Interval>> intervals, int chosen) {
+        for (int step = 0; step < intervals.size(); step++) {
+            String prefix = step == chosen ? "" : "step" + (step + 1) + "-";
+            for (Interval interval : intervals.get(step)) {
+                log.write(prefix + LatencyLog.CORRECTED, interval.corrected());
+                log.write(prefix + LatencyLog.RAW, interval.raw());
             }
         }
-    }
-
-    /** Encoded without compression: a few µs, where deflating would take ~0.25 ms a histogram. */
-    private static byte[] encode(Histogram h) {
-        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-        int length = h.encodeIntoByteBuffer(buffer);
-        return Arrays.copyOf(buffer.array(), length);
-    }
-
-    private static Histogram decode(byte[] bytes, Interval interval) {
-        Histogram h = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(bytes), 0);
-        h.setStartTimeStamp(interval.startMs());
-        h.setEndTimeStamp(interval.endMs());
-        return h;
     }
 
     private static String trim(double percentile) {

@@ -44,8 +44,14 @@ public final class LatencyLog implements Closeable {
     /** Tag of the histogram measured from each request's actual send time. */
     public static final String RAW = "raw";
 
-    /** One interval as written: its counts encoded by HdrHistogram, uncompressed. */
-    private record Interval(String tag, long startEpochMs, long endEpochMs, byte[] counts) {}
+    /**
+     * One interval histogram as the log keeps it until {@link #close}: its counts encoded by
+     * HdrHistogram, uncompressed, and its place in time (epoch ms). Made by {@link #encode}; a
+     * caller that learns an interval's tag only later (a sweep) keeps these and writes them then.
+     */
+    public record Encoded(long startEpochMs, long endEpochMs, byte[] counts) {}
+
+    private record Interval(String tag, Encoded histogram) {}
 
     /** Null for a log to nowhere. */
     private final Path file;
@@ -85,20 +91,28 @@ public final class LatencyLog implements Closeable {
      * ms) place it in time. The histogram may be reused as soon as this returns.
      */
     public void write(String tag, Histogram intervalHistogram) {
+        write(tag, encode(intervalHistogram));
+    }
+
+    /** Appends one interval {@link #encode}d earlier, tagged {@code tag}. */
+    public void write(String tag, Encoded intervalHistogram) {
+        if (file != null) {
+            intervals.add(new Interval(tag, intervalHistogram));
+        }
+    }
+
+    /** The histogram's counts and timestamps, encoded; the histogram may be reused at once. */
+    public Encoded encode(Histogram intervalHistogram) {
         int capacity = intervalHistogram.getNeededByteBufferCapacity();
         if (scratch.capacity() < capacity) {
             scratch = ByteBuffer.allocate(capacity);
         }
         scratch.clear();
         int length = intervalHistogram.encodeIntoByteBuffer(scratch);
-        Interval interval = new Interval(
-                tag,
+        return new Encoded(
                 intervalHistogram.getStartTimeStamp(),
                 intervalHistogram.getEndTimeStamp(),
                 Arrays.copyOf(scratch.array(), length));
-        if (file != null) {
-            intervals.add(interval);
-        }
     }
 
     /** Writes the log: compresses every interval into the temporary file and renames it into place. */
@@ -114,10 +128,11 @@ public final class LatencyLog implements Closeable {
             writer.setBaseTime(startEpochMs);
             writer.outputLegend();
             for (Interval interval : intervals) {
-                Histogram h = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(interval.counts()), 0);
+                Encoded encoded = interval.histogram();
+                Histogram h = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(encoded.counts()), 0);
                 h.setTag(interval.tag());
-                h.setStartTimeStamp(interval.startEpochMs());
-                h.setEndTimeStamp(interval.endEpochMs());
+                h.setStartTimeStamp(encoded.startEpochMs());
+                h.setEndTimeStamp(encoded.endEpochMs());
                 writer.outputIntervalHistogram(h);
             }
             if (out.checkError()) {
