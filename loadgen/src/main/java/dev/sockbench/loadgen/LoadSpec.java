@@ -7,6 +7,7 @@ import dev.sockbench.loadgen.client.ClientSocketPaths;
 import dev.sockbench.loadgen.engine.Mode;
 import dev.sockbench.loadgen.engine.RunPlan;
 import dev.sockbench.loadgen.pacing.Arrival;
+import dev.sockbench.loadgen.pacing.Pacer;
 import dev.sockbench.loadgen.shape.LoadShape;
 import java.util.Objects;
 
@@ -68,7 +69,8 @@ public record LoadSpec(
                         0,
                         warmupNs,
                         durationNs,
-                        seed);
+                        seed,
+                        Pacer.NO_CATCH_UP);
         };
     }
 
@@ -83,7 +85,8 @@ public record LoadSpec(
                 0,
                 warmupNs,
                 durationNs,
-                seed);
+                seed,
+                Pacer.NO_CATCH_UP);
     }
 
     private RunPlan paced(ClientOptions client, int connections, double rate, Arrival arrival, int idle) {
@@ -97,7 +100,8 @@ public record LoadSpec(
                 idle,
                 warmupNs,
                 durationNs,
-                seed);
+                seed,
+                Pacer.NO_CATCH_UP);
     }
 
     /** The rate asked for, for paced shapes (a sweep: its start rate); null for closed shapes. */

@@ -26,7 +26,7 @@ class ProgressTest {
     }
 
     private static CaseOutcome measured(SuiteCase c, boolean valid) {
-        Percentiles p = new Percentiles(50, 90, 123, 500, 900, 60);
+        Percentiles p = new Percentiles(50.0, 90.0, 123.0, 500.0, 900, 60);
         CaseSummary s = new CaseSummary(
                 1,
                 c.caseId(),

@@ -38,6 +38,7 @@ final class Windows {
      * @param tally its counters; requests intended in it, events happening in it
      * @param work its busy accounting, clipped to it
      * @param sendLagNs send lag of the requests intended in it
+     * @param blockedNs time the requests intended in it waited for their connection to have room
      * @param recorder latency of the requests intended in it
      * @param pollsPerYield how often a polling worker gives its CPU away ({@code Thread.yield}):
      *     every {@link #WARMUP_POLLS_PER_YIELD}th poll in a rehearsal window, never (in effect) in
@@ -49,6 +50,7 @@ final class Windows {
             Tally tally,
             WorkMeter work,
             Histogram sendLagNs,
+            Histogram blockedNs,
             LatencyRecorder recorder,
             long pollsPerYield) {}
 
@@ -81,6 +83,7 @@ final class Windows {
         windows = new Window[rehearsals + 1];
         startsNs = new long[rehearsals + 2];
         Histogram rehearsalLagNs = LatencyRecorder.newHistogram();
+        Histogram rehearsalBlockedNs = LatencyRecorder.newHistogram();
         for (int k = 0; k < rehearsals; k++) {
             // Counted back from the measured interval, so that all but the first are whole.
             long from = Math.max(startNs, measureStartNs - (long) (rehearsals - k) * rehearsalNs);
@@ -90,6 +93,7 @@ final class Windows {
                     new Tally(from, to),
                     new WorkMeter(from, to),
                     rehearsalLagNs,
+                    rehearsalBlockedNs,
                     rehearsalRecorder,
                     WARMUP_POLLS_PER_YIELD);
             startsNs[k] = from;
@@ -98,6 +102,7 @@ final class Windows {
                 measureStartNs,
                 new Tally(measureStartNs, measureEndNs),
                 new WorkMeter(measureStartNs, measureEndNs),
+                LatencyRecorder.newHistogram(),
                 LatencyRecorder.newHistogram(),
                 new LatencyRecorder(),
                 Long.MAX_VALUE);

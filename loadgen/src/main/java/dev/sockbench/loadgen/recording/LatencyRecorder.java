@@ -14,14 +14,15 @@ import org.HdrHistogram.WriterReaderPhaser;
  *       tool would report, kept beside the corrected view to show how much a stall hides.
  * </ul>
  *
- * For closed shapes the intended time is the actual one and both agree.
+ * For closed shapes the intended time is the actual one and both agree. A request never answered
+ * enters the corrected view only, at the moment it was given up ({@link #recordGivenUp}).
  *
  * <p>It is HdrHistogram's {@code Recorder} pattern — writers record into active histograms inside
  * a {@link WriterReaderPhaser} critical section, the reader swaps in fresh ones and flips the
  * phase, so that no sample is lost or counted twice across intervals — applied to the pair at
  * once: one critical section per request for both views instead of one per view (two {@code
  * Recorder}s), which halves the atomic operations on the generator's hot path. Both histograms of
- * an interval hold exactly the same requests.
+ * an interval hold the same echoes.
  *
  * <p>Threading: {@link #record} is wait-free and may be called from any thread (in sockbench each
  * worker thread has its own recorder, so it never contends); a worker records a selector wake-up's
@@ -80,6 +81,20 @@ public final class LatencyRecorder {
         Interval current = active;
         current.corrected.recordValue(receivedNs - intendedNs);
         current.raw.recordValue(receivedNs - sentNs);
+    }
+
+    /**
+     * Records a request that was given up (a lost datagram, a stream request never answered, one
+     * never sent) at {@code givenUpNs}: in the corrected view only, as at least that late; the raw
+     * view holds echoes only. Its own critical section: not inside a batch.
+     */
+    public void recordGivenUp(long intendedNs, long givenUpNs) {
+        long token = phaser.writerCriticalSectionEnter();
+        try {
+            active.corrected.recordValue(Math.max(0, givenUpNs - intendedNs));
+        } finally {
+            phaser.writerCriticalSectionExit(token);
+        }
     }
 
     /** Closes the batch {@code token} opened. */
