@@ -1,6 +1,7 @@
 package dev.sockbench.loadgen;
 
 import dev.sockbench.core.result.LatencyLog;
+import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.core.result.SweepResult.SweepStep;
 import dev.sockbench.loadgen.check.SelfCheck;
@@ -102,11 +103,19 @@ final class SweepRunner {
                         }
                     });
             List<String> reasons = new ArrayList<>(SelfCheck.reasons(result, rate));
-            if (!slo.metBy(result.corrected())) {
+            long samples = result.corrected().getTotalCount();
+            if (!Percentiles.measurable(samples, slo.percentile())) {
                 reasons.add(String.format(
                         Locale.ROOT,
-                        "p%s %.1f us exceeds the objective %s",
-                        trim(slo.percentile()),
+                        "%s not measured: %d requests, it needs %d (lengthen the step or raise the rate)",
+                        Percentiles.label(slo.percentile()),
+                        samples,
+                        Percentiles.minSamples(slo.percentile())));
+            } else if (!slo.metBy(result.corrected())) {
+                reasons.add(String.format(
+                        Locale.ROOT,
+                        "%s %.1f us exceeds the objective %s",
+                        Percentiles.label(slo.percentile()),
                         slo.valueNs(result.corrected()) / 1e3,
                         slo.text()));
             }
@@ -192,9 +201,5 @@ final class SweepRunner {
                 log.write(prefix + LatencyLog.RAW, interval.raw());
             }
         }
-    }
-
-    private static String trim(double percentile) {
-        return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
     }
 }

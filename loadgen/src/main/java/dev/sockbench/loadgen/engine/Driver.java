@@ -33,6 +33,15 @@ sealed interface Driver permits ClosedDriver, PacedDriver, ChurnDriver {
     /** Churn connects past the timeout are given up. */
     default void expireConnects(long nowNs) {}
 
+    /**
+     * True when the loop polls, rather than sleeps, while echoes are due: for schedules whose
+     * requests may be held up behind a full connection, so that any stall of the generator in the
+     * meantime shows as a gap between its turns ({@link #onStall}).
+     */
+    default boolean pollsForEchoes() {
+        return false;
+    }
+
     /** True while a connect is under way (the loop waits for it). */
     default boolean connecting() {
         return false;

@@ -27,7 +27,9 @@ import org.HdrHistogram.Histogram;
  * #SPIN_NS} before it are spent polling. A sleeping thread wakes late, and, worse, whatever the
  * scheduler put on its CPU meanwhile keeps it until its slice ends; a polling thread keeps its CPU
  * and is not woken at all. Sends thus leave within microseconds of their time, and how late they
- * left is recorded (the send lag). The price is CPU (see the README).
+ * left is recorded (the send lag). A paced loop also polls, never sleeps, while echoes are due
+ * ({@link Driver#pollsForEchoes}): a thread asleep in the selector is woken late when its CPU is
+ * taken, and that delay would pass for the server's. The price is CPU (see the README).
  *
  * <h2>Self-accounting</h2>
  *
@@ -410,7 +412,7 @@ final class EventLoop implements Runnable {
                 runningByNs = wakeNs;
                 sawTime(clock.nanoTime());
                 poller.pollNow();
-            } else if (sleepNs >= MS) {
+            } else if (sleepNs >= MS && !driver.pollsForEchoes()) {
                 long pollUntilNs = now + POLL_BEFORE_SLEEP_NS;
                 while (poller.pollNow() == 0) {
                     pause();

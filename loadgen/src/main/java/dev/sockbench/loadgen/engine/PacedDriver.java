@@ -49,6 +49,11 @@ final class PacedDriver implements Driver {
     }
 
     @Override
+    public boolean pollsForEchoes() {
+        return true;
+    }
+
+    @Override
     public void begin(long nowNs) {
         for (int i = 0; i < loop.connections.length; i++) {
             schedule(i, nowNs);
@@ -131,16 +136,18 @@ final class PacedDriver implements Driver {
     /**
      * Every request of the measured interval its connection never sent (the connection was lost,
      * or still full when sending ended) is counted unsent and entered in the corrected latency at
-     * {@code endNs}, being at least that late.
+     * {@code endNs}, being at least that late. When the loop ended before the interval did (every
+     * connection lost), the interval ends there: what was intended after it is not counted.
      */
     @Override
     public void finish(long endNs) {
         Window m = loop.measured();
         Tally tally = m.tally();
         LatencyRecorder recorder = m.recorder();
+        long intervalEndNs = Math.min(loop.measureEndNs, endNs);
         for (Pacer pacer : pacers) {
             pacer.skipTo(m.startNs());
-            while (pacer.intendedNs() < loop.measureEndNs) {
+            while (pacer.intendedNs() < intervalEndNs) {
                 long intendedNs = pacer.take(endNs);
                 tally.requestsIntended++;
                 tally.requestsUnsent++;
