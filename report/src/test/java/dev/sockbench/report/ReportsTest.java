@@ -129,9 +129,22 @@ class ReportsTest {
     }
 
     @Test
-    void exportsSitBesideThePage() {
-        assertThat(runDir.resolve("report/cases.csv")).isRegularFile();
-        assertThat(runDir.resolve("report/cases.json")).isRegularFile();
+    void exportsSitBesideThePageWithEveryCase() throws Exception {
+        assertThat(Files.readAllLines(runDir.resolve("report/cases.csv")))
+                .as("a header and the 7 cases")
+                .hasSize(8);
+        assertThat(ResultFiles.mapper()
+                        .readTree(runDir.resolve("report/cases.json").toFile())
+                        .get("cases"))
+                .extracting(c -> c.get("caseId").asText())
+                .containsExactly(
+                        "closed-blocking-platform",
+                        "closed-nio-epoll",
+                        "closed-script",
+                        "open-nio-epoll",
+                        "open-blocking-virtual",
+                        "iouring-unix",
+                        "poll-tcp");
     }
 
     @Test

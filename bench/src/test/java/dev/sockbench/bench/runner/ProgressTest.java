@@ -57,8 +57,8 @@ class ProgressTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Progress progress = new Progress(cases, new PrintWriter(bytes, true, StandardCharsets.UTF_8), now::get);
 
-        // Before any case: 3 × (3 s of load + the initial guess).
-        assertThat(progress.remainingNs()).isEqualTo(3 * (3 * S + Progress.INITIAL_OVERHEAD_NS));
+        // Before any case: 3 × (3 s of load + the initial guess of 1.5 s).
+        assertThat(progress.remainingNs()).isEqualTo(13_500_000_000L);
 
         progress.started(cases.get(0));
         now.addAndGet(5 * S); // 3 s of load + 2 s of overhead
