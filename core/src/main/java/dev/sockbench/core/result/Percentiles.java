@@ -29,8 +29,8 @@ public record Percentiles(Double p50, Double p90, Double p99, Double p999, doubl
 
     /** Values a histogram must hold for its {@code percentile} to be published (see the class comment). */
     public static long minSamples(double percentile) {
-        if (!(percentile > 0 && percentile < 100)) {
-            throw new IllegalArgumentException("percentile must be in (0, 100), got " + percentile);
+        if (!(percentile >= 0 && percentile < 100)) {
+            throw new IllegalArgumentException("percentile must be in [0, 100), got " + percentile);
         }
         return (long) Math.ceil(VALUES_ABOVE / (1 - percentile / 100) - 1e-9);
     }
