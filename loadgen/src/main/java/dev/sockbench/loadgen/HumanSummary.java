@@ -72,10 +72,10 @@ final class HumanSummary {
             for (SweepResult.SweepStep step : sweep.steps()) {
                 line(
                         b,
-                        "  step %10.0f/s  achieved %10.1f/s  p99 %10.1f us  %s",
+                        "  step %10.0f/s  achieved %10.1f/s  p99 %10s  %s",
                         step.targetRatePerSec(),
                         step.achievedRatePerSec(),
-                        step.latencyUs().corrected().p99(),
+                        us(step.latencyUs().corrected().p99()),
                         step.good() ? "good" : "bad: " + String.join("; ", step.reasons()));
             }
             line(
@@ -96,8 +96,8 @@ final class HumanSummary {
                         ? ""
                         : String.format(
                                 Locale.ROOT,
-                                ", send lag p99 %.1f us (bound %.1f us)",
-                                g.sendLagUs().p99(),
+                                ", send lag p99 %s (bound %.1f us)",
+                                us(g.sendLagUs().p99()),
                                 g.lagBoundUs()));
         line(b, "  %s", s.valid() ? "VALID" : "INVALID: " + String.join("; ", s.invalidReasons()));
         return b.toString();
@@ -116,7 +116,11 @@ final class HumanSummary {
                 us(p.mean()));
     }
 
-    private static String us(double us) {
+    /** A latency in µs, or {@code n/a} for a percentile not measured (too few samples for it). */
+    private static String us(Double us) {
+        if (us == null) {
+            return "n/a";
+        }
         return us >= 10_000 ? String.format(Locale.ROOT, "%.1fms", us / 1e3) : String.format(Locale.ROOT, "%.1fus", us);
     }
 
