@@ -32,7 +32,7 @@ public final class CaseSummaries {
                 ResultFiles.FORMAT,
                 null,
                 null,
-                spec.target().transport().id(),
+                spec.transport().id(),
                 spec.framing().id(),
                 spec.shape().id(),
                 spec.shape().connections(),
@@ -53,7 +53,7 @@ public final class CaseSummaries {
                 .withLoadBlocks(
                         spec.shape().depth(),
                         arrival == null ? null : arrival.id(),
-                        generator(result),
+                        generator(result, spec.shape().kind().paced()),
                         result.datagrams(),
                         spec.shape() instanceof LoadShape.Stream s ? stream(result, s, spec.payloadBytes()) : null,
                         result.idle(),
@@ -65,10 +65,10 @@ public final class CaseSummaries {
         return new LatencyUs(Percentiles.ofNanos(result.corrected()), Percentiles.ofNanos(result.raw()));
     }
 
-    static GeneratorCheck generator(LoadResult result) {
+    /** @param paced whether the shape is paced: only then is the send lag recorded and checked */
+    static GeneratorCheck generator(LoadResult result, boolean paced) {
         long cpuUs = result.cpuNs() / 1_000;
         long requests = result.requests();
-        boolean paced = result.sendLagNs() != null;
         return new GeneratorCheck(
                 result.plan().threads(),
                 cpuUs,

@@ -7,24 +7,25 @@ import dev.sockbench.core.result.GeneratorCheck;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.RequestAccounting;
 import dev.sockbench.core.result.SweepResult;
+import dev.sockbench.core.transport.Endpoint;
 import java.util.Locale;
 
 /** The short, wrk-like summary printed after {@code PHASE done}. Stateless. */
 final class HumanSummary {
     private HumanSummary() {}
 
-    static String format(LoadSpec spec, CaseSummary s) {
+    static String format(Endpoint target, CaseSummary s) {
         StringBuilder b = new StringBuilder();
         line(
                 b,
                 "%s %s, %d connection(s) x depth %d, %d thread(s), %d B payload%s",
                 s.shape(),
-                spec.target(),
+                target,
                 s.connections(),
                 s.depth(),
                 s.generator().threads(),
                 s.payloadBytes(),
-                spec.target().transport().streamOriented() ? ", framing " + s.framing() : "");
+                target.transport().streamOriented() ? ", framing " + s.framing() : "");
         line(
                 b,
                 "  %d requests in %.2f s (after %.2f s warm-up): %.1f/s%s",

@@ -5,7 +5,6 @@ import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.core.result.SweepResult.SweepStep;
 import dev.sockbench.loadgen.check.SelfCheck;
-import dev.sockbench.loadgen.client.ClientSocketPaths;
 import dev.sockbench.loadgen.engine.LoadResult;
 import dev.sockbench.loadgen.engine.LoadRun;
 import dev.sockbench.loadgen.engine.Phase;
@@ -39,13 +38,14 @@ final class SweepRunner {
     private final LoadRun run;
     private final LoadSpec spec;
     private final LoadShape.Sweep sweep;
-    private final ClientSocketPaths paths;
+    private final RunPlan base;
 
-    SweepRunner(LoadRun run, LoadSpec spec, LoadShape.Sweep sweep, ClientSocketPaths paths) {
+    /** @param base the plan of the first step; the others differ in their rate only */
+    SweepRunner(LoadRun run, LoadSpec spec, LoadShape.Sweep sweep, RunPlan base) {
         this.run = run;
         this.spec = spec;
         this.sweep = sweep;
-        this.paths = paths;
+        this.base = base;
     }
 
     /**
@@ -65,7 +65,6 @@ final class SweepRunner {
         Slo slo = sweep.slo();
         SweepSearch search = new SweepSearch(
                 sweep.startRatePerSec(), sweep.stepFactor(), sweep.maxRatePerSec(), sweep.refineSteps());
-        RunPlan base = spec.plan(paths);
         List<SweepStep> steps = new ArrayList<>();
         List<LoadResult> results = new ArrayList<>();
         List<List<Interval>> intervals = new ArrayList<>();

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.loadgen.LoadgenMain;
+import dev.sockbench.loadgen.options.LoadOptions;
+import dev.sockbench.loadgen.shape.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,19 +29,11 @@ class LoadgenProcessTest {
                 Duration.ofSeconds(60),
                 children);
         List<String> phases = new CopyOnWriteArrayList<>();
-        List<String> args = List.of(
-                "--target",
-                server.endpoint().toString(),
-                "--shape",
-                "closed",
-                "--payload",
-                "64",
-                "--framing",
-                "length",
-                "--json",
-                dir.resolve("summary.json").toString(),
-                "--hlog",
-                dir.resolve("latency.hlog").toString());
+        List<String> args = LoadgenMain.arguments(
+                server.endpoint(),
+                new LoadOptions().shape(Shape.CLOSED).payload(64).framing(Framing.LENGTH),
+                dir.resolve("summary.json"),
+                dir.resolve("latency.hlog"));
         LoadgenProcess loadgen = LoadgenProcess.start(
                 TestProcesses.java().build(List.of(), List.of(), FakeLoadgen.class.getName(), args),
                 dir.resolve("loadgen.log"),
