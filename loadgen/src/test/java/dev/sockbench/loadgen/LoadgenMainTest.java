@@ -153,7 +153,9 @@ class LoadgenMainTest {
                     .isGreaterThanOrEqualTo(summary.latencyUs().raw().p50());
             // About 2,000 samples: too few for a p99.9, which the printed summary says, to its end.
             assertThat(summary.latencyUs().corrected().p999()).isNull();
-            assertThat(run.out()).contains("corrected").contains("n/a").containsPattern("(?m)^  (VALID|INVALID)");
+            assertThat(run.out())
+                    .containsPattern("(?m)^  corrected +\\S+ +\\S+ +\\S+ +- ")
+                    .containsPattern("(?m)^  (VALID|INVALID)");
             assertThat(run.err()).doesNotContain("Exception");
         }
     }

@@ -11,12 +11,12 @@ import dev.sockbench.bench.process.JavaCommand;
 import dev.sockbench.bench.process.LoadgenProcess;
 import dev.sockbench.bench.process.ServerProcess;
 import dev.sockbench.bench.suite.SuiteCase;
-import dev.sockbench.core.JvmFlags;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.loadgen.LoadgenMain;
+import dev.sockbench.loadgen.WarmupPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +161,7 @@ public final class CaseRunner {
             List<String> loadgenCommand = settings.java()
                     .build(
                             settings.pinning().commandPrefix(Role.LOADGEN),
-                            c.load().options().shape().paced() ? JvmFlags.LOAD_GENERATOR : List.of(),
+                            c.load().options().shape().paced() ? WarmupPolicy.GENERATOR_JVM_FLAGS : List.of(),
                             settings.loadgenMain(),
                             loadgenArgs);
 

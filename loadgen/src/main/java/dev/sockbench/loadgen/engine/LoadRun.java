@@ -5,6 +5,7 @@ import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.IdleConnections;
 import dev.sockbench.core.result.RequestAccounting;
 import dev.sockbench.core.transport.Transport;
+import dev.sockbench.loadgen.WarmupPolicy;
 import dev.sockbench.loadgen.check.CpuMeter;
 import dev.sockbench.loadgen.client.Connection;
 import dev.sockbench.loadgen.pacing.NanoClock;
@@ -56,17 +57,6 @@ public final class LoadRun {
 
     /** Length of one logged interval. */
     public static final long INTERVAL_NS = 1_000_000_000L;
-    /**
-     * Length of a worker's rehearsal window during the warm-up ({@link Windows}): short, so that
-     * even a one-second warm-up enters a window several times before the measured one.
-     */
-    static final long REHEARSAL_WINDOW_NS = 100_000_000L;
-    /**
-     * The warm-up collects (and logs, and throws away) an interval this often: code that runs
-     * once a second in the measured interval runs a hundred times a second in the warm-up, so that
-     * the JIT is done with it before the measured interval begins.
-     */
-    static final long REHEARSAL_TICK_NS = 10_000_000L;
     /** Threads are started this long before the first send, so that all start together. */
     static final long START_DELAY_NS = 50_000_000L;
     /** Connections must be up within this long. */
@@ -113,7 +103,7 @@ public final class LoadRun {
             long measureEndNs = measureStartNs + plan.durationNs();
             EpochMs epoch = new EpochMs(clock);
             for (EventLoop worker : workers) {
-                worker.start(startNs, measureStartNs, measureEndNs, REHEARSAL_WINDOW_NS);
+                worker.start(startNs, measureStartNs, measureEndNs, WarmupPolicy.REHEARSAL_WINDOW_NS);
             }
             started = true;
 
@@ -167,7 +157,7 @@ public final class LoadRun {
     }
 
     /**
-     * The warm-up, which rehearses the measured interval: every {@link #REHEARSAL_TICK_NS} the
+     * The warm-up, which rehearses the measured interval: every {@link WarmupPolicy#REHEARSAL_TICK_NS} the
      * workers' rehearsal recordings are collected, added up and logged as the measured ones will
      * be, and thrown away; a progress line a second. On a generator pinned to one CPU this
      * thread shares it with the workers, and code it first ran in the measured interval
@@ -186,9 +176,9 @@ public final class LoadRun {
                 new Collector(workers, EventLoop::rehearsalRecorder, epoch, sink == null ? null : sink::rehearse);
         long nextProgressNs = startNs + INTERVAL_NS;
         // No collection at the measured interval's start itself: the workers have it to themselves.
-        for (long from = startNs, tick = from + REHEARSAL_TICK_NS;
+        for (long from = startNs, tick = from + WarmupPolicy.REHEARSAL_TICK_NS;
                 tick < measureStartNs;
-                from = tick, tick += REHEARSAL_TICK_NS) {
+                from = tick, tick += WarmupPolicy.REHEARSAL_TICK_NS) {
             if (!sleepUntil(tick, workers)) {
                 return;
             }

@@ -8,6 +8,7 @@ import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.protocol.Payload;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.LoadSpec;
+import dev.sockbench.loadgen.WarmupPolicy;
 import dev.sockbench.loadgen.pacing.Arrival;
 import dev.sockbench.loadgen.pacing.Pacer;
 import dev.sockbench.loadgen.shape.LoadShape;
@@ -53,7 +54,6 @@ public final class LoadOptions {
     static final String DATAGRAM_STREAM_WINDOW = "64KiB";
 
     static final String DEFAULT_DURATION = "10s";
-    static final String DEFAULT_WARMUP = "3s";
     static final int DEFAULT_PAYLOAD = 64;
     /** The stream shape's payload on a stream transport ... */
     static final String STREAM_PAYLOAD = "64KiB";
@@ -130,7 +130,8 @@ public final class LoadOptions {
     @Option(
             names = "--warmup",
             converter = Converters.DurationConverter.class,
-            description = "Warm-up before it, discarded (a sweep: per step) (default " + DEFAULT_WARMUP + ").")
+            description =
+                    "Warm-up before it, discarded (a sweep: per step) (default " + WarmupPolicy.DEFAULT_WARMUP + ").")
     private Duration warmup;
 
     @Option(
@@ -350,7 +351,7 @@ public final class LoadOptions {
                 framing != null ? framing : Framing.fromId(DEFAULT_FRAMING),
                 payloadBytes,
                 Math.min(threadCount, loadShape.connections()),
-                nanos(warmup, DEFAULT_WARMUP),
+                nanos(warmup, WarmupPolicy.DEFAULT_WARMUP),
                 nanos(duration, DEFAULT_DURATION),
                 nanos(timeout, DEFAULT_TIMEOUT),
                 seed != null ? seed : DEFAULT_SEED,

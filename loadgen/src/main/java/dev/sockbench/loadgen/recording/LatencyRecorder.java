@@ -1,5 +1,6 @@
 package dev.sockbench.loadgen.recording;
 
+import dev.sockbench.loadgen.WarmupPolicy;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.WriterReaderPhaser;
 
@@ -32,16 +33,6 @@ import org.HdrHistogram.WriterReaderPhaser;
 public final class LatencyRecorder {
     /** HdrHistogram precision: 3 significant digits, a value is within 0.1% of the true one. */
     public static final int SIGNIFICANT_DIGITS = 3;
-
-    /**
-     * Histograms are sized for values up to this from the start (220 KiB each) and grow beyond it
-     * only if they must. Growing happens inside recording, through an exception HdrHistogram
-     * catches; in a worker whose recording code is compiled, the first one throws the compiled code
-     * away (it never saw that path) and the JIT compiles it again, on the generator's CPU: measured
-     * on a one-CPU generator, 4 ms stalls for the first ~60 ms of every measured interval, whose
-     * histograms are new.
-     */
-    public static final long PRESIZED_HIGHEST_NS = 60_000_000_000L;
 
     /** One interval: the corrected and raw histograms of the same requests. */
     public record Interval(Histogram corrected, Histogram raw) {}
@@ -125,11 +116,11 @@ public final class LatencyRecorder {
 
     /**
      * A fresh, empty histogram of the kind the recorder produces, for adding intervals up: values
-     * in ns, {@link #SIGNIFICANT_DIGITS}, sized up to {@link #PRESIZED_HIGHEST_NS} and growing past
+     * in ns, {@link #SIGNIFICANT_DIGITS}, sized up to {@link WarmupPolicy#PRESIZED_HISTOGRAM_HIGHEST_NS} and growing past
      * it when needed.
      */
     public static Histogram newHistogram() {
-        Histogram h = new Histogram(1, PRESIZED_HIGHEST_NS, SIGNIFICANT_DIGITS);
+        Histogram h = new Histogram(1, WarmupPolicy.PRESIZED_HISTOGRAM_HIGHEST_NS, SIGNIFICANT_DIGITS);
         h.setAutoResize(true);
         return h;
     }

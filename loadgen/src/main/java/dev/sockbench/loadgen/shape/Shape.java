@@ -33,7 +33,7 @@ public enum Shape implements Identified {
     /**
      * Whether this shape sends on a schedule (an open loop) rather than when an echo frees room: it
      * takes a rate, its send lag is checked, and so the JIT must be done with the generator before
-     * it measures (see {@code JvmFlags.LOAD_GENERATOR}).
+     * it measures (see {@link dev.sockbench.loadgen.WarmupPolicy#GENERATOR_JVM_FLAGS}).
      */
     public boolean paced() {
         return paced;
