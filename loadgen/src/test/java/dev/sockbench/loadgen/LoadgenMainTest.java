@@ -69,9 +69,10 @@ class LoadgenMainTest {
                     "--json", json.toString(),
                     "--hlog", hlog.toString());
 
-            assertThat(run.exitCode()).as(run.err()).isIn(Cli.EXIT_OK, Cli.EXIT_INVALID);
             assertThat(run.phases()).containsExactly("PHASE warmup", "PHASE measure", "PHASE done");
             CaseSummary summary = ResultFiles.readSummary(json);
+            // Whether this machine let the case be valid is its own business; the exit code must say which.
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(summary.valid() ? Cli.EXIT_OK : Cli.EXIT_INVALID);
             assertThat(summary.transport()).isEqualTo("tcp");
             assertThat(summary.shape()).isEqualTo("closed");
             assertThat(summary.framing()).isEqualTo("length");
@@ -89,7 +90,6 @@ class LoadgenMainTest {
             assertThat(summary.latencyUs().corrected())
                     .isEqualTo(summary.latencyUs().raw());
             assertThat(summary.generator().threads()).isEqualTo(2);
-            assertThat(summary.valid()).isEqualTo(run.exitCode() == Cli.EXIT_OK);
 
             // The interval log: HdrHistogram's own reader, tagged intervals of about a second. Its
             // samples are the requests intended in the interval (to their end), the summary's
@@ -128,9 +128,10 @@ class LoadgenMainTest {
                     "--warmup", "200ms",
                     "--json", json.toString());
 
-            assertThat(run.exitCode()).as(run.err()).isIn(Cli.EXIT_OK, Cli.EXIT_INVALID);
             assertThat(run.phases()).containsExactly("PHASE warmup", "PHASE measure", "PHASE done");
             CaseSummary summary = ResultFiles.readSummary(json);
+            // Whether this machine let the case be valid is its own business; the exit code must say which.
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(summary.valid() ? Cli.EXIT_OK : Cli.EXIT_INVALID);
             assertThat(summary.transport()).isEqualTo("unix-stream");
             assertThat(summary.framing()).isEqualTo("raw");
             assertThat(summary.shape()).isEqualTo("open");
