@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sockbench.core.model.RunningServer;
-import dev.sockbench.core.model.ServerConfig;
-import dev.sockbench.core.model.ServerCounters;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.protocol.LengthFraming;
 import dev.sockbench.core.protocol.Payload;
+import dev.sockbench.core.server.RunningServer;
+import dev.sockbench.core.server.ServerConfig;
+import dev.sockbench.core.server.ServerCounters;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import java.io.IOException;

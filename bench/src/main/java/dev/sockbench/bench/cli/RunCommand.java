@@ -2,7 +2,7 @@ package dev.sockbench.bench.cli;
 
 import dev.sockbench.bench.env.EnvironmentProbe;
 import dev.sockbench.bench.env.Pinning;
-import dev.sockbench.bench.proc.ProcFs;
+import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.process.JavaCommand;
 import dev.sockbench.bench.runner.CaseRunner;

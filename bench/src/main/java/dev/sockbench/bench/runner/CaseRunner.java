@@ -2,9 +2,11 @@ package dev.sockbench.bench.runner;
 
 import dev.sockbench.bench.env.Pinning;
 import dev.sockbench.bench.env.Pinning.Role;
-import dev.sockbench.bench.proc.GcPauses;
-import dev.sockbench.bench.proc.ProcFs;
-import dev.sockbench.bench.proc.ProcessSample;
+import dev.sockbench.bench.metrics.CostMeter;
+import dev.sockbench.bench.metrics.GcPauses;
+import dev.sockbench.bench.metrics.ProcFs;
+import dev.sockbench.bench.metrics.ProcessSample;
+import dev.sockbench.bench.metrics.ServerSampler;
 import dev.sockbench.bench.process.CaseFailedException;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.process.JavaCommand;

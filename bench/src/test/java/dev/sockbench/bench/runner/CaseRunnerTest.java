@@ -3,7 +3,7 @@ package dev.sockbench.bench.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.env.Pinning;
-import dev.sockbench.bench.proc.ProcFs;
+import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.suite.LoadSpec;
 import dev.sockbench.bench.suite.SuiteCase;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.env.EnvironmentProbe;
 import dev.sockbench.bench.env.Pinning;
-import dev.sockbench.bench.proc.ProcFs;
+import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.suite.Suite;
 import dev.sockbench.bench.suite.SuiteLoader;

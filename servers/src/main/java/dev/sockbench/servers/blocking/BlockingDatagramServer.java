@@ -1,6 +1,6 @@
 package dev.sockbench.servers.blocking;
 
-import dev.sockbench.core.model.ServerConfig;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.servers.common.EchoServer;
 import dev.sockbench.servers.common.SocketFiles;
 import dev.sockbench.servers.common.Sockets;

@@ -1,8 +1,8 @@
 package dev.sockbench.servers.blocking;
 
-import dev.sockbench.core.model.ServerConfig;
 import dev.sockbench.core.protocol.FrameLengthException;
 import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.servers.common.EchoServer;
 import dev.sockbench.servers.common.SocketFiles;
 import dev.sockbench.servers.common.Sockets;

@@ -1,7 +1,7 @@
 package dev.sockbench.servers.common;
 
-import dev.sockbench.core.model.RunningServer;
-import dev.sockbench.core.model.ServerCounters;
+import dev.sockbench.core.server.RunningServer;
+import dev.sockbench.core.server.ServerCounters;
 import dev.sockbench.core.transport.Endpoint;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;

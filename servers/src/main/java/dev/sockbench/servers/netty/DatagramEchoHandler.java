@@ -1,6 +1,6 @@
 package dev.sockbench.servers.netty;
 
-import dev.sockbench.core.model.ServerCounters;
+import dev.sockbench.core.server.ServerCounters;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

@@ -1,7 +1,7 @@
 package dev.sockbench.servers.netty;
 
-import dev.sockbench.core.model.ServerConfig;
 import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.common.EchoServer;

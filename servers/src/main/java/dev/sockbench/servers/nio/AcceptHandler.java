@@ -1,6 +1,6 @@
 package dev.sockbench.servers.nio;
 
-import dev.sockbench.core.model.ServerCounters;
+import dev.sockbench.core.server.ServerCounters;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;

@@ -1,6 +1,6 @@
 package dev.sockbench.servers.nio;
 
-import dev.sockbench.core.model.ServerCounters;
+import dev.sockbench.core.server.ServerCounters;
 import dev.sockbench.servers.common.Sockets;
 import java.io.IOException;
 import java.net.SocketAddress;

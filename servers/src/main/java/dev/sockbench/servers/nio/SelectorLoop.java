@@ -1,7 +1,7 @@
 package dev.sockbench.servers.nio;
 
-import dev.sockbench.core.model.ServerConfig;
-import dev.sockbench.core.model.ServerCounters;
+import dev.sockbench.core.server.ServerConfig;
+import dev.sockbench.core.server.ServerCounters;
 import dev.sockbench.servers.common.Sockets;
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;

@@ -1,6 +1,6 @@
 package dev.sockbench.servers.nio;
 
-import dev.sockbench.core.model.ServerConfig;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.common.EchoServer;

@@ -1,8 +1,8 @@
 package dev.sockbench.servers.nio;
 
-import dev.sockbench.core.model.ServerConfig;
-import dev.sockbench.core.model.ServerCounters;
 import dev.sockbench.core.protocol.FrameLengthException;
+import dev.sockbench.core.server.ServerConfig;
+import dev.sockbench.core.server.ServerCounters;
 import dev.sockbench.servers.common.EchoBuffer;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;

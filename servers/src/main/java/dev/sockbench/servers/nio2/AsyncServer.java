@@ -1,8 +1,8 @@
 package dev.sockbench.servers.nio2;
 
-import dev.sockbench.core.model.ServerConfig;
-import dev.sockbench.core.model.ServerCounters;
 import dev.sockbench.core.protocol.FrameLengthException;
+import dev.sockbench.core.server.ServerConfig;
+import dev.sockbench.core.server.ServerCounters;
 import dev.sockbench.servers.common.EchoBuffer;
 import dev.sockbench.servers.common.EchoServer;
 import dev.sockbench.servers.common.Sockets;

@@ -1,7 +1,5 @@
-package dev.sockbench.bench.runner;
+package dev.sockbench.bench.metrics;
 
-import dev.sockbench.bench.proc.ProcFs;
-import dev.sockbench.bench.proc.ProcessSample;
 import dev.sockbench.core.os.ResourceUsage;
 import java.io.IOException;
 import java.time.Duration;
@@ -27,11 +25,11 @@ import java.util.function.LongSupplier;
  * run on a thread of their own; {@link #result} is read after the load generator's output has
  * ended.
  */
-final class ServerSampler {
+public final class ServerSampler {
 
     /** Asks the server for its resource usage so far. */
     @FunctionalInterface
-    interface UsageSource {
+    public interface UsageSource {
         /**
          * @throws IOException when the server does not answer (in time) or cannot be asked
          */
@@ -49,7 +47,7 @@ final class ServerSampler {
      * @param startEpochMs when the interval started, epoch ms
      * @param endEpochMs when it ended, epoch ms
      */
-    record Interval(
+    public record Interval(
             ResourceUsage usageStart,
             ResourceUsage usageEnd,
             String usageProblem,
@@ -76,7 +74,7 @@ final class ServerSampler {
     private int readings;
     private Thread periodic;
 
-    ServerSampler(ProcFs proc, long pid, UsageSource usage, Duration period, LongSupplier epochMsClock) {
+    public ServerSampler(ProcFs proc, long pid, UsageSource usage, Duration period, LongSupplier epochMsClock) {
         this.proc = proc;
         this.pid = pid;
         this.usage = usage;
@@ -85,7 +83,7 @@ final class ServerSampler {
     }
 
     /** A phase marker arrived. */
-    void onPhase(String phase) {
+    public void onPhase(String phase) {
         switch (phase) {
             case "measure" -> {
                 long atMs = epochMsClock.getAsLong();
@@ -120,7 +118,7 @@ final class ServerSampler {
     }
 
     /** The interval's figures; null when it did not start and end (then {@link #problem} says why). */
-    synchronized Interval result() {
+    public synchronized Interval result() {
         if (!started || !ended) {
             return null;
         }
@@ -128,7 +126,7 @@ final class ServerSampler {
     }
 
     /** Why {@link #result} is null. */
-    synchronized String problem() {
+    public synchronized String problem() {
         if (error != null) {
             return error;
         }

@@ -1,8 +1,7 @@
-package dev.sockbench.bench.runner;
+package dev.sockbench.bench.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sockbench.bench.proc.ProcFs;
 import dev.sockbench.core.os.ResourceUsage;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.sockbench.core.model;
+package dev.sockbench.core.server;
 
 import java.util.concurrent.atomic.LongAdder;
 
