@@ -1,6 +1,8 @@
 package dev.sockbench.bench.metrics;
 
 import dev.sockbench.core.os.ResourceUsage;
+import dev.sockbench.core.process.Phase;
+import dev.sockbench.core.process.ProcessLines;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -83,9 +85,9 @@ public final class ServerSampler {
     }
 
     /** A phase marker arrived. */
-    public void onPhase(String phase) {
+    public void onPhase(Phase phase) {
         switch (phase) {
-            case "measure" -> {
+            case MEASURE -> {
                 long atMs = epochMsClock.getAsLong();
                 ResourceUsage u = askUsage(phase);
                 boolean read = read(phase);
@@ -101,7 +103,7 @@ public final class ServerSampler {
                             .start(this::readPeriodically);
                 }
             }
-            case "done" -> {
+            case DONE -> {
                 stopPeriodic();
                 boolean read = read(phase);
                 ResourceUsage u = usageStart() == null ? null : askUsage(phase);
@@ -111,8 +113,8 @@ public final class ServerSampler {
                     endEpochMs = epochMsClock.getAsLong();
                 }
             }
-            default -> {
-                // warm-up, or a phase a later load generator adds: nothing to read.
+            case WARMUP -> {
+                // nothing to read before the measured interval
             }
         }
     }
@@ -142,12 +144,13 @@ public final class ServerSampler {
         return usageStart;
     }
 
-    private ResourceUsage askUsage(String phase) {
+    private ResourceUsage askUsage(Phase phase) {
         try {
             return usage.read();
         } catch (IOException e) {
             synchronized (this) {
-                usageProblem = "no resource usage from the server at PHASE " + phase + ": " + e.getMessage();
+                usageProblem =
+                        "no resource usage from the server at " + ProcessLines.phase(phase) + ": " + e.getMessage();
             }
             return null;
         }
@@ -179,7 +182,7 @@ public final class ServerSampler {
     }
 
     /** One reading of {@code /proc}; false (and the problem noted) when the server's entry is gone. */
-    private boolean read(String phase) {
+    private boolean read(Phase phase) {
         try {
             add(proc.sample(pid));
             return true;
@@ -188,7 +191,8 @@ public final class ServerSampler {
                 // The first problem is the cause; later ones follow from it.
                 error = error != null
                         ? error
-                        : "cannot read the server's /proc entry at PHASE " + phase + ": " + e.getMessage();
+                        : "cannot read the server's /proc entry at " + ProcessLines.phase(phase) + ": "
+                                + e.getMessage();
             }
             return false;
         }

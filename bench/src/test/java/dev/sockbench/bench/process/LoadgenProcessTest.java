@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.process.Phase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class LoadgenProcessTest {
                 dir.resolve("server.log"),
                 Duration.ofSeconds(60),
                 children);
-        List<String> phases = new CopyOnWriteArrayList<>();
+        List<Phase> phases = new CopyOnWriteArrayList<>();
         List<String> args = List.of(
                 "--target",
                 server.endpoint().toString(),
@@ -49,7 +50,7 @@ class LoadgenProcessTest {
         server.stop(Duration.ofSeconds(10));
 
         assertThat(exit).isZero();
-        assertThat(phases).containsExactly("warmup", "measure", "done");
+        assertThat(phases).containsExactly(Phase.WARMUP, Phase.MEASURE, Phase.DONE);
         assertThat(Files.readString(dir.resolve("loadgen.log")))
                 .contains("fake loadgen: measuring") // stderr
                 .contains("fake loadgen: 1000 requests"); // stdout

@@ -67,6 +67,30 @@ class ServerProcessTest {
     }
 
     @Test
+    void aMalformedListeningLineFailsWithTheReasonAndTheServerIsStopped(@TempDir Path dir) {
+        assertThatThrownBy(() -> ServerProcess.start(
+                        command(FakeServer.GarblesListening.class), dir.resolve("s.log"), LONG, children))
+                .isInstanceOf(CaseFailedException.class)
+                .hasMessageStartingWith(
+                        "server printed a malformed LISTENING line: endpoint 'tcp://127.0.0.1' needs HOST:PORT");
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
+                .as("the server was stopped")
+                .isEmpty();
+    }
+
+    @Test
+    void aMalformedUsageAnswerIsAnErrorAtOnceNotATimeout(@TempDir Path dir) throws Exception {
+        ServerProcess server =
+                ServerProcess.start(command(FakeServer.GarblesUsage.class), dir.resolve("s.log"), LONG, children);
+
+        // The deadline is long: only the garbled answer itself can end the wait with this message.
+        assertThatThrownBy(() -> server.usage(LONG))
+                .isInstanceOf(IOException.class)
+                .hasMessage("unreadable USAGE answer: no sysCpuUs in 'USAGE userCpuUs=1'");
+        assertThat(server.stop(LONG)).isNull();
+    }
+
+    @Test
     void aServerThatNeverListensFailsAtTheDeadlineAndIsStopped(@TempDir Path dir) {
         // The fake never prints LISTENING, so the deadline is what ends the wait, however slow the machine.
         assertThatThrownBy(() -> ServerProcess.start(
