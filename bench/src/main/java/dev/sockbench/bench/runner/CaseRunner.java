@@ -14,6 +14,7 @@ import dev.sockbench.bench.process.LoadgenProcess;
 import dev.sockbench.bench.process.ServerProcess;
 import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.core.JvmFlags;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.ResultFiles;
@@ -121,7 +122,7 @@ public final class CaseRunner {
                     c.model(),
                     c.transport().id(),
                     c.load().shape(),
-                    "measured",
+                    CaseStatus.MEASURED,
                     summary.valid(),
                     summary.invalidReasons());
             return new CaseOutcome(entry, summary, warnings);
@@ -135,7 +136,7 @@ public final class CaseRunner {
     /** The entry of a case that did not run to its end. */
     static CaseOutcome failed(SuiteCase c, String reason, List<String> warnings) {
         CaseEntry entry = new CaseEntry(
-                c.caseId(), c.model(), c.transport().id(), c.load().shape(), "failed", false, List.of(reason));
+                c.caseId(), c.model(), c.transport().id(), c.load().shape(), CaseStatus.FAILED, false, List.of(reason));
         return new CaseOutcome(entry, null, warnings);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.suite.LoadSpec;
 import dev.sockbench.bench.suite.SuiteCase;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.LatencyUs;
@@ -46,7 +47,8 @@ class ProgressTest {
                 valid,
                 valid ? List.of() : List.of("errors: 3 requests failed"),
                 null);
-        CaseEntry e = new CaseEntry(c.caseId(), c.model(), "tcp", "closed", "measured", valid, s.invalidReasons());
+        CaseEntry e =
+                new CaseEntry(c.caseId(), c.model(), "tcp", "closed", CaseStatus.MEASURED, valid, s.invalidReasons());
         return new CaseOutcome(e, s, List.of());
     }
 

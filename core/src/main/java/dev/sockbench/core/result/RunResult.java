@@ -1,7 +1,11 @@
 package dev.sockbench.core.result;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One run of a suite: the content of {@code results/<run-id>/run.json}. Each case's numbers are
@@ -32,10 +36,7 @@ public record RunResult(
      * @param model server model id
      * @param transport transport id
      * @param shape load shape id
-     * @param status {@code measured}, {@code skipped} (the cell is n/a or unavailable here),
-     *     {@code failed} (the server or generator did not run to the end, or the run was
-     *     interrupted during it) or {@code pending} (not run yet: the run is in progress or was
-     *     interrupted before it)
+     * @param status measured, skipped, failed or pending
      * @param valid whether the measured numbers can be trusted; false unless measured
      * @param reasons why skipped, failed or invalid; empty otherwise
      */
@@ -44,7 +45,33 @@ public record RunResult(
             String model,
             String transport,
             String shape,
-            String status,
+            CaseStatus status,
             boolean valid,
-            List<String> reasons) {}
+            List<String> reasons) {
+
+        /**
+         * Reads an entry from JSON. A status this sockbench does not know (a later version's) reads
+         * as failed, with a first reason that says so, so that a report still shows every other case.
+         */
+        @JsonCreator
+        static CaseEntry read(
+                @JsonProperty("caseId") String caseId,
+                @JsonProperty("model") String model,
+                @JsonProperty("transport") String transport,
+                @JsonProperty("shape") String shape,
+                @JsonProperty("status") String status,
+                @JsonProperty("valid") boolean valid,
+                @JsonProperty("reasons") List<String> reasons) {
+            Optional<CaseStatus> known = CaseStatus.fromId(status);
+            if (known.isPresent()) {
+                return new CaseEntry(caseId, model, transport, shape, known.get(), valid, reasons);
+            }
+            List<String> why = new ArrayList<>();
+            why.add("run.json gives the status '" + status + "', which this sockbench does not know");
+            if (reasons != null) {
+                why.addAll(reasons);
+            }
+            return new CaseEntry(caseId, model, transport, shape, CaseStatus.FAILED, false, why);
+        }
+    }
 }
