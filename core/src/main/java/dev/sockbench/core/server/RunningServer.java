@@ -11,9 +11,6 @@ public interface RunningServer extends AutoCloseable {
     /** The bound address: the real port when port 0 was asked for, the socket file for Unix. */
     Endpoint endpoint();
 
-    /** Live counters; thread-safe. */
-    ServerCounters counters();
-
     /**
      * Stops accepting, closes every connection, stops the model's threads and deletes a Unix
      * socket file it created. Idempotent; returns when the threads have stopped.
