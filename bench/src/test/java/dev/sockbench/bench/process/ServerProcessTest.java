@@ -68,14 +68,11 @@ class ServerProcessTest {
 
     @Test
     void aMalformedListeningLineFailsWithTheReasonAndTheServerIsStopped(@TempDir Path dir) {
-        assertThatThrownBy(() -> ServerProcess.start(
-                        command(FakeServer.GarblesListening.class), dir.resolve("s.log"), LONG, children))
-                .isInstanceOf(CaseFailedException.class)
-                .hasMessageStartingWith(
-                        "server printed a malformed LISTENING line: endpoint 'tcp://127.0.0.1' needs HOST:PORT");
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
-                .as("the server was stopped")
-                .isEmpty();
+        assertStartFailsAndStopsTheServer(
+                FakeServer.GarblesListening.class,
+                LONG,
+                dir,
+                "server printed a malformed LISTENING line: endpoint 'tcp://127.0.0.1' needs HOST:PORT");
     }
 
     @Test
@@ -93,12 +90,17 @@ class ServerProcessTest {
     @Test
     void aServerThatNeverListensFailsAtTheDeadlineAndIsStopped(@TempDir Path dir) {
         // The fake never prints LISTENING, so the deadline is what ends the wait, however slow the machine.
-        assertThatThrownBy(() -> ServerProcess.start(
-                        command(FakeServer.Silent.class), dir.resolve("s.log"), Duration.ofSeconds(2), children))
+        assertStartFailsAndStopsTheServer(
+                FakeServer.Silent.class, Duration.ofSeconds(2), dir, "server printed no LISTENING line within 2 s");
+    }
+
+    /** Starting {@code main} fails with a message that starts with {@code message}, and no child is left. */
+    private void assertStartFailsAndStopsTheServer(Class<?> main, Duration readyDeadline, Path dir, String message) {
+        assertThatThrownBy(() -> ServerProcess.start(command(main), dir.resolve("s.log"), readyDeadline, children))
                 .isInstanceOf(CaseFailedException.class)
-                .hasMessageStartingWith("server printed no LISTENING line within 2 s");
+                .hasMessageStartingWith(message);
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
-                .as("the silent server was stopped")
+                .as("the server was stopped")
                 .isEmpty();
     }
 

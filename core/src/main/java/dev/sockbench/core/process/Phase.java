@@ -1,7 +1,9 @@
 package dev.sockbench.core.process;
 
+import dev.sockbench.core.cli.Identified;
+
 /** The phases the load generator announces, in this order, as {@code PHASE <id>} lines. */
-public enum Phase {
+public enum Phase implements Identified {
     /** Load runs; nothing is recorded. */
     WARMUP("warmup"),
     /** The measured interval starts now. */
@@ -16,6 +18,7 @@ public enum Phase {
     }
 
     /** The lower-case id on the wire, e.g. {@code measure}. */
+    @Override
     public String id() {
         return id;
     }

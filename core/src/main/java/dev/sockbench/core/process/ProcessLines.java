@@ -1,12 +1,11 @@
 package dev.sockbench.core.process;
 
+import dev.sockbench.core.cli.Identified;
 import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.transport.Endpoint;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The line protocol (version 1) between the harness and the processes it starts: one ASCII line
@@ -109,13 +108,7 @@ public final class ProcessLines {
         if (body == null) {
             return Optional.empty();
         }
-        for (Phase phase : Phase.values()) {
-            if (phase.id().equals(body)) {
-                return Optional.of(phase);
-            }
-        }
-        throw new IllegalArgumentException("'" + line + "' names no phase; known: "
-                + Arrays.stream(Phase.values()).map(Phase::id).collect(Collectors.joining(", ")));
+        return Optional.of(Identified.byId(Phase.class, "phase", body));
     }
 
     /**

@@ -1,13 +1,13 @@
 package dev.sockbench.core.result;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Optional;
+import dev.sockbench.core.cli.Identified;
 
 /**
  * What became of one case of a run, as {@code run.json} says it; written as its lower-case id. A
  * case interrupted while it ran is {@link #FAILED}, with the reason {@code interrupted}.
  */
-public enum CaseStatus {
+public enum CaseStatus implements Identified {
     /** It ran to its end; its summary.json holds the numbers, valid or not. */
     MEASURED("measured"),
     /** Not run: the cell is n/a or unavailable here. */
@@ -25,17 +25,8 @@ public enum CaseStatus {
 
     /** The id in {@code run.json}, e.g. {@code measured}. */
     @JsonValue
+    @Override
     public String id() {
         return id;
-    }
-
-    /** The status with this id; empty for an id this sockbench does not know. */
-    public static Optional<CaseStatus> fromId(String id) {
-        for (CaseStatus status : values()) {
-            if (status.id.equals(id)) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
     }
 }

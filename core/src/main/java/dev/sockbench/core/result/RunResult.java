@@ -3,9 +3,9 @@ package dev.sockbench.core.result;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sockbench.core.cli.Identified;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One run of a suite: the content of {@code results/<run-id>/run.json}. Each case's numbers are
@@ -62,16 +62,23 @@ public record RunResult(
                 @JsonProperty("status") String status,
                 @JsonProperty("valid") boolean valid,
                 @JsonProperty("reasons") List<String> reasons) {
-            Optional<CaseStatus> known = CaseStatus.fromId(status);
-            if (known.isPresent()) {
-                return new CaseEntry(caseId, model, transport, shape, known.get(), valid, reasons);
+            try {
+                return new CaseEntry(
+                        caseId,
+                        model,
+                        transport,
+                        shape,
+                        Identified.byId(CaseStatus.class, "status", status),
+                        valid,
+                        reasons);
+            } catch (IllegalArgumentException unknown) {
+                List<String> why = new ArrayList<>();
+                why.add("run.json gives the status '" + status + "', which this sockbench does not know");
+                if (reasons != null) {
+                    why.addAll(reasons);
+                }
+                return new CaseEntry(caseId, model, transport, shape, CaseStatus.FAILED, false, why);
             }
-            List<String> why = new ArrayList<>();
-            why.add("run.json gives the status '" + status + "', which this sockbench does not know");
-            if (reasons != null) {
-                why.addAll(reasons);
-            }
-            return new CaseEntry(caseId, model, transport, shape, CaseStatus.FAILED, false, why);
         }
     }
 }
