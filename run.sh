@@ -117,7 +117,7 @@ read -r -a JVM_FLAGS <<<"$(sed -n 's:.*<sockbench.jvm.flags>\(.*\)</sockbench.jv
 if [[ $# -eq 0 ]]; then
     set -- run --suite quick
 fi
-# Flags by role, as core's JvmFlags gives them (why: see there): the load generator's, none for a
+# Flags by role, as loadgen's WarmupPolicy gives them (why: see there; a test keeps them equal): the load generator's, none for a
 # server, and the harness's for the rest (the suite runner, report, list).
 case "$1" in
     loadgen) JVM_FLAGS+=(-XX:CompileThresholdScaling=0.1) ;;

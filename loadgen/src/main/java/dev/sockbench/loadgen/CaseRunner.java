@@ -2,6 +2,7 @@ package dev.sockbench.loadgen;
 
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyLog;
+import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.check.CpuMeter;
 import dev.sockbench.loadgen.check.SelfCheck;
@@ -53,33 +54,33 @@ public final class CaseRunner {
     }
 
     /**
-     * Runs {@code spec}.
+     * Runs {@code spec} against {@code target}.
      *
+     * @param target a server of the spec's transport
      * @param hlogFile where to write the interval log; null for none
      */
-    public Outcome run(LoadSpec spec, LoadRun.Listener listener, Path hlogFile) throws IOException {
-        try (ClientSocketPaths paths =
-                spec.target().transport() == Transport.UNIX_DGRAM ? ClientSocketPaths.create() : null) {
+    public Outcome run(LoadSpec spec, Endpoint target, LoadRun.Listener listener, Path hlogFile) throws IOException {
+        try (ClientSocketPaths paths = spec.transport() == Transport.UNIX_DGRAM ? ClientSocketPaths.create() : null) {
             LoadRun run = new LoadRun(clock, cpu);
             current = run;
             if (stopRequested) {
                 run.requestStop();
             }
             if (spec.shape() instanceof LoadShape.Sweep sweep) {
-                return new SweepRunner(run, spec, sweep, paths).run(listener, hlogFile);
+                return new SweepRunner(run, spec, sweep, spec.plan(target, paths)).run(listener, hlogFile);
             }
             LoadResult result;
             LatencyLog log = hlogFile == null ? null : LatencyLog.create(hlogFile, System.currentTimeMillis());
             try {
-                result = run.run(spec.plan(paths), listener, log == null ? null : new LogSink(log));
+                result = run.run(spec.plan(target, paths), listener, log == null ? null : new LogSink(log));
             } finally {
                 if (log != null) {
                     log.close();
                 }
             }
-            Double target = spec.targetRatePerSec();
-            List<String> reasons = SelfCheck.reasons(result, target);
-            return new Outcome(CaseSummaries.of(spec, result, target, reasons, null), result.firstError());
+            Double targetRate = spec.targetRatePerSec();
+            List<String> reasons = SelfCheck.reasons(result, targetRate);
+            return new Outcome(CaseSummaries.of(spec, result, targetRate, reasons, null), result.firstError());
         }
     }
 

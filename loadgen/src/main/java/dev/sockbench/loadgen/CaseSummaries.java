@@ -10,6 +10,7 @@ import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.loadgen.check.SelfCheck;
 import dev.sockbench.loadgen.engine.LoadResult;
 import dev.sockbench.loadgen.pacing.Arrival;
+import dev.sockbench.loadgen.pacing.Pacer;
 import dev.sockbench.loadgen.shape.LoadShape;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class CaseSummaries {
                 ResultFiles.FORMAT,
                 null,
                 null,
-                spec.target().transport().id(),
+                spec.transport().id(),
                 spec.framing().id(),
                 spec.shape().id(),
                 spec.shape().connections(),
@@ -47,14 +48,16 @@ public final class CaseSummaries {
                 invalidReasons,
                 null);
         Arrival arrival = spec.arrival();
-        return summary.withLoadBlocks(
-                spec.shape().depth(),
-                arrival == null ? null : arrival.id(),
-                generator(result),
-                result.datagrams(),
-                spec.shape() instanceof LoadShape.Stream s ? stream(result, s, spec.payloadBytes()) : null,
-                result.idle(),
-                sweep);
+        double catchUp = result.plan().catchUpFactor();
+        return summary.withAccounting(result.accounting(), catchUp == Pacer.NO_CATCH_UP ? null : catchUp)
+                .withLoadBlocks(
+                        spec.shape().depth(),
+                        arrival == null ? null : arrival.id(),
+                        generator(result, spec.shape().kind().paced()),
+                        result.datagrams(),
+                        spec.shape() instanceof LoadShape.Stream s ? stream(result, s, spec.payloadBytes()) : null,
+                        result.idle(),
+                        sweep);
     }
 
     /** Corrected and raw percentiles, µs. */
@@ -62,17 +65,18 @@ public final class CaseSummaries {
         return new LatencyUs(Percentiles.ofNanos(result.corrected()), Percentiles.ofNanos(result.raw()));
     }
 
-    static GeneratorCheck generator(LoadResult result) {
+    /** @param paced whether the shape is paced: only then is the send lag recorded and checked */
+    static GeneratorCheck generator(LoadResult result, boolean paced) {
         long cpuUs = result.cpuNs() / 1_000;
         long requests = result.requests();
-        boolean paced = result.sendLagNs() != null;
         return new GeneratorCheck(
                 result.plan().threads(),
                 cpuUs,
                 requests == 0 ? 0 : (double) cpuUs / requests,
                 result.busiestPercent(),
                 paced ? Percentiles.ofNanos(result.sendLagNs()) : null,
-                paced ? SelfCheck.lagBoundNs(result.corrected().getValueAtPercentile(99)) / 1e3 : null);
+                paced ? SelfCheck.lagBoundNs(result.corrected().getValueAtPercentile(99)) / 1e3 : null,
+                paced ? Percentiles.ofNanos(result.blockedNs()) : null);
     }
 
     private static StreamThroughput stream(LoadResult result, LoadShape.Stream shape, int payloadBytes) {

@@ -5,25 +5,27 @@ import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.GeneratorCheck;
 import dev.sockbench.core.result.Percentiles;
+import dev.sockbench.core.result.RequestAccounting;
 import dev.sockbench.core.result.SweepResult;
+import dev.sockbench.core.transport.Endpoint;
 import java.util.Locale;
 
 /** The short, wrk-like summary printed after {@code PHASE done}. Stateless. */
 final class HumanSummary {
     private HumanSummary() {}
 
-    static String format(LoadSpec spec, CaseSummary s) {
+    static String format(Endpoint target, CaseSummary s) {
         StringBuilder b = new StringBuilder();
         line(
                 b,
                 "%s %s, %d connection(s) x depth %d, %d thread(s), %d B payload%s",
                 s.shape(),
-                spec.target(),
+                target,
                 s.connections(),
                 s.depth(),
                 s.generator().threads(),
                 s.payloadBytes(),
-                spec.target().transport().streamOriented() ? ", framing " + s.framing() : "");
+                target.transport().streamOriented() ? ", framing " + s.framing() : "");
         line(
                 b,
                 "  %d requests in %.2f s (after %.2f s warm-up): %.1f/s%s",
@@ -37,6 +39,18 @@ final class HumanSummary {
         line(b, "  latency %12s %10s %10s %10s %10s %10s", "p50", "p90", "p99", "p99.9", "max", "mean");
         percentiles(b, "corrected", s.latencyUs().corrected());
         percentiles(b, "raw", s.latencyUs().raw());
+        RequestAccounting a = s.accounting();
+        if (a != null && a.answered() != a.intended()) {
+            line(
+                    b,
+                    "  requests  %d intended: %d answered, %d timed out, %d failed, %d lost, %d never sent",
+                    a.intended(),
+                    a.answered(),
+                    a.timedOut(),
+                    a.failed(),
+                    a.lost(),
+                    a.unsent());
+        }
         ErrorCounts e = s.errors();
         line(b, "  errors    %s", e.total() == 0 ? "none" : e.breakdown());
         DatagramCounts d = s.udp();
@@ -71,10 +85,10 @@ final class HumanSummary {
             for (SweepResult.SweepStep step : sweep.steps()) {
                 line(
                         b,
-                        "  step %10.0f/s  achieved %10.1f/s  p99 %10.1f us  %s",
+                        "  step %10.0f/s  achieved %10.1f/s  p99 %10s  %s",
                         step.targetRatePerSec(),
                         step.achievedRatePerSec(),
-                        step.latencyUs().corrected().p99(),
+                        us(step.latencyUs().corrected().p99()),
                         step.good() ? "good" : "bad: " + String.join("; ", step.reasons()));
             }
             line(
@@ -95,9 +109,11 @@ final class HumanSummary {
                         ? ""
                         : String.format(
                                 Locale.ROOT,
-                                ", send lag p99 %.1f us (bound %.1f us)",
-                                g.sendLagUs().p99(),
-                                g.lagBoundUs()));
+                                ", send lag p99 %s max %s (bound at p99 %.1f us), blocked p99 %s",
+                                us(g.sendLagUs().p99()),
+                                us(g.sendLagUs().max()),
+                                g.lagBoundUs(),
+                                us(g.blockedUs().p99())));
         line(b, "  %s", s.valid() ? "VALID" : "INVALID: " + String.join("; ", s.invalidReasons()));
         return b.toString();
     }
@@ -115,7 +131,11 @@ final class HumanSummary {
                 us(p.mean()));
     }
 
-    private static String us(double us) {
+    /** A latency for people; a percentile not measured (too few requests) as "-". */
+    private static String us(Double us) {
+        if (us == null) {
+            return "-";
+        }
         return us >= 10_000 ? String.format(Locale.ROOT, "%.1fms", us / 1e3) : String.format(Locale.ROOT, "%.1fus", us);
     }
 

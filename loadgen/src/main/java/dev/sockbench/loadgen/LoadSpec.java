@@ -2,102 +2,81 @@ package dev.sockbench.loadgen;
 
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.transport.Endpoint;
+import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.client.ClientOptions;
 import dev.sockbench.loadgen.client.ClientSocketPaths;
 import dev.sockbench.loadgen.engine.Mode;
 import dev.sockbench.loadgen.engine.RunPlan;
 import dev.sockbench.loadgen.pacing.Arrival;
+import dev.sockbench.loadgen.pacing.Pacer;
 import dev.sockbench.loadgen.shape.LoadShape;
+import dev.sockbench.loadgen.shape.Shape;
 import java.util.Objects;
 
 /**
- * One load generator case as the user asked for it (validated): the shape and what every shape
- * shares.
+ * One load generator case, complete and checked ({@code LoadOptions.resolve}): the shape and what
+ * every shape shares, for one transport. Where the server is comes with the run ({@link #plan}),
+ * so a suite can check a case before its server listens.
  *
  * @param shape what load
- * @param target the server
+ * @param transport the transport the defaults and rules were applied for
  * @param framing stream framing ({@code length} or {@code raw}); datagrams are not framed
  * @param payloadBytes payload of each request, header included
- * @param threads worker threads (at most the connections)
+ * @param threads worker threads (at most the connections), as resolved in this process (the
+ *     default is the CPUs it may use)
  * @param warmupNs warm-up, discarded
  * @param durationNs measured interval (per step for a sweep)
  * @param timeoutNs a request unanswered this long counts as timed out (streams) or lost
  *     (datagrams)
  * @param seed seeds payload bodies and Poisson arrivals
+ * @param catchUpFactor paced shapes: after falling behind, a connection sends its backlog at most
+ *     this many times its rate; {@link Pacer#NO_CATCH_UP} when off (every late request is sent as
+ *     soon as it can be)
  */
 public record LoadSpec(
         LoadShape shape,
-        Endpoint target,
+        Transport transport,
         Framing framing,
         int payloadBytes,
         int threads,
         long warmupNs,
         long durationNs,
         long timeoutNs,
-        long seed) {
+        long seed,
+        double catchUpFactor) {
     public LoadSpec {
         Objects.requireNonNull(shape, "shape");
-        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(framing, "framing");
+        if (catchUpFactor != Pacer.NO_CATCH_UP && !(shape.kind().paced() && catchUpFactor > 1)) {
+            throw new IllegalArgumentException("a catch-up factor is > 1 and for paced shapes only");
+        }
     }
 
-    /** The engine plan of a single-run shape; a sweep's first step for {@link LoadShape.Sweep}. */
-    public RunPlan plan(ClientSocketPaths paths) {
+    /**
+     * The engine plan against {@code target} (a server of this spec's transport); a sweep's first
+     * step for {@link LoadShape.Sweep}.
+     */
+    public RunPlan plan(Endpoint target, ClientSocketPaths paths) {
+        if (target.transport() != transport) {
+            throw new IllegalArgumentException("the spec is for " + transport + ", the target " + target);
+        }
         ClientOptions client = new ClientOptions(target, framing, payloadBytes, shape.depth(), seed, timeoutNs, paths);
-        return switch (shape) {
-            case LoadShape.PingPong p -> closed(client, 1);
-            case LoadShape.Closed c -> closed(client, c.connections());
-            case LoadShape.Stream s -> closed(client, s.connections());
-            case LoadShape.Open o -> paced(client, o.connections(), o.ratePerSec(), o.arrival(), 0);
-            case LoadShape.Sweep s -> paced(client, s.connections(), s.startRatePerSec(), s.arrival(), 0);
-            case LoadShape.IdleScale i ->
-                paced(
-                        client,
-                        i.active().connections(),
-                        i.active().ratePerSec(),
-                        i.active().arrival(),
-                        i.idleConnections());
-            case LoadShape.Churn c ->
-                new RunPlan(
-                        Mode.CHURN,
-                        client,
-                        c.connections(),
-                        Math.min(threads, c.connections()),
-                        0,
-                        null,
-                        0,
-                        warmupNs,
-                        durationNs,
-                        seed);
-        };
-    }
-
-    private RunPlan closed(ClientOptions client, int connections) {
+        Mode mode = shape.kind() == Shape.CHURN ? Mode.CHURN : shape.kind().paced() ? Mode.PACED : Mode.CLOSED;
+        int idle = shape instanceof LoadShape.IdleScale i ? i.idleConnections() : 0;
+        Double rate = targetRatePerSec();
         return new RunPlan(
-                Mode.CLOSED,
+                mode,
                 client,
-                connections,
-                Math.min(threads, connections),
-                0,
-                null,
-                0,
-                warmupNs,
-                durationNs,
-                seed);
-    }
-
-    private RunPlan paced(ClientOptions client, int connections, double rate, Arrival arrival, int idle) {
-        return new RunPlan(
-                Mode.PACED,
-                client,
-                connections,
-                Math.min(threads, connections),
-                rate,
-                arrival,
+                shape.connections(),
+                Math.min(threads, shape.connections()),
+                rate != null ? rate : 0,
+                arrival(),
                 idle,
                 warmupNs,
                 durationNs,
-                seed);
+                seed,
+                catchUpFactor);
     }
 
     /** The rate asked for, for paced shapes (a sweep: its start rate); null for closed shapes. */

@@ -1,10 +1,10 @@
 package dev.sockbench.loadgen;
 
 import dev.sockbench.core.result.LatencyLog;
+import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.core.result.SweepResult.SweepStep;
 import dev.sockbench.loadgen.check.SelfCheck;
-import dev.sockbench.loadgen.client.ClientSocketPaths;
 import dev.sockbench.loadgen.engine.LoadResult;
 import dev.sockbench.loadgen.engine.LoadRun;
 import dev.sockbench.loadgen.engine.Phase;
@@ -38,13 +38,14 @@ final class SweepRunner {
     private final LoadRun run;
     private final LoadSpec spec;
     private final LoadShape.Sweep sweep;
-    private final ClientSocketPaths paths;
+    private final RunPlan base;
 
-    SweepRunner(LoadRun run, LoadSpec spec, LoadShape.Sweep sweep, ClientSocketPaths paths) {
+    /** @param base the plan of the first step; the others differ in their rate only */
+    SweepRunner(LoadRun run, LoadSpec spec, LoadShape.Sweep sweep, RunPlan base) {
         this.run = run;
         this.spec = spec;
         this.sweep = sweep;
-        this.paths = paths;
+        this.base = base;
     }
 
     /**
@@ -64,7 +65,6 @@ final class SweepRunner {
         Slo slo = sweep.slo();
         SweepSearch search = new SweepSearch(
                 sweep.startRatePerSec(), sweep.stepFactor(), sweep.maxRatePerSec(), sweep.refineSteps());
-        RunPlan base = spec.plan(paths);
         List<SweepStep> steps = new ArrayList<>();
         List<LoadResult> results = new ArrayList<>();
         List<List<Interval>> intervals = new ArrayList<>();
@@ -102,11 +102,19 @@ final class SweepRunner {
                         }
                     });
             List<String> reasons = new ArrayList<>(SelfCheck.reasons(result, rate));
-            if (!slo.metBy(result.corrected())) {
+            long samples = result.corrected().getTotalCount();
+            if (!Percentiles.measurable(samples, slo.percentile())) {
                 reasons.add(String.format(
                         Locale.ROOT,
-                        "p%s %.1f us exceeds the objective %s",
-                        trim(slo.percentile()),
+                        "%s not measured: %d requests, it needs %d (lengthen the step or raise the rate)",
+                        Percentiles.label(slo.percentile()),
+                        samples,
+                        Percentiles.minSamples(slo.percentile())));
+            } else if (!slo.metBy(result.corrected())) {
+                reasons.add(String.format(
+                        Locale.ROOT,
+                        "%s %.1f us exceeds the objective %s",
+                        Percentiles.label(slo.percentile()),
                         slo.valueNs(result.corrected()) / 1e3,
                         slo.text()));
             }
@@ -192,9 +200,5 @@ final class SweepRunner {
                 log.write(prefix + LatencyLog.RAW, interval.raw());
             }
         }
-    }
-
-    private static String trim(double percentile) {
-        return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
     }
 }

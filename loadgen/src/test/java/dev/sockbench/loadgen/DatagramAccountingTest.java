@@ -33,8 +33,8 @@ class DatagramAccountingTest {
     void closedLoopCountsEveryDropDuplicateAndReorderExactly(Transport transport, @TempDir Path dir) throws Exception {
         try (DatagramEchoServer server = DatagramEchoServer.misbehaving(transport, dir.resolve("echo.sock"))) {
             LoadSpec spec = new LoadSpec(
-                    new LoadShape.Closed(1, 64), server.endpoint(), Framing.LENGTH, 64, 1, 0, 700 * MS, TIMEOUT_NS, 7);
-            CaseSummary summary = run(spec);
+                    new LoadShape.Closed(1, 64), transport, Framing.LENGTH, 64, 1, 0, 700 * MS, TIMEOUT_NS, 7, 0);
+            CaseSummary summary = run(spec, server);
             assertExactAccounting(summary, server);
         }
     }
@@ -47,24 +47,25 @@ class DatagramAccountingTest {
         try (DatagramEchoServer server = DatagramEchoServer.misbehaving(transport, dir.resolve("echo.sock"))) {
             LoadSpec spec = new LoadSpec(
                     new LoadShape.Open(2, 1024, 500, Arrival.POISSON),
-                    server.endpoint(),
+                    transport,
                     Framing.LENGTH,
                     100,
                     1,
                     0,
                     700 * MS,
                     TIMEOUT_NS,
-                    7);
-            CaseSummary summary = run(spec);
+                    7,
+                    0);
+            CaseSummary summary = run(spec, server);
             assertExactAccounting(summary, server);
             assertThat(summary.shape()).isEqualTo("open");
             assertThat(summary.arrival()).isEqualTo("poisson");
         }
     }
 
-    private static CaseSummary run(LoadSpec spec) throws Exception {
+    private static CaseSummary run(LoadSpec spec, DatagramEchoServer server) throws Exception {
         return new CaseRunner(NanoClock.SYSTEM, CpuMeter.PROCESS)
-                .run(spec, new LoadRun.Listener() {}, null)
+                .run(spec, server.endpoint(), new LoadRun.Listener() {}, null)
                 .summary();
     }
 

@@ -4,24 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sockbench.core.cli.Cli;
+import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.check.CpuMeter;
+import dev.sockbench.loadgen.options.LoadOptions;
+import dev.sockbench.loadgen.pacing.Arrival;
 import dev.sockbench.loadgen.pacing.NanoClock;
+import dev.sockbench.loadgen.shape.Shape;
+import dev.sockbench.loadgen.shape.Slo;
 import dev.sockbench.loadgen.testserver.StreamEchoServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The load generator as the suite runner uses it: options in, markers on stdout, files out. */
 class LoadgenMainTest {
@@ -71,7 +80,12 @@ class LoadgenMainTest {
             assertThat(summary.targetRatePerSec()).isNull();
             assertThat(summary.requests()).isPositive();
             assertThat(summary.errors().total()).isZero();
-            assertThat(summary.achievedRatePerSec()).isEqualTo(summary.requests() / summary.durationSec());
+            // Throughput counts the echoes received in the interval, requests those intended in it:
+            // the same but for the requests in flight at either end (4 connections, depth 1).
+            assertThat(summary.achievedRatePerSec() * summary.durationSec()).isCloseTo(summary.requests(), within(8.5));
+            assertThat(summary.accounting().answered()).isEqualTo(summary.requests());
+            assertThat(summary.accounting().accountedFor())
+                    .isEqualTo(summary.accounting().intended());
             assertThat(summary.latencyUs().corrected())
                     .isEqualTo(summary.latencyUs().raw());
             assertThat(summary.generator().threads()).isEqualTo(2);
@@ -137,6 +151,12 @@ class LoadgenMainTest {
                     .isGreaterThanOrEqualTo(summary.latencyUs().raw().max());
             assertThat(summary.latencyUs().corrected().p50())
                     .isGreaterThanOrEqualTo(summary.latencyUs().raw().p50());
+            // About 2,000 samples: too few for a p99.9, which the printed summary says, to its end.
+            assertThat(summary.latencyUs().corrected().p999()).isNull();
+            assertThat(run.out())
+                    .containsPattern("(?m)^  corrected +\\S+ +\\S+ +\\S+ +- ")
+                    .containsPattern("(?m)^  (VALID|INVALID)");
+            assertThat(run.err()).doesNotContain("Exception");
         }
     }
 
@@ -154,6 +174,9 @@ class LoadgenMainTest {
                 {"--target", target, "--framing", "json"},
                 {"--target", "tcp://127.0.0.1"},
                 {"--target", target, "-d", "soon"},
+                {"--target", target, "-s", "closed", "-R", "1k"},
+                {"--target", target, "-s", "open", "-R", "1k", "--catch-up", "1"},
+                {"--target", target, "-s", "closed", "--catch-up", "2"},
             };
             for (String[] args : cases) {
                 Run run = loadgen(args);
@@ -165,6 +188,63 @@ class LoadgenMainTest {
                 assertThat(run.phases()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void theArgumentsOfEveryOptionParseBackToTheSameOptions() {
+        LoadOptions every = new LoadOptions()
+                .shape(Shape.SWEEP)
+                .connections(12)
+                .rate(1500.5)
+                .arrival(Arrival.POISSON)
+                .catchUp(2.5)
+                .depth(3)
+                .duration(Duration.ofMillis(1500))
+                .warmup(Duration.ofNanos(2_500))
+                .payload(4096)
+                .framing(Framing.RAW)
+                .threads(3)
+                .timeout(Duration.ofMillis(250))
+                .slo(Slo.parse("p99.9=500us"))
+                .stepFactor(1.25)
+                .maxRate(2e6)
+                .refine(0)
+                .idle(7)
+                .seed(-42L);
+        List<String> args = every.toArgs();
+        // Every option is set above: an option added later must be added there too.
+        assertThat(IntStream.range(0, args.size() / 2).mapToObj(i -> args.get(2 * i)))
+                .containsExactlyElementsOf(LoadOptions.names());
+        Endpoint target = Endpoint.parse("unix:///tmp/echo.sock");
+        Path json = Path.of("case", "summary.json");
+        Path hlog = Path.of("case", "latency.hlog");
+
+        LoadgenMain parsed = new LoadgenMain();
+        Cli.commandLine(parsed)
+                .parseArgs(LoadgenMain.arguments(target, every, json, hlog).toArray(String[]::new));
+
+        assertThat(parsed.load).isEqualTo(every).isNotEqualTo(every.copy().seed(-41L));
+        assertThat(parsed.load.seed()).isEqualTo(-42L);
+        assertThat(parsed.load.rate()).isEqualTo(1500.5);
+        assertThat(parsed.target).isEqualTo(target);
+        assertThat(parsed.json).isEqualTo(json);
+        assertThat(parsed.hlog).isEqualTo(hlog);
+    }
+
+    @Test
+    void everyOptionHasAHelpText() {
+        Run run = loadgen("--help");
+
+        assertThat(run.exitCode()).isZero();
+        for (OptionSpec option :
+                Cli.commandLine(new LoadgenMain()).getCommandSpec().options()) {
+            assertThat(String.join(" ", option.description()))
+                    .as(option.longestName())
+                    .isNotBlank();
+        }
+        assertThat(run.out().replaceAll("\\s+", " ")) // unwrapped
+                .contains("--catch-up=FACTOR")
+                .contains("Load shape: ping-pong, closed, open, sweep, churn, idle, stream (default closed).");
     }
 
     @Test

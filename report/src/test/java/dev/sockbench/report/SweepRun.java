@@ -127,7 +127,7 @@ final class SweepRun {
                 .withLoadBlocks(
                         1,
                         "constant",
-                        new GeneratorCheck(1, 1_000, 2.5, 40.0, new Percentiles(1, 2, 3, 4, 5, 1), 250.0),
+                        new GeneratorCheck(1, 1_000, 2.5, 40.0, new Percentiles(1.0, 2.0, 3.0, 4.0, 5, 1), 250.0, null),
                         null,
                         null,
                         null,

@@ -85,10 +85,7 @@ class ServerMainIT {
             ResourceUsage after = usage(server.nextStdoutLine(STARTUP));
 
             ResourceUsage used = after.minus(before);
-            assertThat(used.userCpuUs()).isNotNegative();
-            assertThat(used.sysCpuUs()).isNotNegative();
             assertThat(used.userCpuUs() + used.sysCpuUs()).isPositive();
-            assertThat(used.involuntaryCtxSwitches()).isNotNegative();
             assertThat(used.voluntaryCtxSwitches()).isGreaterThanOrEqualTo(echoes / 2);
 
             // Without stdin the server goes on serving and still stops cleanly.

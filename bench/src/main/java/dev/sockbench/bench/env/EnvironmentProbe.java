@@ -2,6 +2,7 @@ package dev.sockbench.bench.env;
 
 import dev.sockbench.core.JvmFlags;
 import dev.sockbench.core.result.Environment;
+import dev.sockbench.loadgen.WarmupPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class EnvironmentProbe {
                 gitSha(),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
                 JvmFlags.ALL,
-                JvmFlags.LOAD_GENERATOR,
+                WarmupPolicy.GENERATOR_JVM_FLAGS,
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 firstLine(procRoot.resolve("sys/kernel/osrelease")).orElse(UNKNOWN),
                 cpuModel().orElse(UNKNOWN),

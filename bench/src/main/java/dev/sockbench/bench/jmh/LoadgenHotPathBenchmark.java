@@ -49,7 +49,7 @@ public class LoadgenHotPathBenchmark {
     @Setup
     public void setUp() {
         recorder = new LatencyRecorder();
-        pacer = new Pacer(new ConstantFireTimes(0, 100_000), 100_000);
+        pacer = new Pacer(new ConstantFireTimes(0, 100_000), 100_000, Pacer.NO_CATCH_UP);
         payload = new Payload(64, 1);
         direct = ByteBuffer.allocateDirect(64);
         window = new DatagramWindow(1024);
@@ -84,6 +84,6 @@ public class LoadgenHotPathBenchmark {
     public int datagramAccounting() {
         long seq = window.open(nowNs);
         window.markSent(seq, nowNs, tally);
-        return window.onEcho(seq, nowNs, 1_000_000_000L, tally);
+        return window.onEcho(seq, nowNs, 1_000_000_000L, tally, recorder);
     }
 }

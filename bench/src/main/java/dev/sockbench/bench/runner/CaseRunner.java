@@ -13,13 +13,13 @@ import dev.sockbench.bench.process.JavaCommand;
 import dev.sockbench.bench.process.LoadgenProcess;
 import dev.sockbench.bench.process.ServerProcess;
 import dev.sockbench.bench.suite.SuiteCase;
-import dev.sockbench.core.JvmFlags;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult.CaseEntry;
-import dev.sockbench.loadgen.shape.LoadShape;
+import dev.sockbench.loadgen.LoadgenMain;
+import dev.sockbench.loadgen.WarmupPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,18 +159,12 @@ public final class CaseRunner {
             long idleRssBytes = sample(server).rssBytes();
             KernelCounters kernelBefore = kernelCounters(warnings);
 
-            List<String> loadgenArgs =
-                    new ArrayList<>(List.of("--target", server.endpoint().toString()));
-            loadgenArgs.addAll(c.load().loadgenArgs());
-            loadgenArgs.addAll(List.of(
-                    "--json",
-                    summaryFile.toString(),
-                    "--hlog",
-                    caseDir.resolve(ResultFiles.LATENCY_LOG_FILE).toString()));
+            List<String> loadgenArgs = LoadgenMain.arguments(
+                    server.endpoint(), c.load().options(), summaryFile, caseDir.resolve(ResultFiles.LATENCY_LOG_FILE));
             List<String> loadgenCommand = settings.java()
                     .build(
                             settings.pinning().commandPrefix(Role.LOADGEN),
-                            LoadShape.paced(c.load().shape()) ? JvmFlags.LOAD_GENERATOR : List.of(),
+                            c.load().options().shape().paced() ? WarmupPolicy.GENERATOR_JVM_FLAGS : List.of(),
                             settings.loadgenMain(),
                             loadgenArgs);
 

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Units;
-import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.transport.Transport;
+import dev.sockbench.loadgen.options.LoadOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,35 +41,26 @@ import java.util.function.Function;
  *     rate: 5k
  * }</pre>
  *
- * Load keys are the load generator's long option names ({@link #LOAD_KEYS}); {@code
- * server-threads} is the server's {@code --threads}. Quantities take the CLI's forms ({@code 2s},
- * {@code 5k}, {@code 4KiB}). Each entry expands to model × transport cases, model-major; a cell
- * that cannot run here becomes a skipped case carrying its reason. An unknown key, id or
- * malformed value is a {@link BadInputException} naming the suite, the entry and the accepted
- * values.
+ * Load keys are the load generator's long option names ({@link #LOAD_KEYS}), read by its own
+ * parser ({@link LoadOptions#parse}); {@code server-threads} is the server's {@code --threads}.
+ * Quantities take the CLI's forms ({@code 2s}, {@code 5k}, {@code 4KiB}). Each entry expands to
+ * model × transport cases, model-major; a cell that cannot run here becomes a skipped case
+ * carrying its reason. Every cell's load is resolved as the load generator will resolve it, so a
+ * case it would reject fails here, before any process starts. An unknown key, id, malformed
+ * value or a load the generator rejects is a {@link BadInputException} naming the suite, the
+ * entry and the option or the accepted values.
  */
 public final class SuiteLoader {
     /** The suites shipped in the jar, under {@code suites/<name>.yaml}. */
     public static final List<String> BUNDLED = List.of("smoke", "quick");
 
-    static final List<String> LOAD_KEYS = List.of(
-            "shape",
-            "connections",
-            "rate",
-            "payload",
-            "duration",
-            "warmup",
-            "framing",
-            "threads",
-            "depth",
-            "arrival",
-            "slo",
-            "idle",
-            "timeout",
-            "max-rate",
-            "step-factor",
-            "refine",
-            "server-threads");
+    /** The load keys: the load generator's long option names without their dashes, e.g. {@code rate}. */
+    static final List<String> LOAD_KEYS =
+            LoadOptions.names().stream().map(n -> n.substring(2)).toList();
+
+    /** The server's {@code --threads}, beside the load keys. */
+    static final String SERVER_THREADS = "server-threads";
+
     private static final Set<String> TOP_KEYS = Set.of("description", "defaults", "cases");
     private static final String ALL = "all";
 
@@ -114,30 +106,38 @@ public final class SuiteLoader {
                     where + " must be a mapping with 'cases' (and optional 'description', 'defaults')");
         }
         checkKeys(root, TOP_KEYS, where);
-        LoadSpec defaults = LoadSpec.DEFAULTS;
+        List<String> keys = new ArrayList<>(LOAD_KEYS);
+        keys.add(SERVER_THREADS);
+        List<String> defaultArgs = List.of();
+        Integer defaultServerThreads = null;
         if (root.has("defaults")) {
             JsonNode node = root.get("defaults");
-            checkKeys(node, Set.copyOf(LOAD_KEYS), where + " defaults");
-            defaults = load(node, defaults, where + " defaults");
+            String at = where + " defaults";
+            checkKeys(node, Set.copyOf(keys), at);
+            defaultArgs = loadArgs(node, at);
+            options(defaultArgs, at); // its own errors are the defaults', not the first case's
+            defaultServerThreads = serverThreads(node, null, at);
         }
         JsonNode cases = root.path("cases");
         if (!cases.isArray() || cases.isEmpty()) {
             throw new BadInputException(where + " has no cases; add a 'cases:' list");
         }
+        keys.addAll(List.of("models", "transports"));
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             JsonNode node = cases.get(i);
             String at = where + " case " + (i + 1);
-            List<String> keys = new ArrayList<>(LOAD_KEYS);
-            keys.addAll(List.of("models", "transports"));
             checkKeys(node, Set.copyOf(keys), at);
             List<String> models = ids(node, "models", at, catalog.modelIds(), Function.identity(), this::checkModel);
             List<Transport> transports =
                     ids(node, "transports", at, Arrays.asList(Transport.values()), Transport::fromId, t -> {});
-            LoadSpec load = load(node, defaults, at);
+            List<String> args = new ArrayList<>(defaultArgs);
+            args.addAll(loadArgs(node, at)); // later wins: the case overrides the defaults
+            LoadOptions options = options(args, at);
+            Integer serverThreads = serverThreads(node, defaultServerThreads, at);
             for (String model : models) {
                 for (Transport transport : transports) {
-                    entries.add(new Entry(model, transport, load));
+                    entries.add(new Entry(model, transport, load(options, serverThreads, transport, at)));
                 }
             }
         }
@@ -200,83 +200,65 @@ public final class SuiteLoader {
         return result;
     }
 
-    /** {@code base} with the load keys of {@code node} applied. */
-    private static LoadSpec load(JsonNode node, LoadSpec base, String at) {
+    /** The load keys of {@code node} as the load generator's arguments, e.g. {@code --rate=5k}. */
+    private static List<String> loadArgs(JsonNode node, String at) {
+        List<String> args = new ArrayList<>();
+        for (String key : LOAD_KEYS) {
+            JsonNode value = node.get(key);
+            if (value == null) {
+                continue;
+            }
+            if (!value.isValueNode() || value.isNull()) {
+                throw new BadInputException(at + ": '" + key + "' needs one value");
+            }
+            args.add("--" + key + "=" + value.asText());
+        }
+        return args;
+    }
+
+    private static LoadOptions options(List<String> args, String at) {
         try {
-            String shape = text(node, "shape", base.shape());
-            if (!LoadSpec.SHAPES.contains(shape)) {
-                throw new IllegalArgumentException(
-                        "unknown shape '" + shape + "'; accepted: " + String.join(", ", LoadSpec.SHAPES));
-            }
-            Double rate = positive(node, "rate", base.ratePerSec(), Units::parseRate);
-            Double stepFactor = positive(node, "step-factor", base.stepFactor(), Double::parseDouble);
-            if (stepFactor != null && !(stepFactor > 1)) {
-                throw new IllegalArgumentException("step-factor must be above 1, got " + stepFactor);
-            }
-            Integer payload = base.payloadBytes();
-            if (node.has("payload")) {
-                payload = Math.toIntExact(Units.parseBytes(node.get("payload").asText()));
-            }
-            Integer refine = base.refineSteps();
-            if (node.has("refine")) { // a count, 0 or more: a negative one is malformed
-                refine = Math.toIntExact(Units.parseCount(node.get("refine").asText()));
-            }
-            return new LoadSpec(
-                    shape,
-                    count(node, "connections", base.connections()),
-                    rate,
-                    payload,
-                    node.has("duration")
-                            ? Units.parseDurationNs(node.get("duration").asText())
-                            : base.durationNs(),
-                    node.has("warmup")
-                            ? Units.parseDurationNs(node.get("warmup").asText())
-                            : base.warmupNs(),
-                    node.has("framing") ? Framing.fromId(node.get("framing").asText()) : base.framing(),
-                    count(node, "threads", base.loadgenThreads()),
-                    count(node, "depth", base.depth()),
-                    text(node, "arrival", base.arrival()),
-                    text(node, "slo", base.slo()),
-                    count(node, "idle", base.idle()),
-                    node.has("timeout")
-                            ? (Long) Units.parseDurationNs(node.get("timeout").asText())
-                            : base.timeoutNs(),
-                    positive(node, "max-rate", base.maxRatePerSec(), Units::parseRate),
-                    stepFactor,
-                    refine,
-                    count(node, "server-threads", base.serverThreads()));
-        } catch (IllegalArgumentException | ArithmeticException e) {
+            return LoadOptions.parse(args);
+        } catch (BadInputException e) {
             throw new BadInputException(at + ": " + e.getMessage());
         }
     }
 
-    /** {@code key} parsed, or {@code base} when absent; a value not above 0 is refused. */
-    private static Double positive(JsonNode node, String key, Double base, Function<String, Double> parse) {
-        if (!node.has(key)) {
-            return base;
+    /**
+     * The cell's load: {@code options} resolved on {@code transport} as the load generator will
+     * (so a load it would reject fails here), with what the runner relies on set explicitly.
+     */
+    private static LoadSpec load(LoadOptions options, Integer serverThreads, Transport transport, String at) {
+        dev.sockbench.loadgen.LoadSpec spec;
+        try {
+            spec = options.resolve(transport);
+        } catch (BadInputException e) {
+            throw new BadInputException(at + " on " + transport.id() + ": " + e.getMessage());
         }
-        String text = node.get(key).asText();
-        double value = parse.apply(text);
-        if (!(value > 0)) {
-            throw new IllegalArgumentException(key + " must be above 0, got '" + text + "'");
-        }
-        return value;
+        LoadOptions explicit = options.copy()
+                .shape(spec.shape().kind())
+                .framing(spec.framing())
+                .warmup(Duration.ofNanos(spec.warmupNs()))
+                .duration(Duration.ofNanos(spec.durationNs()));
+        return new LoadSpec(explicit, serverThreads);
     }
 
-    private static Integer count(JsonNode node, String key, Integer base) {
-        if (!node.has(key)) {
+    /** {@code server-threads}, or {@code base} when absent. */
+    private static Integer serverThreads(JsonNode node, Integer base, String at) {
+        JsonNode value = node.get(SERVER_THREADS);
+        if (value == null) {
             return base;
         }
-        long value = Units.parseCount(node.get(key).asText());
-        if (value < 1) {
-            throw new IllegalArgumentException(
-                    key + " must be at least 1, got '" + node.get(key).asText() + "'");
+        try {
+            long threads = Units.parseCount(value.asText());
+            if (threads < 1) {
+                throw new IllegalArgumentException(
+                        SERVER_THREADS + " must be at least 1, got '" + value.asText() + "'");
+            }
+            return Math.toIntExact(threads);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new BadInputException(at + ": " + e.getMessage());
         }
-        return Math.toIntExact(value);
-    }
-
-    private static String text(JsonNode node, String key, String base) {
-        return node.has(key) ? node.get(key).asText() : base;
     }
 
     private static void checkKeys(JsonNode node, Set<String> accepted, String at) {

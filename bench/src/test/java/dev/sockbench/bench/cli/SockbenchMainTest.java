@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.core.JvmFlags;
 import dev.sockbench.core.cli.Cli;
+import dev.sockbench.loadgen.WarmupPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,8 +89,8 @@ class SockbenchMainTest {
     void runShAddsTheJvmFlagsOfEachRole() throws Exception {
         // `./run.sh loadgen` starts the load generator as the runner does; the harness runs C1 only.
         String script = Files.readString(Path.of("..", "run.sh"));
-        assertThat(addedFlags(script, "loadgen")).isEqualTo(JvmFlags.LOAD_GENERATOR);
-        assertThat(addedFlags(script, "\\*")).isEqualTo(JvmFlags.HARNESS);
+        assertThat(addedFlags(script, "loadgen")).isEqualTo(WarmupPolicy.GENERATOR_JVM_FLAGS);
+        assertThat(addedFlags(script, "\\*")).isEqualTo(WarmupPolicy.HARNESS_JVM_FLAGS);
         assertThat(script).containsPattern("\\n\\s*server\\) ;;");
     }
 

@@ -2,7 +2,7 @@ package dev.sockbench.bench.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sockbench.core.JvmFlags;
+import dev.sockbench.bench.testing.TestProcesses;
 import dev.sockbench.core.result.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,9 @@ class EnvironmentProbeTest {
         assertThat(env.hostname()).isEqualTo("fixture-host");
         assertThat(env.cpuModel()).isEqualTo("Test CPU 9000 @ 3.00GHz");
         assertThat(env.memoryBytes()).isEqualTo(2_048_000L * 1024);
-        assertThat(env.jvmFlags()).isEqualTo(JvmFlags.ALL);
+        // The flags recorded are the ones every child JVM is started with, right after java.
+        List<String> child = TestProcesses.java().build(List.of(), List.of(), "Main", List.of());
+        assertThat(child.subList(1, child.indexOf("-cp"))).isEqualTo(env.jvmFlags());
         assertThat(env.jdk()).contains(System.getProperty("java.runtime.version"));
         assertThat(env.cpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(env.pinning()).isEmpty();

@@ -3,8 +3,11 @@ package dev.sockbench.bench.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.env.Pinning.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class PinningTest {
@@ -42,14 +45,30 @@ class PinningTest {
     }
 
     @Test
-    void detectsThisMachine() {
+    void detectsThisMachine() throws Exception {
         Pinning p = Pinning.detect();
 
-        // Whatever this machine is, the plan is consistent with itself.
-        if (Runtime.getRuntime().availableProcessors() < 2) {
+        // Two or more CPUs this process may run on and taskset on the PATH: pinned, each role on
+        // CPUs of its own.
+        int allowed = CpuSet.parse(Files.readAllLines(Path.of("/proc/self/status")).stream()
+                        .filter(l -> l.startsWith("Cpus_allowed_list:"))
+                        .findFirst()
+                        .orElseThrow()
+                        .substring("Cpus_allowed_list:".length()))
+                .size();
+        boolean taskset = Stream.of(System.getenv("PATH").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "taskset")));
+        if (allowed >= 2 && taskset) {
+            assertThat(p.pinned()).as(p.note()).isTrue();
+            List<Integer> server = CpuSet.parse(p.asMap().get("server")).cpus();
+            List<Integer> loadgen = CpuSet.parse(p.asMap().get("loadgen")).cpus();
+            assertThat(server).isNotEmpty().doesNotContainAnyElementsOf(loadgen);
+            assertThat(loadgen).isNotEmpty();
+            assertThat(p.note()).contains("server on CPU").contains("load generator on CPU");
+        } else {
             assertThat(p.pinned()).isFalse();
+            assertThat(p.asMap()).isEmpty();
+            assertThat(p.note()).startsWith("not pinned: ");
         }
-        assertThat(p.note()).isNotBlank();
-        assertThat(p.asMap().isEmpty()).isEqualTo(!p.pinned());
     }
 }

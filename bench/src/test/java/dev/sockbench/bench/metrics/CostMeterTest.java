@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class CostMeterTest {
     private static final long MB = 1024 * 1024;
-    private static final Percentiles P = new Percentiles(1, 1, 1, 1, 1, 1);
+    private static final Percentiles P = new Percentiles(1.0, 1.0, 1.0, 1.0, 1, 1);
 
     // The server's getrusage at PHASE measure and at PHASE done: 2 s user, 1 s sys, 20,000
     // voluntary and 100 involuntary switches in between.

@@ -7,6 +7,10 @@ import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.bench.testing.TestProcesses;
 import dev.sockbench.core.process.Phase;
+import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.loadgen.LoadgenMain;
+import dev.sockbench.loadgen.options.LoadOptions;
+import dev.sockbench.loadgen.shape.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,19 +30,11 @@ class LoadgenProcessTest {
                 Duration.ofSeconds(60),
                 children);
         List<Phase> phases = new CopyOnWriteArrayList<>();
-        List<String> args = List.of(
-                "--target",
-                server.endpoint().toString(),
-                "--shape",
-                "closed",
-                "--payload",
-                "64",
-                "--framing",
-                "length",
-                "--json",
-                dir.resolve("summary.json").toString(),
-                "--hlog",
-                dir.resolve("latency.hlog").toString());
+        List<String> args = LoadgenMain.arguments(
+                server.endpoint(),
+                new LoadOptions().shape(Shape.CLOSED).payload(64).framing(Framing.LENGTH),
+                dir.resolve("summary.json"),
+                dir.resolve("latency.hlog"));
         LoadgenProcess loadgen = LoadgenProcess.start(
                 TestProcesses.java().build(List.of(), List.of(), FakeLoadgen.class.getName(), args),
                 dir.resolve("loadgen.log"),

@@ -66,12 +66,15 @@ class CaseRunnerTest {
         assertThat(server).isNotNull();
         assertThat(server.threads()).isGreaterThan(1); // a JVM: main, GC, compiler, the accept loop ...
         assertThat(server.rssBytes()).isGreaterThan(1024 * 1024);
-        // The fake answers USAGE with its own getrusage, as ServerMain does.
-        assertThat(server.cpuUserUs()).isNotNull().isNotNegative();
-        assertThat(server.cpuUsPerRequest())
-                .isEqualTo((double) (server.cpuUserUs() + server.cpuSysUs()) / FakeLoadgen.REQUESTS);
-        assertThat(server.voluntaryCtxSwitches()).isNotNull().isNotNegative();
-        assertThat(server.gcPauses()).isNotNull().isNotNegative(); // the GC log was read
+        // The fake answers USAGE with its own getrusage, as ServerMain does: the CPU and switch
+        // figures are there (without an answer they are not; see below). CostMeterTest checks the
+        // arithmetic, ServerCostIT the magnitudes with the real server.
+        assertThat(server.cpuUserUs()).isNotNull();
+        assertThat(server.cpuSysUs()).isNotNull();
+        assertThat(server.cpuUsPerRequest()).isNotNull();
+        assertThat(server.voluntaryCtxSwitches()).isNotNull();
+        assertThat(server.ctxSwitchesPerRequest()).isNotNull();
+        assertThat(server.gcPauses()).as("the GC log was read").isNotNull();
         assertThat(server.kernel()).isNotNull();
         // The processes' output is kept beside the results, and the GC log was written.
         assertThat(Files.readString(caseDir.resolve("server.log"))).contains("LISTENING tcp://127.0.0.1:");

@@ -27,7 +27,7 @@ class ProgressTest {
     }
 
     private static CaseOutcome measured(SuiteCase c, boolean valid) {
-        Percentiles p = new Percentiles(50, 90, 123, 500, 900, 60);
+        Percentiles p = new Percentiles(50.0, 90.0, 123.0, 500.0, 900, 60);
         CaseSummary s = new CaseSummary(
                 1,
                 c.caseId(),
@@ -59,8 +59,8 @@ class ProgressTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Progress progress = new Progress(cases, new PrintWriter(bytes, true, StandardCharsets.UTF_8), now::get);
 
-        // Before any case: 3 × (3 s of load + the initial guess).
-        assertThat(progress.remainingNs()).isEqualTo(3 * (3 * S + Progress.INITIAL_OVERHEAD_NS));
+        // Before any case: 3 × (3 s of load + the initial guess of 1.5 s).
+        assertThat(progress.remainingNs()).isEqualTo(13_500_000_000L);
 
         progress.started(cases.get(0));
         now.addAndGet(5 * S); // 3 s of load + 2 s of overhead

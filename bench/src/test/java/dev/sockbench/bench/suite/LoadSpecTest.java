@@ -13,28 +13,30 @@ class LoadSpecTest {
                 .containsExactly(
                         "--shape",
                         "open",
+                        "--connections",
+                        "8",
+                        "--rate",
+                        "2500",
                         "--duration",
                         "1500ms",
                         "--warmup",
                         "500ms",
-                        "--framing",
-                        "length",
                         "--payload",
                         "128",
-                        "--connections",
-                        "8",
-                        "--rate",
-                        "2500");
+                        "--framing",
+                        "length");
         assertThat(load.serverArgs()).containsExactly("--framing", "length");
         assertThat(load.label()).isEqualTo("open-c8-r2500");
     }
 
     @Test
-    void defaultsPassOnlyTheEssentials() {
-        // No --payload: the load generator's own default applies (64 B; the stream shape's larger).
-        assertThat(LoadSpec.DEFAULTS.loadgenArgs())
-                .containsExactly("--shape", "closed", "--duration", "10s", "--warmup", "3s", "--framing", "length");
-        assertThat(LoadSpec.DEFAULTS.label()).isEqualTo("closed");
+    void holdsItsOwnCopyOfTheOptions() {
+        LoadSpec load = LoadSpec.of("closed", 4, null, null, 1_000_000_000L, 0);
+
+        load.options().connections(99);
+
+        assertThat(load.options().connections()).isEqualTo(4);
+        assertThat(load.label()).isEqualTo("closed-c4");
     }
 
     @Test

@@ -46,11 +46,24 @@ class SuiteLoaderTest {
         LoadSpec load = suite.cases().get(0).load();
         assertThat(load.warmupNs()).isEqualTo(500_000_000L);
         assertThat(load.durationNs()).isEqualTo(2_000_000_000L);
-        assertThat(load.payloadBytes()).isEqualTo(1024);
-        assertThat(load.ratePerSec()).isEqualTo(5000.0);
-        assertThat(load.connections()).isEqualTo(8);
+        assertThat(load.options().payload()).isEqualTo(1024);
+        assertThat(load.options().rate()).isEqualTo(5000.0);
+        assertThat(load.options().connections()).isEqualTo(8);
         assertThat(load.framing()).isEqualTo(Framing.LENGTH);
         assertThat(suite.measured()).hasSize(4);
+    }
+
+    @Test
+    void whatTheRunnerReliesOnIsPassedAsTheLoadGeneratorResolvesItAndTheRestIsLeftToIt() {
+        Suite suite = loader.parse("s", "cases:\n  - {models: nio-epoll, transports: udp, shape: stream}");
+
+        LoadSpec load = suite.cases().get(0).load();
+        // Shape, framing, warm-up and duration: the generator's defaults, passed explicitly. The
+        // payload and depth, whose defaults depend on the shape and transport, are left to it.
+        assertThat(load.loadgenArgs())
+                .containsExactly("--shape", "stream", "--duration", "10s", "--warmup", "3s", "--framing", "length");
+        assertThat(suite.cases().get(0).loadNs()).isEqualTo(13_000_000_000L);
+        assertThat(load.serverArgs()).containsExactly("--framing", "length");
     }
 
     @Test
@@ -79,21 +92,22 @@ class SuiteLoaderTest {
     @Test
     void aCaseOverridesTheDefaultsAndOneIdNeedsNoList() {
         Suite suite = loader.parse("s", """
-                defaults: {duration: 5s, shape: open, rate: 100}
+                defaults: {duration: 5s, warmup: 2s, shape: open, rate: 100}
                 cases:
-                  - {models: nio-epoll, transports: unix-stream, shape: closed, duration: 1s, framing: raw,
+                  - {models: nio-epoll, transports: unix-stream, shape: idle, duration: 1s, framing: raw,
                      depth: 4, threads: 2, server-threads: 3, timeout: 250ms, slo: p99=1ms, arrival: poisson,
-                     idle: 10, max-rate: 50k, step-factor: 1.5, refine: 0}
+                     idle: 10, max-rate: 50k, step-factor: 1.5, refine: 0, seed: 7, catch-up: 2}
                 """);
 
         LoadSpec load = suite.cases().get(0).load();
         assertThat(suite.cases().get(0).transport()).isEqualTo(Transport.UNIX_STREAM);
-        assertThat(load.shape()).isEqualTo("closed");
+        assertThat(load.shape()).isEqualTo("idle");
         assertThat(load.durationNs()).isEqualTo(1_000_000_000L);
-        assertThat(load.warmupNs()).isEqualTo(LoadSpec.DEFAULTS.warmupNs());
-        assertThat(load.ratePerSec()).isEqualTo(100.0); // inherited
+        assertThat(load.warmupNs()).isEqualTo(2_000_000_000L); // inherited
+        assertThat(load.options().rate()).isEqualTo(100.0); // inherited
         assertThat(load.framing()).isEqualTo(Framing.RAW);
         assertThat(load.loadgenArgs())
+                .containsSubsequence("--rate", "100")
                 .containsSubsequence("--depth", "4")
                 .containsSubsequence("--threads", "2")
                 .containsSubsequence("--timeout", "250ms")
@@ -102,7 +116,9 @@ class SuiteLoaderTest {
                 .containsSubsequence("--idle", "10")
                 .containsSubsequence("--max-rate", "50000")
                 .containsSubsequence("--step-factor", "1.5")
-                .containsSubsequence("--refine", "0");
+                .containsSubsequence("--refine", "0")
+                .containsSubsequence("--seed", "7")
+                .containsSubsequence("--catch-up", "2");
         assertThat(load.serverArgs()).containsExactly("--framing", "raw", "--threads", "3");
     }
 
@@ -120,20 +136,52 @@ class SuiteLoaderTest {
                 "suite 's' case 2",
                 "unknown shape 'zigzag'",
                 "closed, open");
-        assertBad("cases:\n  - {models: all, transports: tcp, duration: soon}", "malformed duration 'soon'");
-        assertBad("cases:\n  - {models: all, transports: tcp, rate: lots}", "malformed rate 'lots'");
-        assertBad("cases:\n  - {models: all, transports: tcp, rate: 0}", "rate must be above 0");
-        assertBad("cases:\n  - {models: all, transports: tcp, connections: 0}", "connections must be at least 1");
-        assertBad("cases:\n  - {models: all, transports: tcp, step-factor: 1}", "step-factor must be above 1");
-        assertBad("cases:\n  - {models: all, transports: tcp, refine: -1}", "malformed number '-1'");
-        assertBad("cases:\n  - {models: all, transports: tcp, max-rate: 0}", "max-rate must be above 0");
-        assertBad("cases:\n  - {models: all, transports: tcp, framing: json}", "unknown framing 'json'");
+        assertBad(
+                "cases:\n  - {models: all, transports: tcp, duration: soon}",
+                "--duration",
+                "malformed duration 'soon'");
+        assertBad("cases:\n  - {models: all, transports: tcp, rate: lots}", "--rate", "malformed rate 'lots'");
+        assertBad("cases:\n  - {models: all, transports: tcp, shape: open, rate: 0}", "--rate must be > 0");
+        assertBad("cases:\n  - {models: all, transports: tcp, connections: 0}", "--connections must be >= 1");
+        assertBad("cases:\n  - {models: all, transports: tcp, step-factor: 1}", "--step-factor must be > 1");
+        assertBad("cases:\n  - {models: all, transports: tcp, refine: -1}", "--refine", "malformed number '-1'");
+        assertBad("cases:\n  - {models: all, transports: tcp, max-rate: 0}", "--max-rate must be > 0");
+        assertBad("cases:\n  - {models: all, transports: tcp, framing: json}", "--framing", "unknown framing 'json'");
+        assertBad("cases:\n  - {models: all, transports: tcp, rate: [1, 2]}", "case 1", "'rate' needs one value");
+        assertBad("cases:\n  - {models: all, transports: tcp, server-threads: 0}", "server-threads must be at least 1");
+        assertBad(
+                "defaults: {warmup: never}\ncases:\n  - {models: all, transports: tcp}",
+                "suite 's' defaults",
+                "--warmup");
         assertBad(
                 "cases:\n  - {models: all, transports: tcp, conections: 4}", "unknown key 'conections'", "connections");
         assertBad("cases:\n  - {transports: tcp}", "needs 'models'");
         assertBad("description: nothing", "has no cases");
         assertBad("cases: [", "not valid YAML");
         assertBad("defaults: {warmup: 1s}\ncase: []", "unknown key 'case'");
+    }
+
+    @Test
+    void aCaseTheLoadGeneratorWouldRejectFailsWhenTheSuiteLoadsNamingTheCaseAndTheOption() throws Exception {
+        // Used to load, and then fail in every cell once its server had started.
+        Path file = Path.of(
+                getClass().getResource("/suites-bad/closed-with-rate.yaml").toURI());
+
+        assertThatThrownBy(() -> loader.load(file.toString()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("suite 'closed-with-rate' case 2 on tcp: --rate does not apply to closed, a closed loop;"
+                        + " use --shape open, sweep, idle for a rate");
+    }
+
+    @Test
+    void whatTheLoadGeneratorRejectsOnOneTransportOnlyNamesTheTransport() {
+        assertBad(
+                "cases:\n  - {models: all, transports: [tcp, udp], shape: idle, idle: 10, rate: 1k}",
+                "suite 's' case 1 on udp: idle needs a stream transport");
+        assertBad(
+                "cases:\n  - {models: all, transports: tcp, shape: closed, catch-up: 2}",
+                "suite 's' case 1 on tcp: --catch-up does not apply to closed");
+        assertBad("cases:\n  - {models: all, transports: tcp, payload: 8}", "case 1 on tcp: --payload 8 is smaller");
     }
 
     private void assertBad(String yaml, String... fragments) {

@@ -19,8 +19,9 @@ public final class Converters {
     /**
      * Applies {@code parse}, turning its {@link IllegalArgumentException} into picocli's
      * conversion error, so the user sees the parser's own one-line message and no exception name.
+     * For the converters of other modules' types too.
      */
-    static <T> T parsed(String value, Function<String, T> parse) {
+    public static <T> T parsed(String value, Function<String, T> parse) {
         try {
             return parse.apply(value);
         } catch (ArithmeticException e) {

@@ -13,14 +13,17 @@ import java.util.List;
  * an existing one is never renamed. Units are in the names. Blocks that do not apply to a case
  * are left out of the file ({@code null} here).
  *
- * <p>Which requests count. Throughput ({@code requests}, {@code achievedRatePerSec}) counts the
- * echoes received within the measured interval: what the server delivered in it. Latency and the
- * fate of each request (its errors, its datagram accounting) follow the requests whose
+ * <p>Which requests count. Throughput ({@code achievedRatePerSec}) counts the echoes received
+ * within the measured interval: what the server delivered in it. Latency, {@code requests} and the
+ * fate of each request ({@code accounting}, errors, datagram accounting) follow the requests whose
  * <em>intended</em> send time lies in the interval (for closed shapes the intended time is the
- * actual one), to their end: requests still in flight when the interval ends are waited for, up
- * to the timeout, so a slow tail is not cut off. In a steady state both sets are the same but for
- * the requests in flight at either end; when the server falls behind, the latencies include the
- * requests it finished late while the throughput does not.
+ * actual one), to their end: a backlog still owed when the interval ends is sent late, and what is
+ * in flight is waited for up to the timeout, so a slow tail is not cut off. The corrected latency
+ * holds every such request but those that died with a broken connection: one never answered
+ * (a lost datagram, a stream timeout never echoed, one never sent) enters it at the moment it was
+ * given up, being at least that late; the raw latency holds the echoes only. In a steady state
+ * both sets are the same but for the requests in flight at either end; when the server falls
+ * behind, the latencies include the requests it finished late while the throughput does not.
  *
  * <h2>Blocks added by the load shapes (issue #4)</h2>
  *
@@ -49,8 +52,10 @@ import java.util.List;
  * @param durationSec the measured interval, seconds
  * @param warmupSec the discarded warm-up before it, seconds
  * @param targetRatePerSec the rate asked for (open shapes); null for closed shapes
- * @param achievedRatePerSec {@code requests} per second of the measured interval
- * @param requests requests completed (echoed and verified) within the measured interval
+ * @param achievedRatePerSec echoes received within the measured interval per second of it: the
+ *     throughput the server delivered
+ * @param requests measured requests answered (echoed and verified) within the timeout ({@code
+ *     accounting.answered}); before the accounting block, echoes received within the interval
  * @param errors failures by kind in the measured interval ({@code connect} counts every failed
  *     connection attempt of the case; {@code timeout} is for stream transports, datagram requests
  *     without an echo are {@code udp.lost})
@@ -66,6 +71,10 @@ import java.util.List;
  * @param stream bulk throughput; null unless the shape is {@code stream}
  * @param idle the silent connections; null unless the shape is {@code idle}
  * @param sweep capacity and steps; null unless the shape is {@code sweep}
+ * @param accounting the fate of every request intended in the measured interval; null in files
+ *     from before it was recorded
+ * @param catchUpFactor the open loop's catch-up bound ({@code --catch-up}); null when off (the
+ *     default: every late request leaves as soon as its connection can take it)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -90,6 +99,8 @@ import java.util.List;
     "stream",
     "idle",
     "sweep",
+    "accounting",
+    "catchUpFactor",
     "generator",
     "valid",
     "invalidReasons",
@@ -120,7 +131,9 @@ public record CaseSummary(
         DatagramCounts udp,
         StreamThroughput stream,
         IdleConnections idle,
-        SweepResult sweep) {
+        SweepResult sweep,
+        RequestAccounting accounting,
+        Double catchUpFactor) {
 
     public CaseSummary {
         invalidReasons = List.copyOf(invalidReasons);
@@ -171,6 +184,8 @@ public record CaseSummary(
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -214,7 +229,9 @@ public record CaseSummary(
                 udp,
                 stream,
                 idle,
-                sweep);
+                sweep,
+                accounting,
+                catchUpFactor);
     }
 
     /** The same summary with the server's cost attached. */
@@ -244,7 +261,9 @@ public record CaseSummary(
                 udp,
                 stream,
                 idle,
-                sweep);
+                sweep,
+                accounting,
+                catchUpFactor);
     }
 
     /** The same summary marked invalid for one more reason. */
@@ -276,7 +295,9 @@ public record CaseSummary(
                 udp,
                 stream,
                 idle,
-                sweep);
+                sweep,
+                accounting,
+                catchUpFactor);
     }
 
     /** The same summary with the load generator's blocks set (any may be null). */
@@ -313,6 +334,40 @@ public record CaseSummary(
                 newUdp,
                 newStream,
                 newIdle,
-                newSweep);
+                newSweep,
+                accounting,
+                catchUpFactor);
+    }
+
+    /** The same summary with the request accounting and the catch-up bound set. */
+    public CaseSummary withAccounting(RequestAccounting newAccounting, Double newCatchUpFactor) {
+        return new CaseSummary(
+                format,
+                caseId,
+                model,
+                transport,
+                framing,
+                shape,
+                connections,
+                payloadBytes,
+                durationSec,
+                warmupSec,
+                targetRatePerSec,
+                achievedRatePerSec,
+                requests,
+                errors,
+                latencyUs,
+                valid,
+                invalidReasons,
+                server,
+                depth,
+                arrival,
+                generator,
+                udp,
+                stream,
+                idle,
+                sweep,
+                newAccounting,
+                newCatchUpFactor);
     }
 }

@@ -21,7 +21,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     waited for the server, nor the bounded catch-up spacing. Only for paced shapes, null
  *     otherwise
  * @param lagBoundUs the bound the lag's p99 must stay under for the case to be valid, µs; null
- *     when the shape is not paced
+ *     when the shape is not paced. Every other published statistic of the lag has its own bound,
+ *     the same rule applied to the corrected latency's value there
+ * @param blockedUs how long requests waited for their connection to have room (its requests in
+ *     flight not yet answered: the server's share of the send delay, which Hyperfoil calls
+ *     "blocked"), µs; a request's send delay is its lag plus its blocked time. Only for paced
+ *     shapes, null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GeneratorCheck(
@@ -30,4 +35,5 @@ public record GeneratorCheck(
         double cpuUsPerRequest,
         double busyPercent,
         Percentiles sendLagUs,
-        Double lagBoundUs) {}
+        Double lagBoundUs,
+        Percentiles blockedUs) {}

@@ -41,6 +41,7 @@ class LengthFramingTest {
         return frames;
     }
 
+    /** Split 0 and the last split put both frames in one read: several frames in one read are all found. */
     @Test
     void findsBothFramesWhateverByteTheReadIsSplitAt() throws Exception {
         byte[] bytes = twoFrames();
@@ -49,11 +50,6 @@ class LengthFramingTest {
                     .as("split at %d", split)
                     .containsExactly(20, 44);
         }
-    }
-
-    @Test
-    void severalFramesInOneReadAreAllFound() throws Exception {
-        assertThat(frameSizesWhenSplitAt(twoFrames(), 0)).containsExactly(20, 44);
     }
 
     @Test

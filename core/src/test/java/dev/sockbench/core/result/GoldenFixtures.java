@@ -126,7 +126,7 @@ final class GoldenFixtures {
                 1,
                 "constant",
                 new GeneratorCheck(
-                        2, 4_000_000L, 20.004, 61.5, new Percentiles(3.5, 8.0, 20.5, 60.0, 120.0, 4.25), 250.0),
+                        2, 4_000_000L, 20.004, 61.5, new Percentiles(3.5, 8.0, 20.5, 60.0, 120.0, 4.25), 250.0, null),
                 new DatagramCounts(199_960L, 199_952L, 8L, 1L, 2L, 30L),
                 null,
                 null,
@@ -165,7 +165,9 @@ final class GoldenFixtures {
                                         false,
                                         List.of(
                                                 "achieved 61000 req/s is below 99% of the target 80000 req/s",
-                                                "p99 5000.0 us exceeds the objective p99=1ms")))));
+                                                "p99 5000.0 us exceeds the objective p99=1ms")))),
+                null,
+                null);
     }
 
     /** A bulk-throughput case: the {@code stream} block, no pacing. */
@@ -192,9 +194,11 @@ final class GoldenFixtures {
                 null,
                 8,
                 null,
-                new GeneratorCheck(2, 3_000_000L, 37.5, 88.0, null, null),
+                new GeneratorCheck(2, 3_000_000L, 37.5, 88.0, null, null, null),
                 null,
                 new StreamThroughput(1_048_576_000.0, 8_388_608_000.0, 524_288L),
+                null,
+                null,
                 null,
                 null);
     }
@@ -224,10 +228,13 @@ final class GoldenFixtures {
                         100_000L, 200_000L, 60.0, 6_000L, 100L, 1.22, 10_020, 734_003_200L, 65_536.0, 0L, 0L, 0L, null),
                 1,
                 "poisson",
-                new GeneratorCheck(1, 150_000L, 30.0, 5.5, new Percentiles(2.0, 4.0, 9.0, 15.0, 40.0, 2.5), 500.0),
+                new GeneratorCheck(
+                        1, 150_000L, 30.0, 5.5, new Percentiles(2.0, 4.0, 9.0, 15.0, 40.0, 2.5), 500.0, null),
                 null,
                 null,
                 new IdleConnections(10_000, 10_000, 9_998),
+                null,
+                null,
                 null);
     }
 

@@ -3,6 +3,8 @@ package dev.sockbench.loadgen.check;
 import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.IdleConnections;
+import dev.sockbench.core.result.Percentiles;
+import dev.sockbench.loadgen.engine.Ending;
 import dev.sockbench.loadgen.engine.LoadResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +19,14 @@ import org.HdrHistogram.Histogram;
  *   <li>the achieved rate fell below {@link #MIN_ACHIEVED_FRACTION} of the target (paced shapes):
  *       the offered load was not the one asked for;
  *   <li>any error occurred (connect, read, write, timeout, verify);
- *   <li>the send lag's p99 exceeded {@link #lagBoundNs}: the generator fell behind its own
- *       schedule, so part of the latency it reports is its own;
+ *   <li>the send lag exceeded its bound ({@link #lagBoundNs}) at any statistic the summary
+ *       publishes — p50, p90, p99, p99.9 where enough requests were measured, and the maximum:
+ *       the generator fell behind its own schedule, so part of the latency it reports is its own;
  *   <li>the busiest worker thread was busy {@link #MAX_BUSY_PERCENT}% or more of the measured
  *       interval: the generator's CPU was saturated and it, not the server, set the pace;
  *   <li>the interval ended early: every connection was lost, or the generator was interrupted;
+ *   <li>a connection was lost at any time, the warm-up included (the load was not the one asked
+ *       for), or requests of the interval were never sent;
  *   <li>the server closed idle connections;
  *   <li>more than {@link #MAX_LOSS_FRACTION} of the datagrams were lost: the numbers would then
  *       describe the losses (each holds a window slot until the timeout) more than the server.
@@ -29,10 +34,10 @@ import org.HdrHistogram.Histogram;
  *
  * <h2>The lag bound</h2>
  *
- * {@code max(50 µs, 10% of the corrected p99)}. 50 µs is Linux's default timer slack: any thread
- * that sleeps may wake that late, so lag below it is the operating system's noise floor, not a
- * generator falling behind. Above the floor, a lag within a tenth of the p99 being reported cannot
- * move that p99 by more than a tenth.
+ * At each published statistic, {@code max(50 µs, 10% of the corrected latency there)}. 50 µs is
+ * Linux's default timer slack: any thread that sleeps may wake that late, so lag below it is the
+ * operating system's noise floor, not a generator falling behind. Above the floor, a lag within a
+ * tenth of the value being reported cannot move it by more than a tenth.
  *
  * <p>Datagram loss is not an error: it is what a datagram server does under load, counted in the
  * {@code udp} block, and a little of it leaves the case valid. Stateless.
@@ -51,21 +56,51 @@ public final class SelfCheck {
 
     private SelfCheck() {}
 
-    /** The send lag p99 must not exceed this, given the corrected latency's p99. */
-    public static long lagBoundNs(long correctedP99Ns) {
-        return Math.max(LAG_FLOOR_NS, Math.round(correctedP99Ns * LAG_SHARE_OF_P99));
+    /** The percentiles a summary publishes besides the maximum; see {@code Percentiles}. */
+    static final double[] PUBLISHED_PERCENTILES = {50.0, 90.0, 99.0, 99.9};
+
+    /** The send lag may not exceed this where the corrected latency is {@code correctedNs}. */
+    public static long lagBoundNs(long correctedNs) {
+        return Math.max(LAG_FLOOR_NS, Math.round(correctedNs * LAG_SHARE_OF_P99));
     }
 
     /** True when the generator itself held the run back: send lag over the bound, or a saturated thread. */
     public static boolean generatorLimited(LoadResult result) {
-        return lagOverBound(result) || result.busiestPercent() >= MAX_BUSY_PERCENT;
+        return lagOverBound(result) != null || result.busiestPercent() >= MAX_BUSY_PERCENT;
     }
 
-    private static boolean lagOverBound(LoadResult result) {
+    /**
+     * The first published statistic at which the send lag exceeds its bound, as a reason; null when
+     * none does. Percentiles without enough requests are not published, so not checked.
+     */
+    private static String lagOverBound(LoadResult result) {
         Histogram lag = result.sendLagNs();
-        return lag != null
-                && lag.getTotalCount() > 0
-                && lag.getValueAtPercentile(99) > lagBoundNs(result.corrected().getValueAtPercentile(99));
+        if (lag == null || lag.getTotalCount() == 0) {
+            return null;
+        }
+        Histogram corrected = result.corrected();
+        for (double p : PUBLISHED_PERCENTILES) {
+            if (!Percentiles.measurable(lag.getTotalCount(), p)) {
+                continue;
+            }
+            String over = over(Percentiles.label(p), lag.getValueAtPercentile(p), corrected.getValueAtPercentile(p));
+            if (over != null) {
+                return over;
+            }
+        }
+        return over("max", lag.getMaxValue(), corrected.getMaxValue());
+    }
+
+    private static String over(String statistic, long lagNs, long correctedNs) {
+        long boundNs = lagBoundNs(correctedNs);
+        return lagNs <= boundNs
+                ? null
+                : String.format(
+                        Locale.ROOT,
+                        "send lag %s %.1f us exceeds the bound %.1f us: the generator fell behind its schedule",
+                        statistic,
+                        lagNs / 1e3,
+                        boundNs / 1e3);
     }
 
     /**
@@ -75,7 +110,7 @@ public final class SelfCheck {
      */
     public static List<String> reasons(LoadResult result, Double targetRatePerSec) {
         List<String> reasons = new ArrayList<>();
-        if (result.requests() == 0 || result.latencySamples() == 0) {
+        if (result.requests() == 0) {
             reasons.add("no request completed in the measured interval");
         }
         switch (result.ending()) {
@@ -111,12 +146,21 @@ public final class SelfCheck {
                     e.timeout(),
                     e.verify()));
         }
-        if (lagOverBound(result)) {
+        String lag = lagOverBound(result);
+        if (lag != null) {
+            reasons.add(lag);
+        }
+        if (result.connectionsLost() > 0 && result.ending() != Ending.ALL_CONNECTIONS_LOST) {
+            reasons.add(result.connectionsLost() + " of " + result.plan().connections()
+                    + " connections lost (closed by the server or failed); the load was not the one asked for");
+        }
+        long unsent = result.accounting().unsent();
+        if (unsent > 0) {
             reasons.add(String.format(
                     Locale.ROOT,
-                    "send lag p99 %.1f us exceeds the bound %.1f us: the generator fell behind its schedule",
-                    result.sendLagNs().getValueAtPercentile(99) / 1e3,
-                    lagBoundNs(result.corrected().getValueAtPercentile(99)) / 1e3));
+                    "%d of %d requests of the interval were never sent (connection lost, or full until sending ended)",
+                    unsent,
+                    result.accounting().intended()));
         }
         if (result.busiestPercent() >= MAX_BUSY_PERCENT) {
             reasons.add(String.format(

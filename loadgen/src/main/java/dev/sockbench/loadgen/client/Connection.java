@@ -17,17 +17,20 @@ import java.nio.channels.Selector;
  * if (conn.hasRoom()) conn.send(intendedNs, sentNs, tally);  // queue one request
  * conn.flush(tally);                                 // hand queued bytes to the kernel
  * int freed = conn.read(nowNs, recorder, tally); // on readable: verify echoes, record latency
- * conn.expire(nowNs, timeoutNs, tally);          // count requests past the timeout
+ * conn.expire(nowNs, timeoutNs, tally, recorder);  // count requests past the timeout
  * }</pre>
  *
  * Every echo is verified: its length, its sequence number (the oldest in flight on a stream; one
  * in flight on a datagram socket) and the CRC32C of its body. Latency is recorded, and counts are
  * kept, only for measured requests ({@link Tally#measured}).
  *
+ * <p>Subclasses: {@link StreamConnection} and {@link DatagramConnection} over real sockets; tests
+ * drive the engine with in-memory ones.
+ *
  * <p>Not thread-safe: owned by one worker thread (the main thread may open it before the worker
  * starts). No allocation per request in steady state.
  */
-public abstract sealed class Connection permits StreamConnection, DatagramConnection {
+public abstract class Connection {
     protected final ClientOptions options;
     protected SelectionKey key;
     private boolean writeInterest;
@@ -107,13 +110,21 @@ public abstract sealed class Connection permits StreamConnection, DatagramConnec
      *
      * @return how many requests were given up (room freed)
      */
-    public abstract int expire(long nowNs, long timeoutNs, Tally tally);
+    public abstract int expire(long nowNs, long timeoutNs, Tally tally, LatencyRecorder recorder);
 
     /**
      * The run is over: counts what is still in flight (streams: measured requests never answered
-     * are timeouts unless already counted; datagrams: lost).
+     * are timeouts unless already counted; datagrams: lost) and enters each measured one in the
+     * corrected latency at its timeout ({@link LatencyRecorder#recordGivenUp}).
      */
-    public abstract void abandon(Tally tally);
+    public abstract void abandon(long timeoutNs, Tally tally, LatencyRecorder recorder);
+
+    /**
+     * The connection broke (a read, write or verify failure): its measured requests in flight die
+     * with it and are counted {@code failed}, but for those already counted as timeouts. Call
+     * before {@link #close}. Datagram sockets never break this way: nothing to do.
+     */
+    public void failInFlight(Tally tally) {}
 
     /** Closes the socket (and deletes a bound socket file). Idempotent. */
     public abstract void close();

@@ -161,7 +161,7 @@ public final class DatagramConnection extends Connection {
                 continue;
             }
             long seq = Payload.sequenceAt(receiveBuffer, 0);
-            switch (window.onEcho(seq, nowNs, options.timeoutNs(), tally)) {
+            switch (window.onEcho(seq, nowNs, options.timeoutNs(), tally, recorder)) {
                 case DatagramWindow.RECEIVED -> {
                     answered++;
                     tally.completed(nowNs);
@@ -185,14 +185,14 @@ public final class DatagramConnection extends Connection {
     }
 
     @Override
-    public int expire(long nowNs, long timeoutNs, Tally tally) {
-        return window.expire(nowNs, timeoutNs, tally);
+    public int expire(long nowNs, long timeoutNs, Tally tally, LatencyRecorder recorder) {
+        return window.expire(nowNs, timeoutNs, tally, recorder);
     }
 
     @Override
-    public void abandon(Tally tally) {
+    public void abandon(long timeoutNs, Tally tally, LatencyRecorder recorder) {
         sendPending = false;
-        window.expireAll(tally);
+        window.expireAll(timeoutNs, tally, recorder);
     }
 
     @Override

@@ -156,14 +156,8 @@ public final class StreamConnection extends Connection {
             if (!payload.bodyMatches(in, payloadAt, payloadBytes)) {
                 throw new EchoMismatchException("echo body of sequence " + seq + " differs from what was sent");
             }
-            long intendedNs = inFlight.headIntendedNs();
-            long sentNs = inFlight.headSentNs();
-            inFlight.removeHead();
+            inFlight.answerHead(nowNs, recorder, tally);
             answered++;
-            tally.completed(nowNs);
-            if (tally.measured(intendedNs)) {
-                recorder.recordInBatch(intendedNs, sentNs, nowNs);
-            }
             in.position(payloadAt + payloadBytes);
         }
         in.compact();
@@ -171,24 +165,19 @@ public final class StreamConnection extends Connection {
     }
 
     @Override
-    public int expire(long nowNs, long timeoutNs, Tally tally) {
-        if (!inFlight.isEmpty() && !inFlight.headTimedOut() && nowNs - inFlight.headSentNs() >= timeoutNs) {
-            inFlight.markHeadTimedOut();
-            if (tally.measured(inFlight.headIntendedNs())) {
-                tally.timeoutErrors++;
-            }
-        }
+    public int expire(long nowNs, long timeoutNs, Tally tally, LatencyRecorder recorder) {
+        inFlight.expireHead(nowNs, timeoutNs, tally);
         return 0;
     }
 
     @Override
-    public void abandon(Tally tally) {
-        while (!inFlight.isEmpty()) {
-            if (!inFlight.headTimedOut() && tally.measured(inFlight.headIntendedNs())) {
-                tally.timeoutErrors++;
-            }
-            inFlight.removeHead();
-        }
+    public void abandon(long timeoutNs, Tally tally, LatencyRecorder recorder) {
+        inFlight.abandonAll(timeoutNs, tally, recorder);
+    }
+
+    @Override
+    public void failInFlight(Tally tally) {
+        inFlight.failAll(tally);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sockbench.loadgen.engine;
 import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.IdleConnections;
+import dev.sockbench.core.result.RequestAccounting;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -11,9 +12,11 @@ import org.HdrHistogram.Histogram;
  * @param plan what ran
  * @param corrected latency from intended send times, ns, all measured requests
  * @param raw latency from actual send times, ns
- * @param sendLagNs how late sends left versus when they were due, ns; null unless paced
+ * @param sendLagNs how late sends left by the generator's fault, ns; null unless paced
+ * @param blockedNs how long requests waited for their connection to have room, ns; null unless paced
  * @param errors failures by kind
  * @param datagrams datagram accounting; null on stream transports
+ * @param accounting the fate of every request intended in the measured interval
  * @param completedInInterval verified echoes received within the measured interval
  * @param measuredSec length of the measured interval: the duration, or less when it ended early
  *     ({@code ending})
@@ -29,8 +32,10 @@ public record LoadResult(
         Histogram corrected,
         Histogram raw,
         Histogram sendLagNs,
+        Histogram blockedNs,
         ErrorCounts errors,
         DatagramCounts datagrams,
+        RequestAccounting accounting,
         long completedInInterval,
         double measuredSec,
         long cpuNs,
@@ -40,25 +45,16 @@ public record LoadResult(
         Ending ending,
         String firstError) {
 
-    /**
-     * Requests completed (echoed, verified) within the measured interval: the throughput the
-     * server delivered, whatever each request's intended time.
-     */
+    /** Requests of the measured interval answered within the timeout ({@link RequestAccounting#answered}). */
     public long requests() {
-        return completedInInterval;
-    }
-
-    /** {@link #requests} per second of the measured interval. */
-    public double achievedRatePerSec() {
-        return measuredSec > 0 ? requests() / measuredSec : 0;
+        return accounting.answered();
     }
 
     /**
-     * Latency samples: requests intended within the measured interval that completed, also
-     * after its end (the drain). Equals {@link #requests} in a steady state, within the requests
-     * in flight at either end; above it when the server fell behind and finished them late.
+     * Echoes received within the measured interval per second of it: the throughput the server
+     * delivered, whatever each request's intended time.
      */
-    public long latencySamples() {
-        return corrected.getTotalCount();
+    public double achievedRatePerSec() {
+        return measuredSec > 0 ? completedInInterval / measuredSec : 0;
     }
 }

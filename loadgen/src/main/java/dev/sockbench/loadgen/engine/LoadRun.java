@@ -3,19 +3,19 @@ package dev.sockbench.loadgen.engine;
 import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.IdleConnections;
+import dev.sockbench.core.result.RequestAccounting;
 import dev.sockbench.core.transport.Transport;
+import dev.sockbench.loadgen.WarmupPolicy;
 import dev.sockbench.loadgen.check.CpuMeter;
 import dev.sockbench.loadgen.client.Connection;
 import dev.sockbench.loadgen.pacing.NanoClock;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import dev.sockbench.loadgen.recording.Tally;
 import java.io.IOException;
-import java.nio.channels.Selector;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
-import org.newsclub.net.unix.AFUNIXSelectorProvider;
 
 /**
  * Runs one {@link RunPlan}: opens the connections (and any idle ones), starts the workers at a
@@ -57,17 +57,6 @@ public final class LoadRun {
 
     /** Length of one logged interval. */
     public static final long INTERVAL_NS = 1_000_000_000L;
-    /**
-     * Length of a worker's rehearsal window during the warm-up ({@link Windows}): short, so that
-     * even a one-second warm-up enters a window several times before the measured one.
-     */
-    static final long REHEARSAL_WINDOW_NS = 100_000_000L;
-    /**
-     * The warm-up collects (and logs, and throws away) an interval this often: code that runs
-     * once a second in the measured interval runs a hundred times a second in the warm-up, so that
-     * the JIT is done with it before the measured interval begins.
-     */
-    static final long REHEARSAL_TICK_NS = 10_000_000L;
     /** Threads are started this long before the first send, so that all start together. */
     static final long START_DELAY_NS = 50_000_000L;
     /** Connections must be up within this long. */
@@ -94,7 +83,7 @@ public final class LoadRun {
         IdleConnectionsHolder idle = plan.idleConnections() > 0
                 ? IdleConnectionsHolder.open(plan.client().target(), plan.idleConnections(), clock, CONNECT_TIMEOUT_NS)
                 : null;
-        Worker[] workers = new Worker[plan.threads()];
+        EventLoop[] workers = new EventLoop[plan.threads()];
         boolean started = false;
         try {
             for (int w = 0; w < workers.length; w++) {
@@ -102,24 +91,23 @@ public final class LoadRun {
                 for (int j = 0; j < connections.length; j++) {
                     connections[j] = Connection.forTransport(plan.client(), j);
                 }
-                workers[w] = new Worker(clock, plan, w, openSelector(transport), connections);
+                workers[w] = new EventLoop(clock, plan, w, new SelectorPoller(transport), connections);
             }
             long connectDeadlineNs = clock.nanoTime() + CONNECT_TIMEOUT_NS;
-            for (Worker worker : workers) {
+            for (EventLoop worker : workers) {
                 worker.connect(connectDeadlineNs);
             }
 
             long startNs = clock.nanoTime() + START_DELAY_NS;
             long measureStartNs = startNs + plan.warmupNs();
             long measureEndNs = measureStartNs + plan.durationNs();
-            long drainDeadlineNs = measureEndNs + plan.timeoutNs() + 2 * Worker.EXPIRY_CHECK_NS;
             EpochMs epoch = new EpochMs(clock);
-            for (Worker worker : workers) {
-                worker.start(startNs, measureStartNs, measureEndNs, drainDeadlineNs, REHEARSAL_WINDOW_NS);
+            for (EventLoop worker : workers) {
+                worker.start(startNs, measureStartNs, measureEndNs, WarmupPolicy.REHEARSAL_WINDOW_NS);
             }
             started = true;
 
-            Collector collector = new Collector(workers, Worker::recorder, epoch, sink);
+            Collector collector = new Collector(workers, EventLoop::recorder, epoch, sink);
             sleepUntil(startNs, workers);
             listener.phase(Phase.WARMUP);
             rehearse(plan, workers, epoch, sink, listener, startNs, measureStartNs);
@@ -146,7 +134,7 @@ public final class LoadRun {
             listener.phase(Phase.DONE);
 
             if (ending == Ending.INTERRUPTED) {
-                for (Worker worker : workers) {
+                for (EventLoop worker : workers) {
                     worker.abort();
                 }
             }
@@ -157,7 +145,7 @@ public final class LoadRun {
             return result(plan, workers, collector, endNs - measureStartNs, cpuEndNs - cpuStartNs, idle, ending);
         } finally {
             if (started) {
-                for (Worker worker : workers) {
+                for (EventLoop worker : workers) {
                     worker.abort();
                 }
                 joinAll(workers);
@@ -169,7 +157,7 @@ public final class LoadRun {
     }
 
     /**
-     * The warm-up, which rehearses the measured interval: every {@link #REHEARSAL_TICK_NS} the
+     * The warm-up, which rehearses the measured interval: every {@link WarmupPolicy#REHEARSAL_TICK_NS} the
      * workers' rehearsal recordings are collected, added up and logged as the measured ones will
      * be, and thrown away; a progress line a second. On a generator pinned to one CPU this
      * thread shares it with the workers, and code it first ran in the measured interval
@@ -177,7 +165,7 @@ public final class LoadRun {
      */
     private void rehearse(
             RunPlan plan,
-            Worker[] workers,
+            EventLoop[] workers,
             EpochMs epoch,
             IntervalSink sink,
             Listener listener,
@@ -185,12 +173,12 @@ public final class LoadRun {
             long measureStartNs)
             throws IOException {
         Collector rehearsal =
-                new Collector(workers, Worker::rehearsalRecorder, epoch, sink == null ? null : sink::rehearse);
+                new Collector(workers, EventLoop::rehearsalRecorder, epoch, sink == null ? null : sink::rehearse);
         long nextProgressNs = startNs + INTERVAL_NS;
         // No collection at the measured interval's start itself: the workers have it to themselves.
-        for (long from = startNs, tick = from + REHEARSAL_TICK_NS;
+        for (long from = startNs, tick = from + WarmupPolicy.REHEARSAL_TICK_NS;
                 tick < measureStartNs;
-                from = tick, tick += REHEARSAL_TICK_NS) {
+                from = tick, tick += WarmupPolicy.REHEARSAL_TICK_NS) {
             if (!sleepUntil(tick, workers)) {
                 return;
             }
@@ -205,7 +193,7 @@ public final class LoadRun {
 
     private LoadResult result(
             RunPlan plan,
-            Worker[] workers,
+            EventLoop[] workers,
             Collector collector,
             long measuredNs,
             long cpuNs,
@@ -217,19 +205,24 @@ public final class LoadRun {
         long connectionsLost = 0;
         double busiest = 0;
         String firstError = idle == null ? null : idle.firstError();
-        Histogram sendLag = plan.mode() == Mode.PACED ? LatencyRecorder.newHistogram() : null;
-        for (Worker worker : workers) {
+        RequestAccounting accounting = RequestAccounting.NONE;
+        boolean paced = plan.mode() == Mode.PACED;
+        Histogram sendLag = paced ? LatencyRecorder.newHistogram() : null;
+        Histogram blocked = paced ? LatencyRecorder.newHistogram() : null;
+        for (EventLoop worker : workers) {
             if (worker.failure() != null) {
                 throw new IllegalStateException("load generator worker failed", worker.failure());
             }
             Tally tally = worker.tally();
             errors = errors.plus(tally.errors());
             datagrams = datagrams.plus(tally.datagrams());
+            accounting = accounting.plus(tally.accounting());
             completed += tally.completedInInterval;
             connectionsLost += worker.connectionsLost();
             busiest = Math.max(busiest, worker.busyPercent());
-            if (sendLag != null) {
+            if (paced) {
                 sendLag.add(worker.sendLagNs());
+                blocked.add(worker.blockedNs());
             }
             if (firstError == null) {
                 firstError = worker.firstError();
@@ -246,8 +239,10 @@ public final class LoadRun {
                 collector.totalCorrected,
                 collector.totalRaw,
                 sendLag,
+                blocked,
                 errors,
                 datagram ? datagrams : null,
+                accounting,
                 completed,
                 measuredNs / 1e9,
                 cpuNs,
@@ -256,13 +251,6 @@ public final class LoadRun {
                 connectionsLost,
                 ending,
                 firstError);
-    }
-
-    private static Selector openSelector(Transport transport) throws IOException {
-        // junixsocket's channels register only with junixsocket's own selector.
-        return transport == Transport.UNIX_DGRAM
-                ? AFUNIXSelectorProvider.provider().openSelector()
-                : Selector.open();
     }
 
     /**
@@ -287,7 +275,7 @@ public final class LoadRun {
      * It sleeps in one piece (a stop request and the last worker to finish wake it): on a
      * generator given one CPU, each wake-up of this thread delays the workers by tens of µs.
      */
-    private boolean sleepUntil(long whenNs, Worker[] workers) {
+    private boolean sleepUntil(long whenNs, EventLoop[] workers) {
         long remaining;
         while ((remaining = whenNs - clock.nanoTime()) > 0) {
             if (stopRequested || allFinished(workers)) {
@@ -298,8 +286,8 @@ public final class LoadRun {
         return true;
     }
 
-    private static boolean allFinished(Worker[] workers) {
-        for (Worker worker : workers) {
+    private static boolean allFinished(EventLoop[] workers) {
+        for (EventLoop worker : workers) {
             if (!worker.finished()) {
                 return false;
             }
@@ -307,8 +295,8 @@ public final class LoadRun {
         return true;
     }
 
-    private static void joinAll(Worker[] workers) {
-        for (Worker worker : workers) {
+    private static void joinAll(EventLoop[] workers) {
+        for (EventLoop worker : workers) {
             if (worker == null) {
                 continue;
             }
@@ -347,15 +335,19 @@ public final class LoadRun {
     private static final class Collector {
         final Histogram totalCorrected = LatencyRecorder.newHistogram();
         final Histogram totalRaw = LatencyRecorder.newHistogram();
-        private final Worker[] workers;
-        private final Function<Worker, LatencyRecorder> recorderOf;
+        private final EventLoop[] workers;
+        private final Function<EventLoop, LatencyRecorder> recorderOf;
         private final EpochMs epoch;
         private final IntervalSink sink;
         private final LatencyRecorder.Interval[] recycle;
         private final Histogram intervalCorrected = LatencyRecorder.newHistogram();
         private final Histogram intervalRaw = LatencyRecorder.newHistogram();
 
-        Collector(Worker[] workers, Function<Worker, LatencyRecorder> recorderOf, EpochMs epoch, IntervalSink sink) {
+        Collector(
+                EventLoop[] workers,
+                Function<EventLoop, LatencyRecorder> recorderOf,
+                EpochMs epoch,
+                IntervalSink sink) {
             this.workers = workers;
             this.recorderOf = recorderOf;
             this.epoch = epoch;
@@ -389,7 +381,7 @@ public final class LoadRun {
         /** A progress line about the last interval collected, {@code intervalNs} long. */
         String progressLine(String phase, long elapsedNs, long durationNs, long intervalNs) {
             long errors = 0;
-            for (Worker w : workers) {
+            for (EventLoop w : workers) {
                 Tally t = w.tally();
                 // Read while the workers write: approximate, for progress only.
                 errors += t.connectErrors + t.readErrors + t.writeErrors + t.timeoutErrors + t.verifyErrors;

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param warmupNs warm-up before the measured interval, discarded
  * @param durationNs the measured interval
  * @param seed seeds Poisson arrivals
+ * @param catchUpFactor the open loop's catch-up bound, a multiple of the rate ({@code --catch-up});
+ *     {@link dev.sockbench.loadgen.pacing.Pacer#NO_CATCH_UP} (0) when off
  */
 public record RunPlan(
         Mode mode,
@@ -29,7 +31,8 @@ public record RunPlan(
         int idleConnections,
         long warmupNs,
         long durationNs,
-        long seed) {
+        long seed,
+        double catchUpFactor) {
     public RunPlan {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(client, "client");
@@ -72,6 +75,7 @@ public record RunPlan(
                 idleConnections,
                 warmupNs,
                 durationNs,
-                seed);
+                seed,
+                catchUpFactor);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sockbench.loadgen.engine;
 
+import dev.sockbench.loadgen.WarmupPolicy;
 import dev.sockbench.loadgen.check.WorkMeter;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import dev.sockbench.loadgen.recording.Tally;
@@ -16,9 +17,8 @@ import org.HdrHistogram.Histogram;
  * interval begins the JIT has compiled the worker with every branch it takes there already taken
  * (a request counted, one from the previous window not counted, a window entered, a backlog
  * dropped). Code first reached in the measured interval is deoptimized and compiled again then,
- * and a generator given one CPU shares it with the compiler: measured on the 2-core VM sockbench
- * is built on, that stalled the worker in 4 ms slices for the first ~0.7 s of every measured
- * interval, after any warm-up.
+ * and a generator given one CPU shares it with the compiler ({@link
+ * dev.sockbench.loadgen.WarmupPolicy}; the figures are in the loadgen README).
  *
  * <pre>{@code
  * Windows windows = new Windows(startNs, measureStartNs, measureEndNs, 100_000_000L);
@@ -38,9 +38,10 @@ final class Windows {
      * @param tally its counters; requests intended in it, events happening in it
      * @param work its busy accounting, clipped to it
      * @param sendLagNs send lag of the requests intended in it
+     * @param blockedNs time the requests intended in it waited for their connection to have room
      * @param recorder latency of the requests intended in it
      * @param pollsPerYield how often a polling worker gives its CPU away ({@code Thread.yield}):
-     *     every {@link #WARMUP_POLLS_PER_YIELD}th poll in a rehearsal window, never (in effect) in
+     *     every {@link WarmupPolicy#WARMUP_POLLS_PER_YIELD}th poll in a rehearsal window, never (in effect) in
      *     the measured one. A value, not a branch on the window, so that the compiled polling loop
      *     meets no new branch when the measured interval begins.
      */
@@ -49,16 +50,9 @@ final class Windows {
             Tally tally,
             WorkMeter work,
             Histogram sendLagNs,
+            Histogram blockedNs,
             LatencyRecorder recorder,
             long pollsPerYield) {}
-
-    /**
-     * In the warm-up a polling worker yields every other poll: on a generator pinned to one CPU
-     * the JIT compiler gets its share and is done before the measured interval (a worker polling
-     * at full speed starved it: measured, C2 busy for 300 ms of the first seconds of the measured
-     * interval, the send lag's p99 in milliseconds).
-     */
-    static final long WARMUP_POLLS_PER_YIELD = 2;
 
     private final Window[] windows;
     /** {@code startNs[k]} of {@code windows[k]}, and {@link Long#MAX_VALUE} after the last. */
@@ -81,6 +75,7 @@ final class Windows {
         windows = new Window[rehearsals + 1];
         startsNs = new long[rehearsals + 2];
         Histogram rehearsalLagNs = LatencyRecorder.newHistogram();
+        Histogram rehearsalBlockedNs = LatencyRecorder.newHistogram();
         for (int k = 0; k < rehearsals; k++) {
             // Counted back from the measured interval, so that all but the first are whole.
             long from = Math.max(startNs, measureStartNs - (long) (rehearsals - k) * rehearsalNs);
@@ -90,14 +85,16 @@ final class Windows {
                     new Tally(from, to),
                     new WorkMeter(from, to),
                     rehearsalLagNs,
+                    rehearsalBlockedNs,
                     rehearsalRecorder,
-                    WARMUP_POLLS_PER_YIELD);
+                    WarmupPolicy.WARMUP_POLLS_PER_YIELD);
             startsNs[k] = from;
         }
         windows[rehearsals] = new Window(
                 measureStartNs,
                 new Tally(measureStartNs, measureEndNs),
                 new WorkMeter(measureStartNs, measureEndNs),
+                LatencyRecorder.newHistogram(),
                 LatencyRecorder.newHistogram(),
                 new LatencyRecorder(),
                 Long.MAX_VALUE);

@@ -7,6 +7,9 @@ package dev.sockbench.loadgen.pacing;
  * server's echoes, and the deliberate catch-up spacing after a backlog are not the generator
  * falling behind, and are not counted.
  *
+ * <p>A request's send delay (sent − intended) is its lag plus the time it was <em>blocked</em>: its
+ * connection was full, waiting for the server's echoes. The worker reports both.
+ *
  * <p>Each send was due at a moment (its intended time, or later when the connection got room
  * again or the catch-up spacing allowed it) and left at another; in between, the generator held
  * the connection. A request's lag is the total of those held intervals from its intended time to
@@ -35,7 +38,7 @@ public final class ScheduleLag {
      * A request intended at {@code intendedNs}, due (allowed to leave) at {@code dueNs}, left at
      * {@code sentNs}. Calls come in sending order, with non-decreasing intended times.
      *
-     * @return the generator's share of its lateness, ns
+     * @return the generator's share of its lateness, ns; {@code sentNs - intendedNs} minus this is the time it was blocked
      */
     public long onSend(long intendedNs, long dueNs, long sentNs) {
         // Held intervals that ended before this request was even intended cannot concern it, nor
@@ -53,6 +56,21 @@ public final class ScheduleLag {
         }
         // Every interval kept ends after intendedNs; only the oldest may start before it.
         return heldNs - Math.max(0, intendedNs - startNs[head]);
+    }
+
+    /**
+     * The generator was stalled from {@code fromNs} to {@code toNs} (its thread not running: seen
+     * as a gap in its loop) while this connection was full: the echo that would have freed it may
+     * have waited unread, so the stall is the generator's, charged to every request due during it
+     * like a send the generator held. Call only while the connection is full (a due send's own
+     * holding is counted by {@link #onSend}); intervals must come in time order.
+     */
+    public void onStall(long fromNs, long toNs) {
+        long lastEnd = size == 0 ? Long.MIN_VALUE : endNs[(head + size - 1) % endNs.length];
+        long from = Math.max(fromNs, lastEnd);
+        if (toNs > from) {
+            append(from, toNs);
+        }
     }
 
     private void append(long start, long end) {

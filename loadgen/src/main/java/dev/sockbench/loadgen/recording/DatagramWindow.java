@@ -16,13 +16,13 @@ package dev.sockbench.loadgen.recording;
  *
  * Counts go to a {@link Tally} when the request is measured (its intended time lies in the
  * measured interval), so for measured requests {@code sent = received + lost} once every request
- * is resolved. A fixed ring sized at construction: no allocation per request.
+ * is resolved. A lost measured request enters the corrected latency at its timeout. A fixed ring sized at construction: no allocation per request.
  *
  * <pre>{@code
  * long seq = window.open(intendedNs);   // encode seq into the datagram
  * window.markSent(seq, sentNs);         // after the send call took it
- * switch (window.onEcho(seqFromEcho, nowNs, timeoutNs, tally)) { case RECEIVED -> record(...) }
- * window.expire(nowNs, timeoutNs, tally);   // pending requests older than the timeout are lost
+ * switch (window.onEcho(seqFromEcho, nowNs, timeoutNs, tally, recorder)) { case RECEIVED -> record(...) }
+ * window.expire(nowNs, timeoutNs, tally, recorder);   // pending requests older than the timeout are lost
  * }</pre>
  *
  * Not thread-safe: owned by one connection.
@@ -116,7 +116,7 @@ public final class DatagramWindow {
      *     #sentNs(long)}), {@link #EXPIRED_ON_ARRIVAL} (its room is freed), {@link #DUPLICATED},
      *     {@link #LATE} or {@link #UNKNOWN}
      */
-    public int onEcho(long seq, long nowNs, long timeoutNs, Tally tally) {
+    public int onEcho(long seq, long nowNs, long timeoutNs, Tally tally, LatencyRecorder recorder) {
         if (seq < 0 || seq >= nextSequence) {
             return UNKNOWN;
         }
@@ -131,18 +131,18 @@ public final class DatagramWindow {
         switch (state[slot]) {
             case PENDING -> {
                 if (sentNs[slot] != NOT_SENT && nowNs - sentNs[slot] >= timeoutNs) {
-                    state[slot] = LOST;
                     inFlight--;
                     if (measured) {
-                        tally.datagramsLost++;
                         tally.datagramsLate++;
                     }
+                    countLost(slot, measured, timeoutNs, tally, recorder);
                     return EXPIRED_ON_ARRIVAL;
                 }
                 state[slot] = ANSWERED;
                 inFlight--;
                 if (measured) {
                     tally.datagramsReceived++;
+                    tally.requestsAnswered++;
                     if (seq < highestReceived) {
                         tally.datagramsReordered++;
                     }
@@ -179,7 +179,7 @@ public final class DatagramWindow {
      *
      * @return how many were counted lost
      */
-    public int expire(long nowNs, long timeoutNs, Tally tally) {
+    public int expire(long nowNs, long timeoutNs, Tally tally, LatencyRecorder recorder) {
         int expired = 0;
         while (oldestOpen < nextSequence) {
             int slot = (int) (oldestOpen & mask);
@@ -187,12 +187,9 @@ public final class DatagramWindow {
                 if (sentNs[slot] == NOT_SENT || nowNs - sentNs[slot] < timeoutNs) {
                     break;
                 }
-                state[slot] = LOST;
                 inFlight--;
                 expired++;
-                if (tally.measured(intendedNs[slot])) {
-                    tally.datagramsLost++;
-                }
+                countLost(slot, tally.measured(intendedNs[slot]), timeoutNs, tally, recorder);
             }
             oldestOpen++;
         }
@@ -200,10 +197,23 @@ public final class DatagramWindow {
     }
 
     /**
-     * The run is over: every pending request that was sent is counted lost; one opened but never
-     * taken by the socket was never sent and is dropped uncounted. Returns how many were lost.
+     * A pending request is lost: counted, and (when measured) entered in the corrected latency at
+     * its timeout, which it was at least that late.
      */
-    public int expireAll(Tally tally) {
+    private void countLost(int slot, boolean measured, long timeoutNs, Tally tally, LatencyRecorder recorder) {
+        state[slot] = LOST;
+        if (measured) {
+            tally.datagramsLost++;
+            recorder.recordGivenUp(intendedNs[slot], sentNs[slot] + timeoutNs);
+        }
+    }
+
+    /**
+     * The run is over: every pending request that was sent is counted lost (entered in the
+     * corrected latency at its timeout); one opened but never taken by the socket is counted unsent.
+     * Returns how many were lost.
+     */
+    public int expireAll(long timeoutNs, Tally tally, LatencyRecorder recorder) {
         int lost = 0;
         for (; oldestOpen < nextSequence; oldestOpen++) {
             int slot = (int) (oldestOpen & mask);
@@ -213,13 +223,13 @@ public final class DatagramWindow {
             inFlight--;
             if (sentNs[slot] == NOT_SENT) {
                 state[slot] = FREE;
+                if (tally.measured(intendedNs[slot])) {
+                    tally.requestsUnsent++;
+                }
                 continue;
             }
-            state[slot] = LOST;
             lost++;
-            if (tally.measured(intendedNs[slot])) {
-                tally.datagramsLost++;
-            }
+            countLost(slot, tally.measured(intendedNs[slot]), timeoutNs, tally, recorder);
         }
         return lost;
     }

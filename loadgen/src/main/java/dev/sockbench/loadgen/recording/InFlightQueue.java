@@ -86,4 +86,62 @@ public final class InFlightQueue {
         head = 0;
         size = 0;
     }
+
+    /**
+     * The oldest request was answered at {@code nowNs}: removes it, counts it, and records its
+     * latency when measured. A late echo (its request already counted as a timeout) keeps its true
+     * latency in the histograms but is not counted as answered.
+     */
+    public void answerHead(long nowNs, LatencyRecorder recorder, Tally tally) {
+        long intended = intendedNs[head];
+        long sent = sentNs[head];
+        boolean late = timedOut[head];
+        removeHead();
+        tally.completed(nowNs);
+        if (tally.measured(intended)) {
+            recorder.recordInBatch(intended, sent, nowNs);
+            if (!late) {
+                tally.requestsAnswered++;
+            }
+        }
+    }
+
+    /**
+     * Counts a {@code timeout} when the oldest request has waited {@code timeoutNs} since it left;
+     * once per request. It stays in flight: a stream loses nothing, its echo may still come.
+     */
+    public void expireHead(long nowNs, long timeoutNs, Tally tally) {
+        if (!isEmpty() && !timedOut[head] && nowNs - sentNs[head] >= timeoutNs) {
+            timedOut[head] = true;
+            if (tally.measured(intendedNs[head])) {
+                tally.timeoutErrors++;
+            }
+        }
+    }
+
+    /**
+     * The run is over: every measured request still in flight is a timeout (counted once) and
+     * enters the corrected latency at its timeout.
+     */
+    public void abandonAll(long timeoutNs, Tally tally, LatencyRecorder recorder) {
+        while (!isEmpty()) {
+            if (tally.measured(intendedNs[head])) {
+                if (!timedOut[head]) {
+                    tally.timeoutErrors++;
+                }
+                recorder.recordGivenUp(intendedNs[head], sentNs[head] + timeoutNs);
+            }
+            removeHead();
+        }
+    }
+
+    /** The connection broke: every measured request in flight not already a timeout failed with it. */
+    public void failAll(Tally tally) {
+        while (!isEmpty()) {
+            if (!timedOut[head] && tally.measured(intendedNs[head])) {
+                tally.requestsFailed++;
+            }
+            removeHead();
+        }
+    }
 }

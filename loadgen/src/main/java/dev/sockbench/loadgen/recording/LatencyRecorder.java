@@ -1,5 +1,6 @@
 package dev.sockbench.loadgen.recording;
 
+import dev.sockbench.loadgen.WarmupPolicy;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.WriterReaderPhaser;
 
@@ -14,14 +15,15 @@ import org.HdrHistogram.WriterReaderPhaser;
  *       tool would report, kept beside the corrected view to show how much a stall hides.
  * </ul>
  *
- * For closed shapes the intended time is the actual one and both agree.
+ * For closed shapes the intended time is the actual one and both agree. A request never answered
+ * enters the corrected view only, at the moment it was given up ({@link #recordGivenUp}).
  *
  * <p>It is HdrHistogram's {@code Recorder} pattern — writers record into active histograms inside
  * a {@link WriterReaderPhaser} critical section, the reader swaps in fresh ones and flips the
  * phase, so that no sample is lost or counted twice across intervals — applied to the pair at
  * once: one critical section per request for both views instead of one per view (two {@code
  * Recorder}s), which halves the atomic operations on the generator's hot path. Both histograms of
- * an interval hold exactly the same requests.
+ * an interval hold the same echoes.
  *
  * <p>Threading: {@link #record} is wait-free and may be called from any thread (in sockbench each
  * worker thread has its own recorder, so it never contends); a worker records a selector wake-up's
@@ -31,16 +33,6 @@ import org.HdrHistogram.WriterReaderPhaser;
 public final class LatencyRecorder {
     /** HdrHistogram precision: 3 significant digits, a value is within 0.1% of the true one. */
     public static final int SIGNIFICANT_DIGITS = 3;
-
-    /**
-     * Histograms are sized for values up to this from the start (220 KiB each) and grow beyond it
-     * only if they must. Growing happens inside recording, through an exception HdrHistogram
-     * catches; in a worker whose recording code is compiled, the first one throws the compiled code
-     * away (it never saw that path) and the JIT compiles it again, on the generator's CPU: measured
-     * on a one-CPU generator, 4 ms stalls for the first ~60 ms of every measured interval, whose
-     * histograms are new.
-     */
-    public static final long PRESIZED_HIGHEST_NS = 60_000_000_000L;
 
     /** One interval: the corrected and raw histograms of the same requests. */
     public record Interval(Histogram corrected, Histogram raw) {}
@@ -82,6 +74,20 @@ public final class LatencyRecorder {
         current.raw.recordValue(receivedNs - sentNs);
     }
 
+    /**
+     * Records a request that was given up (a lost datagram, a stream request never answered, one
+     * never sent) at {@code givenUpNs}: in the corrected view only, as at least that late; the raw
+     * view holds echoes only. Its own critical section: not inside a batch.
+     */
+    public void recordGivenUp(long intendedNs, long givenUpNs) {
+        long token = phaser.writerCriticalSectionEnter();
+        try {
+            active.corrected.recordValue(Math.max(0, givenUpNs - intendedNs));
+        } finally {
+            phaser.writerCriticalSectionExit(token);
+        }
+    }
+
     /** Closes the batch {@code token} opened. */
     public void endBatch(long token) {
         phaser.writerCriticalSectionExit(token);
@@ -110,11 +116,11 @@ public final class LatencyRecorder {
 
     /**
      * A fresh, empty histogram of the kind the recorder produces, for adding intervals up: values
-     * in ns, {@link #SIGNIFICANT_DIGITS}, sized up to {@link #PRESIZED_HIGHEST_NS} and growing past
+     * in ns, {@link #SIGNIFICANT_DIGITS}, sized up to {@link WarmupPolicy#PRESIZED_HISTOGRAM_HIGHEST_NS} and growing past
      * it when needed.
      */
     public static Histogram newHistogram() {
-        Histogram h = new Histogram(1, PRESIZED_HIGHEST_NS, SIGNIFICANT_DIGITS);
+        Histogram h = new Histogram(1, WarmupPolicy.PRESIZED_HISTOGRAM_HIGHEST_NS, SIGNIFICANT_DIGITS);
         h.setAutoResize(true);
         return h;
     }

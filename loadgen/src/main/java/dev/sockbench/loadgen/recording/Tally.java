@@ -2,6 +2,7 @@ package dev.sockbench.loadgen.recording;
 
 import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.RequestAccounting;
 
 /**
  * One worker thread's counters over the measured interval: errors by kind, datagram accounting,
@@ -29,6 +30,18 @@ public final class Tally {
     public long datagramsLate;
     public long datagramsDuplicated;
     public long datagramsReordered;
+
+    /**
+     * Requests of the interval (their intended send time lies in it; closed shapes: their send),
+     * counted by the driver as the schedule produces them: the total every fate below adds up to.
+     */
+    public long requestsIntended;
+    /** Measured requests echoed and verified within the timeout. */
+    public long requestsAnswered;
+    /** Measured requests that died with their connection, or whose churn connect failed. */
+    public long requestsFailed;
+    /** Measured requests never sent (connection gone, or full until sending ended). */
+    public long requestsUnsent;
 
     /**
      * Verified echoes (first echoes on datagrams) received within the measured interval, whatever
@@ -72,6 +85,12 @@ public final class Tally {
 
     public ErrorCounts errors() {
         return new ErrorCounts(connectErrors, readErrors, writeErrors, timeoutErrors, verifyErrors);
+    }
+
+    /** The fate of every measured request; stream timeouts and datagram losses come from their counters. */
+    public RequestAccounting accounting() {
+        return new RequestAccounting(
+                requestsIntended, requestsAnswered, timeoutErrors, requestsFailed, datagramsLost, requestsUnsent);
     }
 
     public DatagramCounts datagrams() {

@@ -20,8 +20,13 @@ import dev.sockbench.loadgen.pacing.Arrival;
  * Immutable values.
  */
 public sealed interface LoadShape {
+    /** Which shape this is. */
+    Shape kind();
+
     /** The id used on the command line and in {@code summary.json}. */
-    String id();
+    default String id() {
+        return kind().id();
+    }
 
     /** Active connections (churn: concurrent connect-request-close slots). */
     int connections();
@@ -32,8 +37,8 @@ public sealed interface LoadShape {
     /** The latency floor: one connection, one request in flight, sent as soon as the last echo is in. */
     record PingPong() implements LoadShape {
         @Override
-        public String id() {
-            return "ping-pong";
+        public Shape kind() {
+            return Shape.PING_PONG;
         }
 
         @Override
@@ -50,8 +55,8 @@ public sealed interface LoadShape {
     /** Closed loop: each connection keeps {@code depth} requests in flight (pipelining when above 1). */
     record Closed(int connections, int depth) implements LoadShape {
         @Override
-        public String id() {
-            return "closed";
+        public Shape kind() {
+            return Shape.CLOSED;
         }
     }
 
@@ -61,8 +66,8 @@ public sealed interface LoadShape {
      */
     record Open(int connections, int depth, double ratePerSec, Arrival arrival) implements LoadShape {
         @Override
-        public String id() {
-            return "open";
+        public Shape kind() {
+            return Shape.OPEN;
         }
     }
 
@@ -82,16 +87,16 @@ public sealed interface LoadShape {
             int refineSteps)
             implements LoadShape {
         @Override
-        public String id() {
-            return "sweep";
+        public Shape kind() {
+            return Shape.SWEEP;
         }
     }
 
     /** Connect, one request, close, again (netperf TCP_CRR), on {@code connections} slots at once. */
     record Churn(int connections) implements LoadShape {
         @Override
-        public String id() {
-            return "churn";
+        public Shape kind() {
+            return Shape.CHURN;
         }
 
         @Override
@@ -103,8 +108,8 @@ public sealed interface LoadShape {
     /** {@code idleConnections} silent connections held open while {@code active} runs. */
     record IdleScale(int idleConnections, Open active) implements LoadShape {
         @Override
-        public String id() {
-            return "idle";
+        public Shape kind() {
+            return Shape.IDLE;
         }
 
         @Override
@@ -121,24 +126,8 @@ public sealed interface LoadShape {
     /** Bulk echo: each connection keeps {@code depth} large payloads in flight (iperf3-like). */
     record Stream(int connections, int depth) implements LoadShape {
         @Override
-        public String id() {
-            return "stream";
+        public Shape kind() {
+            return Shape.STREAM;
         }
-    }
-
-    /**
-     * Whether shape {@code id} sends on a schedule (open, sweep, idle): its send lag is checked,
-     * so the JIT must be done with the generator before it measures (see {@code JvmFlags}).
-     */
-    static boolean paced(String id) {
-        return switch (id) {
-            case "open", "sweep", "idle" -> true;
-            default -> false;
-        };
-    }
-
-    /** The accepted ids, for help and error messages. */
-    static String ids() {
-        return "ping-pong, closed, open, sweep, churn, idle, stream";
     }
 }

@@ -1,6 +1,7 @@
 package dev.sockbench.loadgen.shape;
 
 import dev.sockbench.core.cli.Units;
+import dev.sockbench.core.result.Percentiles;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,8 +50,12 @@ public record Slo(String text, double percentile, long thresholdNs) {
         return histogramNs.getValueAtPercentile(percentile);
     }
 
-    /** True when the histogram meets the objective; an empty one does not. */
+    /**
+     * True when the histogram meets the objective; one with too few values to measure the
+     * percentile ({@link Percentiles#measurable}) does not: an objective is never judged on a
+     * percentile that is in truth the maximum of a handful of requests.
+     */
     public boolean metBy(AbstractHistogram histogramNs) {
-        return histogramNs.getTotalCount() > 0 && valueNs(histogramNs) <= thresholdNs;
+        return Percentiles.measurable(histogramNs.getTotalCount(), percentile) && valueNs(histogramNs) <= thresholdNs;
     }
 }

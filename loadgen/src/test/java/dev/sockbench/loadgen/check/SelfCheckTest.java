@@ -6,6 +6,7 @@ import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.IdleConnections;
+import dev.sockbench.core.result.RequestAccounting;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.client.ClientOptions;
 import dev.sockbench.loadgen.engine.Ending;
@@ -29,7 +30,8 @@ class SelfCheckTest {
             0,
             0,
             1_000_000_000L,
-            1);
+            1,
+            0);
 
     /** A healthy run: 1,000 requests in 1 s at 100 us, lag 5 us, a worker busy 40%. */
     static Builder healthy() {
@@ -45,6 +47,12 @@ class SelfCheckTest {
         IdleConnections idle = null;
         DatagramCounts datagrams = null;
         Ending ending = Ending.COMPLETE;
+        long connectionsLost = 0;
+        long unsent = 0;
+        /** One request whose lag is this (0: none), beside the others. */
+        long lagMaxNs = 0;
+
+        long latencyMaxNs = 0;
 
         LoadResult build() {
             Histogram corrected = LatencyRecorder.newHistogram();
@@ -55,19 +63,25 @@ class SelfCheckTest {
                 raw.recordValue(latencyNs);
                 lag.recordValue(lagNs);
             }
+            if (lagMaxNs > 0) {
+                lag.recordValue(lagMaxNs);
+                corrected.recordValue(latencyMaxNs);
+            }
             return new LoadResult(
                     PLAN,
                     corrected,
                     raw,
                     lag,
+                    LatencyRecorder.newHistogram(),
                     errors,
                     datagrams,
+                    new RequestAccounting(requests + unsent, requests, 0, 0, 0, unsent),
                     requests,
                     1.0,
                     10_000_000,
                     busy,
                     idle,
-                    0,
+                    connectionsLost,
                     ending,
                     null);
         }
@@ -110,7 +124,7 @@ class SelfCheckTest {
         assertThat(SelfCheck.reasons(b.build(), 1_000.0))
                 .singleElement()
                 .asString()
-                .contains("send lag p99")
+                .contains("send lag p50 60.0 us")
                 .contains("bound 50.0 us");
         assertThat(SelfCheck.generatorLimited(b.build())).isTrue();
         // At 10 ms p99 the bound is 1 ms: 600 us of lag is noise there.
@@ -119,6 +133,43 @@ class SelfCheckTest {
         assertThat(SelfCheck.reasons(b.build(), 1_000.0)).isEmpty();
         assertThat(SelfCheck.lagBoundNs(10_000_000)).isEqualTo(1_000_000);
         assertThat(SelfCheck.lagBoundNs(100_000)).isEqualTo(SelfCheck.LAG_FLOOR_NS);
+    }
+
+    @Test
+    void sendLagIsCheckedAtTheMaximumAndAtEveryPercentileWithEnoughSamples() {
+        // One 2 ms generator stall in 1,000 requests: it is the published maximum (2.1 ms corrected),
+        // and 2 ms of it is the generator's: invalid although the p99 is clean.
+        Builder b = healthy();
+        b.lagMaxNs = 2_000_000;
+        b.latencyMaxNs = 2_100_000;
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0))
+                .singleElement()
+                .asString()
+                .startsWith("send lag max 2000")
+                .contains("exceeds the bound 210");
+        // A slow server answer with no lag behind it is no fault of the generator.
+        b.lagMaxNs = 40_000;
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0)).isEmpty();
+
+        // p99.9 needs 10,000 requests: with 20,000, ten percent of them lagging 300 us at 100 us is
+        // caught at p90 already; with a lag only above p99 (30 of 20,000) at p99.9.
+        Builder many = healthy();
+        many.requests = 20_000;
+        assertThat(SelfCheck.reasons(many.build(), null)).isEmpty();
+    }
+
+    @Test
+    void aConnectionLostAtAnyTimeAndRequestsNeverSentAreInvalid() {
+        Builder b = healthy();
+        b.connectionsLost = 1;
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0))
+                .containsExactly(
+                        "1 of 1 connections lost (closed by the server or failed); the load was not the one asked for");
+        Builder unsent = healthy();
+        unsent.unsent = 7;
+        assertThat(SelfCheck.reasons(unsent.build(), 1_000.0))
+                .containsExactly(
+                        "7 of 1007 requests of the interval were never sent (connection lost, or full until sending ended)");
     }
 
     @Test

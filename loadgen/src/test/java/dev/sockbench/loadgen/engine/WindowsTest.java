@@ -2,6 +2,7 @@ package dev.sockbench.loadgen.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sockbench.loadgen.WarmupPolicy;
 import org.junit.jupiter.api.Test;
 
 /** A worker's timeline: rehearsal windows counted back from the measured one, then the measured one. */
@@ -37,7 +38,7 @@ class WindowsTest {
     void pollingYieldsInTheWarmUpOnlyAsAValueNotABranch() {
         Windows windows = new Windows(0, 200 * MS, 1_200 * MS, 100 * MS);
 
-        assertThat(windows.current().pollsPerYield()).isEqualTo(Windows.WARMUP_POLLS_PER_YIELD);
+        assertThat(windows.current().pollsPerYield()).isEqualTo(WarmupPolicy.WARMUP_POLLS_PER_YIELD);
         assertThat(windows.measured().pollsPerYield()).isEqualTo(Long.MAX_VALUE);
     }
 }

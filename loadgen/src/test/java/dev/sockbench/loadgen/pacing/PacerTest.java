@@ -11,7 +11,7 @@ class PacerTest {
     void onScheduleEveryRequestLeavesAtItsIntendedTimeAndTheRateIsHeld() {
         FakeClock clock = new FakeClock(5 * MS);
         double rate = 3_000; // 333,333.33 ns apart: rounding must not drift
-        Pacer pacer = new Pacer(new ConstantFireTimes(clock.nanoTime(), rate), rate);
+        Pacer pacer = new Pacer(new ConstantFireTimes(clock.nanoTime(), rate), rate, Pacer.NO_CATCH_UP);
         int sent = 0;
         while (true) {
             long at = pacer.sendTimeNs(clock.nanoTime());
@@ -38,9 +38,52 @@ class PacerTest {
     }
 
     @Test
-    void behindItSendsAtOnceThenNoFasterThanTheCatchUpRate() {
+    void byDefaultABacklogLeavesAsSoonAsTheConnectionCanTakeIt() {
+        Pacer pacer = new Pacer(new ConstantFireTimes(0, 1_000), 1_000, Pacer.NO_CATCH_UP);
+        pacer.take(0);
+        long now = 50 * MS; // 49 requests overdue
+        for (int k = 1; k < 50; k++) {
+            assertThat(pacer.sendTimeNs(now)).isEqualTo(now);
+            assertThat(pacer.take(now)).isEqualTo(k * MS);
+            now += 1_000; // the connection frees room 1 us later
+        }
+        // The one intended at 50 ms is due too; then the schedule is ahead again and kept.
+        assertThat(pacer.sendTimeNs(now)).isEqualTo(now);
+        assertThat(pacer.take(now)).isEqualTo(50 * MS);
+        assertThat(pacer.sendTimeNs(now)).isEqualTo(51 * MS);
+    }
+
+    @Test
+    void poissonGapsShorterThanTheCatchUpIntervalAreNeverStretched() {
+        // The defect of issue 8: sends on time were treated as catching up, so every Poisson gap
+        // shorter than 1 / (2 rate) was stretched. On time, a send leaves on its time whatever the
+        // bound, and a request processed a few us late is not "behind".
+        for (double catchUp : new double[] {Pacer.NO_CATCH_UP, 2.0}) {
+            double rate = 1_000;
+            Pacer pacer = new Pacer(new PoissonFireTimes(0, rate, 7), rate, catchUp);
+            long shortGaps = 0;
+            long previous = Long.MIN_VALUE;
+            for (int i = 0; i < 10_000; i++) {
+                long intended = pacer.intendedNs();
+                // The loop reaches each send 3 us after its time.
+                assertThat(pacer.sendTimeNs(intended + 3_000))
+                        .as("catch-up %s", catchUp)
+                        .isEqualTo(intended + 3_000);
+                if (intended - previous < MS / 2) {
+                    shortGaps++;
+                }
+                previous = intended;
+                pacer.take(intended + 3_000);
+            }
+            // P(gap < 1 / (2 rate)) = 1 - e^(-1/2) = 39%: thousands of sends the old pacer delayed.
+            assertThat(shortGaps).isGreaterThan(3_500);
+        }
+    }
+
+    @Test
+    void withTheWrk2BoundBehindItSendsAtOnceThenNoFasterThanTheCatchUpRate() {
         FakeClock clock = new FakeClock(0);
-        Pacer pacer = new Pacer(new ConstantFireTimes(0, 1_000), 1_000);
+        Pacer pacer = new Pacer(new ConstantFireTimes(0, 1_000), 1_000, 2.0);
         pacer.take(0);
         clock.advanceTo(50 * MS); // 49 requests overdue
         assertThat(pacer.intendedNs()).isLessThan(clock.nanoTime());
@@ -53,7 +96,7 @@ class PacerTest {
 
     @Test
     void catchUpNeverSendsARequestBeforeItsIntendedTime() {
-        Pacer pacer = new Pacer(new ConstantFireTimes(0, 1_000), 1_000);
+        Pacer pacer = new Pacer(new ConstantFireTimes(0, 1_000), 1_000, 2.0);
         long now = 0;
         for (int i = 0; i < 2_000; i++) {
             // An erratic connection: sometimes stuck for a while, then free again.
@@ -113,7 +156,7 @@ class PacerTest {
 
     @Test
     void skippingToTheMeasuredIntervalDropsTheWarmUpBacklogAndKeepsTheSchedule() {
-        Pacer pacer = new Pacer(new ConstantFireTimes(0, 1_000), 1_000);
+        Pacer pacer = new Pacer(new ConstantFireTimes(0, 1_000), 1_000, Pacer.NO_CATCH_UP);
         pacer.take(0);
         // Far behind at the start of the measured interval (5 ms): resume on the 5 ms slot.
         assertThat(pacer.skipTo(5 * MS)).isEqualTo(4);

@@ -22,8 +22,8 @@ class SloTest {
     @Test
     void aHistogramMeetsItWhenThePercentileIsAtOrUnderTheThreshold() {
         Histogram h = LatencyRecorder.newHistogram();
-        for (int i = 1; i <= 100; i++) {
-            h.recordValue(i * 10_000L); // 10 us .. 1 ms
+        for (int i = 1; i <= 1_000; i++) {
+            h.recordValue(i * 1_000L); // 1 us .. 1 ms
         }
         assertThat(Slo.parse("p99=1ms").metBy(h)).isTrue();
         assertThat(Slo.parse("p99=980us").metBy(h)).isFalse();
@@ -32,5 +32,18 @@ class SloTest {
         assertThat(Slo.parse("p50=501us").metBy(h)).isTrue();
         assertThat(Slo.parse("p50=500us").metBy(h)).isFalse();
         assertThat(Slo.parse("p50=400us").metBy(LatencyRecorder.newHistogram())).isFalse();
+    }
+
+    @Test
+    void aPercentileWithTooFewRequestsBehindItMeetsNoObjective() {
+        Histogram h = LatencyRecorder.newHistogram();
+        for (int i = 0; i < 999; i++) {
+            h.recordValue(1_000); // all 1 us, far under any threshold
+        }
+        assertThat(Slo.parse("p99=1ms").metBy(h)).as("p99 of 999 requests").isFalse();
+        assertThat(Slo.parse("p90=1ms").metBy(h)).isTrue();
+        h.recordValue(1_000);
+        assertThat(Slo.parse("p99=1ms").metBy(h)).as("p99 of 1,000 requests").isTrue();
+        assertThat(Slo.parse("p99.9=1ms").metBy(h)).isFalse();
     }
 }

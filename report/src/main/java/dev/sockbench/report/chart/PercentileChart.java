@@ -1,5 +1,6 @@
 package dev.sockbench.report.chart;
 
+import dev.sockbench.core.result.Percentiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.text.FieldPosition;
@@ -57,9 +58,10 @@ public final class PercentileChart {
 
     /**
      * The points of a histogram's percentile plot, evenly spaced in nines from 0% up to the
-     * highest percentile its count resolves, 1 - 1/count, where the maximum is drawn (100% itself
-     * lies infinitely far right). Values are {@code getValueAtPercentile}, as in the summary's
-     * percentiles, so the chart and the table agree.
+     * highest percentile with enough values behind it ({@link Percentiles#measurable}: ten above
+     * it), then the maximum, drawn at 1 - 1/count (100% itself lies infinitely far right). Values
+     * are {@code getValueAtPercentile}, as in the summary's percentiles, so the chart and the
+     * table agree, and neither shows a percentile the run did not measure.
      */
     public static List<Point> points(AbstractHistogram histogramNs) {
         List<Point> points = new ArrayList<>();
@@ -71,6 +73,9 @@ public final class PercentileChart {
         for (int i = 0; i * NINES_STEP < lastNines; i++) {
             double nines = i * NINES_STEP;
             double percentile = 100.0 * (1.0 - Math.pow(10, -nines));
+            if (!Percentiles.measurable(count, percentile)) {
+                break;
+            }
             points.add(new Point(percentile, nines, histogramNs.getValueAtPercentile(percentile) / NS_PER_US));
         }
         points.add(new Point(100.0 * (1.0 - 1.0 / count), lastNines, histogramNs.getMaxValue() / NS_PER_US));

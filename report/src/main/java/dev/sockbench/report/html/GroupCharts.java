@@ -2,6 +2,7 @@ package dev.sockbench.report.html;
 
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyLog;
+import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.report.cases.CaseGroup;
@@ -58,7 +59,7 @@ final class GroupCharts {
         List<Page.Image> images = new ArrayList<>();
         if (!data.curves().isEmpty()) {
             SweepResult sweep = group.cases().getFirst().summary().sweep(); // the group shares its objective
-            String percentile = Sweeps.label(Sweeps.shownPercentile(sweep));
+            String percentile = Percentiles.label(Sweeps.shownPercentile(sweep));
             String file = "sweep-" + group.slug() + ".png";
             Charts.writePng(
                     Charts.sweep(group.title(), percentile, sweep.sloThresholdUs(), data.curves(), palette),
@@ -136,7 +137,7 @@ final class GroupCharts {
         List<SweepChart.Step> steps = sweep.steps().stream()
                 .sorted(Comparator.comparingDouble(SweepResult.SweepStep::targetRatePerSec))
                 .map(s -> new SweepChart.Step(
-                        s.achievedRatePerSec(), Sweeps.latencyAt(s.latencyUs().corrected(), percentile), s.good()))
+                        s.achievedRatePerSec(), s.latencyUs().corrected().at(percentile), s.good()))
                 .toList();
         boolean repeated = before.stream().anyMatch(curve -> curve.model().equals(c.model()));
         return new SweepChart.Curve(c.model(), repeated ? c.model() + " (" + c.caseId() + ")" : c.model(), steps);

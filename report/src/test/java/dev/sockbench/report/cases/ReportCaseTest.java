@@ -83,7 +83,7 @@ class ReportCaseTest {
     }
 
     private void writeSummary(boolean valid, List<String> reasons) throws Exception {
-        Percentiles p = new Percentiles(1, 2, 3, 4, 5, 2);
+        Percentiles p = new Percentiles(1.0, 2.0, 3.0, 4.0, 5, 2);
         ResultFiles.writeJson(
                 caseDir.resolve(ResultFiles.SUMMARY_FILE),
                 new CaseSummary(

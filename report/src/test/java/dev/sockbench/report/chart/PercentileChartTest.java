@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PercentileChartTest {
 
     @Test
-    void pointsFollowTheHistogramUpToTheLastResolvedPercentile() {
+    void pointsFollowTheHistogramUpToTheLastMeasuredPercentileThenTheMaximum() {
         Histogram h = new Histogram(3);
         h.recordValueWithCount(100_000L, 1_000); // 100 µs
         h.recordValueWithCount(5_000_000L, 10); // 5 ms: the top 10 of 1,010
@@ -21,16 +21,21 @@ class PercentileChartTest {
         // HdrHistogram gives 0% as the lowest value equivalent to the minimum, the rest as the highest
         assertThat(points.getFirst().latencyUs()).isCloseTo(99.968, within(1e-9));
         assertThat(at(points, 1.0).latencyUs()).isCloseTo(100.031, within(1e-9));
-        // at 99% (two nines) still the body; at 99.9% (three nines) the stall
+        // at 99% (two nines) still the body
         assertThat(at(points, 2.0).latencyUs()).isCloseTo(100.031, within(1e-9));
-        assertThat(at(points, 3.0).latencyUs()).isCloseTo(5_001.215, within(1e-9));
-        // the last point is the maximum, at 1 - 1/count
+        // 40 points a factor of ten, 0 to 2 nines (81): 99.9% needs 10,000 requests, 1,010 measure up
+        // to 99.0099%; then the maximum at 1 - 1/1,010 (99.90099%)
+        assertThat(points).hasSize(82);
+        assertThat(at(points, 1.0).percentile()).isCloseTo(90.0, within(1e-9));
+        assertThat(at(points, 2.0).percentile()).isCloseTo(99.0, within(1e-9));
+        assertThat(points.stream().filter(p -> Math.abs(p.nines() - 2.5) < 1e-9))
+                .isEmpty();
+        assertThat(points.get(1).nines()).isCloseTo(0.025, within(1e-12));
         PercentileChart.Point last = points.getLast();
-        assertThat(last.nines()).isCloseTo(Math.log10(1_010), within(1e-12));
-        assertThat(last.latencyUs()).isEqualTo(h.getMaxValue() / 1_000.0);
+        assertThat(last.percentile()).isCloseTo(99.900_990_099, within(1e-9));
+        assertThat(last.nines()).isCloseTo(3.004_321_373_8, within(1e-9));
+        assertThat(last.latencyUs()).isCloseTo(5_001.215, within(1e-9));
         assertThat(points).isSortedAccordingTo((a, b) -> Double.compare(a.nines(), b.nines()));
-        assertThat(points)
-                .allSatisfy(p -> assertThat(p.nines()).isCloseTo(-Math.log10(1 - p.percentile() / 100), within(1e-9)));
     }
 
     @Test

@@ -140,7 +140,7 @@ class GroupChartsTest {
     /** A sweep whose capacity step completed {@code capacityRequests}, after a step of {@code otherRequests}. */
     private ReportCase sweep(String caseId, ServerCost cost, long capacityRequests, long otherRequests)
             throws Exception {
-        Percentiles p = new Percentiles(1, 1, 1, 1, 1, 1);
+        Percentiles p = new Percentiles(1.0, 1.0, 1.0, 1.0, 1, 1);
         SweepResult.SweepStep other =
                 new SweepResult.SweepStep(200, 200, otherRequests, 0, new LatencyUs(p, p), true, List.of());
         SweepResult.SweepStep capacity =
@@ -163,7 +163,7 @@ class GroupChartsTest {
     }
 
     private static CaseSummary summary(String caseId, String model, ServerCost cost, long requests) {
-        Percentiles p = new Percentiles(1, 1, 1, 1, 1, 1);
+        Percentiles p = new Percentiles(1.0, 1.0, 1.0, 1.0, 1, 1);
         return new CaseSummary(
                 1,
                 caseId,
