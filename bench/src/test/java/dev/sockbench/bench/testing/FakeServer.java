@@ -55,9 +55,7 @@ public final class FakeServer {
                 while (true) {
                     Socket s = server.accept();
                     if (dieOnConnect) {
-                        System.out.println("fake server: dying on purpose");
-                        System.out.flush();
-                        Runtime.getRuntime().halt(1);
+                        die();
                     }
                     Thread.ofPlatform().daemon().start(() -> drain(s));
                 }
@@ -95,6 +93,12 @@ public final class FakeServer {
     private static synchronized void println(String line) {
         System.out.println(line);
         System.out.flush();
+    }
+
+    /** Says so and exits 1, holding {@link #println}'s lock: no USAGE answer can follow the line. */
+    private static synchronized void die() {
+        println("fake server: dying on purpose");
+        Runtime.getRuntime().halt(1);
     }
 
     private static void drain(Socket s) {
