@@ -74,11 +74,12 @@ final class Progress {
     }
 
     private static String measured(CaseSummary s) {
+        Double p99 = s.latencyUs().corrected().p99(); // null: too few requests to measure it
         String numbers = String.format(
                 Locale.ROOT,
                 "%s req/s, p99 %s",
                 formatRate(s.achievedRatePerSec()),
-                formatMicros(s.latencyUs().corrected().p99()));
+                p99 == null ? "-" : formatMicros(p99));
         return s.valid() ? numbers + ", valid" : numbers + ", INVALID: " + String.join("; ", s.invalidReasons());
     }
 

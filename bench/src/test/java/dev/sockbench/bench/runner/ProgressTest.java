@@ -27,7 +27,10 @@ class ProgressTest {
     }
 
     private static CaseOutcome measured(SuiteCase c, boolean valid) {
-        Percentiles p = new Percentiles(50.0, 90.0, 123.0, 500.0, 900, 60);
+        return measured(c, valid, new Percentiles(50.0, 90.0, 123.0, 500.0, 900, 60));
+    }
+
+    private static CaseOutcome measured(SuiteCase c, boolean valid, Percentiles p) {
         CaseSummary s = new CaseSummary(
                 1,
                 c.caseId(),
@@ -95,6 +98,18 @@ class ProgressTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains("[1/1] nio-epoll tcp closed-c4: FAILED: server exited during the case (code 1): boom (0s)")
                 .contains("   warning: w");
+    }
+
+    @Test
+    void aP99NotMeasuredForTooFewRequestsPrintsADash() {
+        SuiteCase c = aCase(1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress progress = new Progress(List.of(c), new PrintWriter(bytes, true, StandardCharsets.UTF_8), () -> 0);
+        progress.started(c);
+        progress.ended(c, measured(c, true, new Percentiles(50.0, 90.0, null, null, 900, 60)));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("[1/1] nio-epoll tcp closed-c4: 45.2k req/s, p99 -, valid (0s)");
     }
 
     @Test
