@@ -86,16 +86,21 @@ class ProgressTest {
                         "[2/3] nio-epoll tcp closed-c4: 45.2k req/s, p99 123 µs, INVALID: errors: 3 requests failed (4s)");
     }
 
-    @Test
-    void aFailedCaseSaysWhyAndWarningsFollowTheirCase() {
-        SuiteCase c = aCase(1);
+    /** What Progress prints for a one-case run that ends with {@code outcome}. */
+    private static String printed(SuiteCase c, CaseOutcome outcome) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Progress progress = new Progress(List.of(c), new PrintWriter(bytes, true, StandardCharsets.UTF_8), () -> 0);
         progress.started(c);
-        CaseOutcome failed = CaseRunner.failed(c, "server exited during the case (code 1): boom", List.of("w"));
-        progress.ended(c, failed);
+        progress.ended(c, outcome);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8))
+    @Test
+    void aFailedCaseSaysWhyAndWarningsFollowTheirCase() {
+        SuiteCase c = aCase(1);
+        CaseOutcome failed = CaseRunner.failed(c, "server exited during the case (code 1): boom", List.of("w"));
+
+        assertThat(printed(c, failed))
                 .contains("[1/1] nio-epoll tcp closed-c4: FAILED: server exited during the case (code 1): boom (0s)")
                 .contains("   warning: w");
     }
@@ -103,13 +108,9 @@ class ProgressTest {
     @Test
     void aP99NotMeasuredForTooFewRequestsPrintsADash() {
         SuiteCase c = aCase(1);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress progress = new Progress(List.of(c), new PrintWriter(bytes, true, StandardCharsets.UTF_8), () -> 0);
-        progress.started(c);
-        progress.ended(c, measured(c, true, new Percentiles(50.0, 90.0, null, null, 900, 60)));
+        CaseOutcome fewRequests = measured(c, true, new Percentiles(50.0, 90.0, null, null, 900, 60));
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8))
-                .contains("[1/1] nio-epoll tcp closed-c4: 45.2k req/s, p99 -, valid (0s)");
+        assertThat(printed(c, fewRequests)).contains("[1/1] nio-epoll tcp closed-c4: 45.2k req/s, p99 -, valid (0s)");
     }
 
     @Test
