@@ -1,5 +1,6 @@
 package dev.sockbench.report;
 
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.ErrorCounts;
@@ -75,9 +76,15 @@ final class SyntheticRun {
                 slow));
 
         entries.add(new RunResult.CaseEntry(
-                "iouring-unix", "netty-iouring", "unix-stream", "closed", "skipped", false, List.of(SKIP_REASON)));
+                "iouring-unix",
+                "netty-iouring",
+                "unix-stream",
+                "closed",
+                CaseStatus.SKIPPED,
+                false,
+                List.of(SKIP_REASON)));
         entries.add(new RunResult.CaseEntry(
-                "poll-tcp", "nio-poll", "tcp", "closed", "failed", false, List.of(FAIL_REASON)));
+                "poll-tcp", "nio-poll", "tcp", "closed", CaseStatus.FAILED, false, List.of(FAIL_REASON)));
 
         RunResult run = new RunResult(
                 1,
@@ -195,7 +202,7 @@ final class SyntheticRun {
             writeHalves(log, LatencyLog.RAW, rawOrSame);
         }
         return new RunResult.CaseEntry(
-                s.caseId(), s.model(), s.transport(), s.shape(), "measured", s.valid(), s.invalidReasons());
+                s.caseId(), s.model(), s.transport(), s.shape(), CaseStatus.MEASURED, s.valid(), s.invalidReasons());
     }
 
     private static void writeHalves(LatencyLog log, String tag, Histogram total) {

@@ -1,13 +1,12 @@
-package dev.sockbench.bench.runner;
+package dev.sockbench.bench.metrics;
 
-import dev.sockbench.bench.proc.GcPauses;
 import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.ServerCost;
 
 /** Turns the readings of the server process into its {@link ServerCost} for one case. */
-final class CostMeter {
+public final class CostMeter {
     private CostMeter() {}
 
     /**
@@ -22,7 +21,7 @@ final class CostMeter {
      * @param gc GC pauses in the interval; null when unknown
      * @param kernel kernel drop counters over the case; null when unknown
      */
-    static ServerCost cost(
+    public static ServerCost cost(
             long idleRssBytes, ServerSampler.Interval interval, CaseSummary load, GcPauses gc, KernelCounters kernel) {
         long requests = load.measuredIntervalRequests();
         ResourceUsage used = interval.usageStart() == null || interval.usageEnd() == null
