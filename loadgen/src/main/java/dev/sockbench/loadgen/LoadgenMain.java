@@ -2,12 +2,13 @@ package dev.sockbench.loadgen;
 
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.cli.Converters;
+import dev.sockbench.core.process.Phase;
+import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.check.CpuMeter;
 import dev.sockbench.loadgen.engine.LoadRun;
-import dev.sockbench.loadgen.engine.Phase;
 import dev.sockbench.loadgen.engine.Probe;
 import dev.sockbench.loadgen.options.LoadOptions;
 import dev.sockbench.loadgen.pacing.NanoClock;
@@ -132,7 +133,7 @@ public final class LoadgenMain implements Callable<Integer> {
                 new LoadRun.Listener() {
                     @Override
                     public void phase(Phase phase) {
-                        out.println(phase.marker());
+                        out.println(ProcessLines.phase(phase));
                         out.flush();
                     }
 

@@ -1,5 +1,6 @@
 package dev.sockbench.loadgen;
 
+import dev.sockbench.core.process.Phase;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.SweepResult;
@@ -7,7 +8,6 @@ import dev.sockbench.core.result.SweepResult.SweepStep;
 import dev.sockbench.loadgen.check.SelfCheck;
 import dev.sockbench.loadgen.engine.LoadResult;
 import dev.sockbench.loadgen.engine.LoadRun;
-import dev.sockbench.loadgen.engine.Phase;
 import dev.sockbench.loadgen.engine.RunPlan;
 import dev.sockbench.loadgen.shape.LoadShape;
 import dev.sockbench.loadgen.shape.Slo;

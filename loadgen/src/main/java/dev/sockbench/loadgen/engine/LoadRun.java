@@ -1,5 +1,6 @@
 package dev.sockbench.loadgen.engine;
 
+import dev.sockbench.core.process.Phase;
 import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.IdleConnections;
