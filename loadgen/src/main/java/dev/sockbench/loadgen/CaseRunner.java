@@ -14,7 +14,6 @@ import dev.sockbench.loadgen.shape.LoadShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 
 /**
  * Runs one case end to end: the run (or a sweep's steps), the self-check, the summary, and the
@@ -84,20 +83,20 @@ public final class CaseRunner {
         }
     }
 
-    /** Writes the measured intervals to the log; encodes the warm-up's the same way, to nowhere. */
+    /** Writes the measured intervals to the log; the warm-up's the same way, to nowhere. */
     private record LogSink(LatencyLog log, LatencyLog rehearsal) implements LoadRun.IntervalSink {
         LogSink(LatencyLog log) {
             this(log, LatencyLog.discarding());
         }
 
         @Override
-        public void interval(Histogram corrected, Histogram raw) {
+        public void interval(LatencyLog.Encoded corrected, LatencyLog.Encoded raw) {
             log.write(LatencyLog.CORRECTED, corrected);
             log.write(LatencyLog.RAW, raw);
         }
 
         @Override
-        public void rehearse(Histogram corrected, Histogram raw) {
+        public void rehearse(LatencyLog.Encoded corrected, LatencyLog.Encoded raw) {
             rehearsal.write(LatencyLog.CORRECTED, corrected);
             rehearsal.write(LatencyLog.RAW, raw);
         }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.HdrHistogram.Histogram;
 
 /**
  * Runs a {@code sweep}: open-loop steps chosen by a {@link SweepSearch}, each a full run (warm-up,
@@ -89,18 +88,7 @@ final class SweepRunner {
                                     String.format(Locale.ROOT, "step %d at %.0f/s: %s", stepNumber, rate, line));
                         }
                     },
-                    new LoadRun.IntervalSink() {
-                        @Override
-                        public void interval(Histogram corrected, Histogram raw) {
-                            stepIntervals.add(new Interval(log.encode(corrected), log.encode(raw)));
-                        }
-
-                        @Override
-                        public void rehearse(Histogram corrected, Histogram raw) {
-                            log.encode(corrected);
-                            log.encode(raw);
-                        }
-                    });
+                    (corrected, raw) -> stepIntervals.add(new Interval(corrected, raw)));
             List<String> reasons = new ArrayList<>(SelfCheck.reasons(result, rate));
             long samples = result.corrected().getTotalCount();
             if (!Percentiles.measurable(samples, slo.percentile())) {

@@ -46,7 +46,7 @@ public final class LatencyLog implements Closeable {
 
     /**
      * One interval histogram as the log keeps it until {@link #close}: its counts encoded by
-     * HdrHistogram, uncompressed, and its place in time (epoch ms). Made by {@link #encode}; a
+     * HdrHistogram, uncompressed, and its place in time (epoch ms). Made by an {@link Encoder}; a
      * caller that learns an interval's tag only later (a sweep) keeps these and writes them then.
      */
     public record Encoded(long startEpochMs, long endEpochMs, byte[] counts) {}
@@ -59,7 +59,7 @@ public final class LatencyLog implements Closeable {
     private final Path tmp;
     private final long startEpochMs;
     private final List<Interval> intervals = new ArrayList<>();
-    private ByteBuffer scratch = ByteBuffer.allocate(0);
+    private final Encoder encoder = new Encoder();
 
     private LatencyLog(Path file, long startEpochMs) throws IOException {
         this.file = file;
@@ -91,28 +91,44 @@ public final class LatencyLog implements Closeable {
      * ms) place it in time. The histogram may be reused as soon as this returns.
      */
     public void write(String tag, Histogram intervalHistogram) {
-        write(tag, encode(intervalHistogram));
+        write(tag, encoder.encode(intervalHistogram));
     }
 
-    /** Appends one interval {@link #encode}d earlier, tagged {@code tag}. */
+    /** Appends one interval encoded earlier ({@link Encoder}), tagged {@code tag}. */
     public void write(String tag, Encoded intervalHistogram) {
         if (file != null) {
             intervals.add(new Interval(tag, intervalHistogram));
         }
     }
 
-    /** The histogram's counts and timestamps, encoded; the histogram may be reused at once. */
-    public Encoded encode(Histogram intervalHistogram) {
-        int capacity = intervalHistogram.getNeededByteBufferCapacity();
-        if (scratch.capacity() < capacity) {
-            scratch = ByteBuffer.allocate(capacity);
+    /**
+     * Encodes interval histograms as a log keeps them: no compression (it is done once, at {@link
+     * #close}), a scratch buffer reused, so that encoding takes microseconds. Not thread-safe.
+     */
+    public static final class Encoder {
+        private ByteBuffer scratch = ByteBuffer.allocate(0);
+
+        /** The histogram's counts and timestamps, encoded; the histogram may be reused at once. */
+        public Encoded encode(Histogram intervalHistogram) {
+            int capacity = intervalHistogram.getNeededByteBufferCapacity();
+            if (scratch.capacity() < capacity) {
+                scratch = ByteBuffer.allocate(capacity);
+            }
+            scratch.clear();
+            int length = intervalHistogram.encodeIntoByteBuffer(scratch);
+            return new Encoded(
+                    intervalHistogram.getStartTimeStamp(),
+                    intervalHistogram.getEndTimeStamp(),
+                    Arrays.copyOf(scratch.array(), length));
         }
-        scratch.clear();
-        int length = intervalHistogram.encodeIntoByteBuffer(scratch);
-        return new Encoded(
-                intervalHistogram.getStartTimeStamp(),
-                intervalHistogram.getEndTimeStamp(),
-                Arrays.copyOf(scratch.array(), length));
+    }
+
+    /** The histogram {@code encoded} holds, its timestamps set. */
+    public static Histogram decode(Encoded encoded) {
+        Histogram h = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(encoded.counts()), 0);
+        h.setStartTimeStamp(encoded.startEpochMs());
+        h.setEndTimeStamp(encoded.endEpochMs());
+        return h;
     }
 
     /** Writes the log: compresses every interval into the temporary file and renames it into place. */
@@ -128,11 +144,8 @@ public final class LatencyLog implements Closeable {
             writer.setBaseTime(startEpochMs);
             writer.outputLegend();
             for (Interval interval : intervals) {
-                Encoded encoded = interval.histogram();
-                Histogram h = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(encoded.counts()), 0);
+                Histogram h = decode(interval.histogram());
                 h.setTag(interval.tag());
-                h.setStartTimeStamp(encoded.startEpochMs());
-                h.setEndTimeStamp(encoded.endEpochMs());
                 writer.outputIntervalHistogram(h);
             }
             if (out.checkError()) {

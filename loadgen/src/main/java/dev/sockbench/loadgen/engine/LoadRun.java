@@ -4,6 +4,7 @@ import dev.sockbench.core.process.Phase;
 import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.IdleConnections;
+import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.RequestAccounting;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.WarmupPolicy;
@@ -13,6 +14,8 @@ import dev.sockbench.loadgen.pacing.NanoClock;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import dev.sockbench.loadgen.recording.Tally;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -43,17 +46,20 @@ public final class LoadRun {
         default void progress(String line) {}
     }
 
-    /** Receives each interval's histograms (ns), start and end timestamps (epoch ms) set. */
+    /**
+     * Receives each interval's histograms (ns), encoded as the log keeps them ({@link
+     * LatencyLog#write(String, LatencyLog.Encoded)}), with their start and end (epoch ms).
+     */
     @FunctionalInterface
     public interface IntervalSink {
         /** One interval of the measured interval. */
-        void interval(Histogram corrected, Histogram raw) throws IOException;
+        void interval(LatencyLog.Encoded corrected, LatencyLog.Encoded raw) throws IOException;
 
         /**
          * One interval of the warm-up: do the work {@link #interval} does and keep nothing, so that
          * it is compiled before the measured interval (see the class comment). Default: nothing.
          */
-        default void rehearse(Histogram corrected, Histogram raw) throws IOException {}
+        default void rehearse(LatencyLog.Encoded corrected, LatencyLog.Encoded raw) throws IOException {}
     }
 
     /** Length of one logged interval. */
@@ -188,6 +194,7 @@ public final class LoadRun {
             if (tick >= nextProgressNs) {
                 listener.progress(line);
                 nextProgressNs += INTERVAL_NS;
+                rehearsal.forget();
             }
         }
     }
@@ -200,6 +207,7 @@ public final class LoadRun {
             long cpuNs,
             IdleConnectionsHolder idle,
             Ending ending) {
+        Histogram[] totals = collector.totals();
         ErrorCounts errors = ErrorCounts.NONE;
         DatagramCounts datagrams = DatagramCounts.NONE;
         long completed = 0;
@@ -237,8 +245,8 @@ public final class LoadRun {
         boolean datagram = !plan.client().target().transport().streamOriented();
         return new LoadResult(
                 plan,
-                collector.totalCorrected,
-                collector.totalRaw,
+                totals[0],
+                totals[1],
                 sendLag,
                 blocked,
                 errors,
@@ -330,19 +338,26 @@ public final class LoadRun {
 
     /**
      * Takes each worker's interval histograms (from the recorder {@code recorderOf} names), adds
-     * them up, hands the sum to the sink. The warm-up's collector is another instance of the same
-     * code: rehearsal recorders, the sink's {@link IntervalSink#rehearse}.
+     * them up (with one worker, takes them as they are), encodes them and hands them to the sink.
+     * That is all it does during the measured interval — a few tens of µs a second on the
+     * generator's CPU; the totals are added up from the kept encodings at the end ({@link
+     * #totals}). The warm-up's collector is another instance of the same code: rehearsal
+     * recorders, the sink's {@link IntervalSink#rehearse}.
      */
     private static final class Collector {
-        final Histogram totalCorrected = LatencyRecorder.newHistogram();
-        final Histogram totalRaw = LatencyRecorder.newHistogram();
         private final EventLoop[] workers;
         private final Function<EventLoop, LatencyRecorder> recorderOf;
         private final EpochMs epoch;
         private final IntervalSink sink;
         private final LatencyRecorder.Interval[] recycle;
-        private final Histogram intervalCorrected = LatencyRecorder.newHistogram();
-        private final Histogram intervalRaw = LatencyRecorder.newHistogram();
+        private final Histogram sumCorrected = LatencyRecorder.newHistogram();
+        private final Histogram sumRaw = LatencyRecorder.newHistogram();
+        private final LatencyLog.Encoder encoder = new LatencyLog.Encoder();
+        private final List<LatencyLog.Encoded> keptCorrected = new ArrayList<>();
+        private final List<LatencyLog.Encoded> keptRaw = new ArrayList<>();
+        private long lastCount;
+        private double lastP50Us;
+        private double lastP99Us;
 
         Collector(
                 EventLoop[] workers,
@@ -358,25 +373,55 @@ public final class LoadRun {
 
         /** Collects one interval; a drain interval that recorded nothing is left out of the log. */
         void collect(long fromNs, long toNs, boolean drain) throws IOException {
-            intervalCorrected.reset();
-            intervalRaw.reset();
-            for (int i = 0; i < workers.length; i++) {
-                recycle[i] = recorderOf.apply(workers[i]).take(recycle[i]);
-                intervalCorrected.add(recycle[i].corrected());
-                intervalRaw.add(recycle[i].raw());
+            Histogram corrected;
+            Histogram raw;
+            if (workers.length == 1) {
+                recycle[0] = recorderOf.apply(workers[0]).take(recycle[0]);
+                corrected = recycle[0].corrected();
+                raw = recycle[0].raw();
+            } else {
+                sumCorrected.reset();
+                sumRaw.reset();
+                for (int i = 0; i < workers.length; i++) {
+                    recycle[i] = recorderOf.apply(workers[i]).take(recycle[i]);
+                    sumCorrected.add(recycle[i].corrected());
+                    sumRaw.add(recycle[i].raw());
+                }
+                corrected = sumCorrected;
+                raw = sumRaw;
             }
-            if (drain && intervalCorrected.getTotalCount() == 0 && intervalRaw.getTotalCount() == 0) {
+            lastCount = corrected.getTotalCount();
+            if (drain && lastCount == 0 && raw.getTotalCount() == 0) {
                 return;
             }
-            for (Histogram h : new Histogram[] {intervalCorrected, intervalRaw}) {
+            lastP50Us = lastCount == 0 ? 0.0 : corrected.getValueAtPercentile(50) / 1e3;
+            lastP99Us = lastCount == 0 ? 0.0 : corrected.getValueAtPercentile(99) / 1e3;
+            for (Histogram h : new Histogram[] {corrected, raw}) {
                 h.setStartTimeStamp(epoch.at(fromNs));
                 h.setEndTimeStamp(epoch.at(toNs));
             }
-            totalCorrected.add(intervalCorrected);
-            totalRaw.add(intervalRaw);
+            LatencyLog.Encoded encodedCorrected = encoder.encode(corrected);
+            LatencyLog.Encoded encodedRaw = encoder.encode(raw);
+            keptCorrected.add(encodedCorrected);
+            keptRaw.add(encodedRaw);
             if (sink != null) {
-                sink.interval(intervalCorrected, intervalRaw);
+                sink.interval(encodedCorrected, encodedRaw);
             }
+        }
+
+        /** Drops the intervals kept so far (the warm-up's, which nothing adds up). */
+        void forget() {
+            keptCorrected.clear();
+            keptRaw.clear();
+        }
+
+        /** Every interval collected, added up: corrected and raw. Called once, at the end. */
+        Histogram[] totals() {
+            Histogram totalCorrected = LatencyRecorder.newHistogram();
+            Histogram totalRaw = LatencyRecorder.newHistogram();
+            keptCorrected.forEach(e -> totalCorrected.add(LatencyLog.decode(e)));
+            keptRaw.forEach(e -> totalRaw.add(LatencyLog.decode(e)));
+            return new Histogram[] {totalCorrected, totalRaw};
         }
 
         /** A progress line about the last interval collected, {@code intervalNs} long. */
@@ -387,16 +432,15 @@ public final class LoadRun {
                 // Read while the workers write: approximate, for progress only.
                 errors += t.connectErrors + t.readErrors + t.writeErrors + t.timeoutErrors + t.verifyErrors;
             }
-            long count = intervalCorrected.getTotalCount();
             return String.format(
                     Locale.ROOT,
                     "%s %ds/%ds  %d req/s  p50 %.1fus  p99 %.1fus  errors %d",
                     phase,
                     Math.round(elapsedNs / 1e9),
                     Math.round(durationNs / 1e9),
-                    Math.round(count * 1e9 / intervalNs),
-                    count == 0 ? 0.0 : intervalCorrected.getValueAtPercentile(50) / 1e3,
-                    count == 0 ? 0.0 : intervalCorrected.getValueAtPercentile(99) / 1e3,
+                    Math.round(lastCount * 1e9 / intervalNs),
+                    lastP50Us,
+                    lastP99Us,
                     errors);
         }
     }
