@@ -89,7 +89,7 @@ class SweepTest {
                         .orElseThrow();
                 assertThat(sweep.capacityPerSec()).isEqualTo(highestGood);
                 // The top-level numbers are the capacity step's.
-                assertThat(summary.targetRatePerSec()).isEqualTo(sweep.capacityPerSec());
+                assertThat(summary.load().targetRatePerSec()).isEqualTo(sweep.capacityPerSec());
             } else {
                 assertThat(summary.valid()).isFalse();
             }

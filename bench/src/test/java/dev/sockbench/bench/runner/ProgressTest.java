@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.suite.LoadSpec;
 import dev.sockbench.bench.suite.SuiteCase;
+import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.CaseSummary;
-import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.core.transport.Transport;
@@ -27,25 +28,23 @@ class ProgressTest {
 
     private static CaseOutcome measured(SuiteCase c, boolean valid) {
         Percentiles p = new Percentiles(50.0, 90.0, 123.0, 500.0, 900, 60);
-        CaseSummary s = new CaseSummary(
-                1,
-                c.caseId(),
-                c.model(),
-                "tcp",
-                "length",
-                "closed",
-                4,
-                64,
-                2,
-                1,
-                null,
-                45_210,
-                90_420,
-                ErrorCounts.NONE,
-                new LatencyUs(p, p),
-                valid,
-                valid ? List.of() : List.of("errors: 3 requests failed"),
-                null);
+        LoadReport report = LoadReport.builder()
+                .invalidReasons(valid ? List.of() : List.of("errors: 3 requests failed"))
+                .load(CaseLoad.builder()
+                        .transport("tcp")
+                        .framing("length")
+                        .shape("closed")
+                        .connections(4)
+                        .payloadBytes(64)
+                        .durationSec(2)
+                        .warmupSec(1)
+                        .achievedRatePerSec(45_210)
+                        .requests(90_420)
+                        .build())
+                .latencyUs(new LatencyUs(p, p))
+                .build();
+        CaseSummary s =
+                CaseSummary.from(report).caseId(c.caseId()).model(c.model()).build();
         CaseEntry e = new CaseEntry(c.caseId(), c.model(), "tcp", "closed", "measured", valid, s.invalidReasons());
         return new CaseOutcome(e, s, List.of());
     }

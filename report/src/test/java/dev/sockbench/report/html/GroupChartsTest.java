@@ -3,10 +3,11 @@ package dev.sockbench.report.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.CaseSummary;
-import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.ServerCost;
@@ -82,8 +83,7 @@ class GroupChartsTest {
     @Test
     void aCostWithoutCpuAndSwitchFiguresDrawsNoBar() throws Exception {
         // The server did not answer for its usage: threads and RSS are known, the per-request figures are not.
-        ServerCost unanswered =
-                new ServerCost(null, null, null, null, null, null, 12, 1 << 20, 0, null, null, null, null);
+        ServerCost unanswered = new ServerCost(null, null, null, null, null, null, 12, 1 << 20, 0, null, null, null);
         ReportCase c = measured("a", "nio-epoll", hist(100_000L, 10), null, unanswered, 10);
 
         GroupCharts.Collected data = GroupCharts.collect(group(c));
@@ -144,15 +144,12 @@ class GroupChartsTest {
                 new SweepResult.SweepStep(200, 200, otherRequests, 0, new LatencyUs(p, p), true, List.of());
         SweepResult.SweepStep capacity =
                 new SweepResult.SweepStep(100, 100, capacityRequests, 0, new LatencyUs(p, p), true, List.of());
-        CaseSummary summary = summary(caseId, "nio-epoll", cost, capacityRequests)
-                .withLoadBlocks(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        new SweepResult("p99=1ms", 99.0, 1_000.0, 100.0, List.of(capacity, other)));
+        CaseSummary summary = summary(
+                caseId,
+                "nio-epoll",
+                cost,
+                capacityRequests,
+                new SweepResult("p99=1ms", 99.0, 1_000.0, 100.0, List.of(capacity, other)));
         ReportCase c = measured(caseId, "nio-epoll", hist(100_000L, 10), null, cost, capacityRequests);
         return new ReportCase(c.entry(), c.status(), c.reasons(), summary, c.caseDir());
     }
@@ -162,26 +159,27 @@ class GroupChartsTest {
     }
 
     private static CaseSummary summary(String caseId, String model, ServerCost cost, long requests) {
+        return summary(caseId, model, cost, requests, null);
+    }
+
+    /** A closed case over TCP that completed {@code requests} (a sweep's capacity step's, when {@code sweep} is set). */
+    private static CaseSummary summary(String caseId, String model, ServerCost cost, long requests, SweepResult sweep) {
         Percentiles p = new Percentiles(1.0, 1.0, 1.0, 1.0, 1, 1);
-        return new CaseSummary(
-                1,
-                caseId,
-                model,
-                "tcp",
-                "length",
-                "closed",
-                1,
-                64,
-                1,
-                0,
-                null,
-                requests,
-                requests,
-                ErrorCounts.NONE,
-                new LatencyUs(p, p),
-                true,
-                List.of(),
-                cost);
+        LoadReport report = LoadReport.builder()
+                .load(CaseLoad.builder()
+                        .transport("tcp")
+                        .framing("length")
+                        .shape("closed")
+                        .connections(1)
+                        .payloadBytes(64)
+                        .durationSec(1)
+                        .achievedRatePerSec(requests)
+                        .requests(requests)
+                        .build())
+                .latencyUs(new LatencyUs(p, p))
+                .sweep(sweep)
+                .build();
+        return CaseSummary.from(report).caseId(caseId).model(model).server(cost).build();
     }
 
     private static ServerCost cost(double cpuUsPerRequest) {
