@@ -67,7 +67,8 @@ public final class LoadgenMain implements Callable<Integer> {
     @Option(
             names = "--label",
             paramLabel = "NAME",
-            description = "Name the server in the case summary (its 'model'), e.g. nginx-1.27; default: none.")
+            description = "The server's name in the case summary that --json writes (its 'model'), e.g. nginx-1.27; "
+                    + "default: none.")
     String label;
 
     @Option(

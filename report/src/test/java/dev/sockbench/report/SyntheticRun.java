@@ -153,20 +153,13 @@ final class SyntheticRun {
                 .build();
     }
 
-    /** 8 connections over TCP, 64 B, one measured second after half a second of warm-up. */
+    /** 8 connections, half a second of warm-up before the measured second. */
     private static CaseLoad load(
             String shape, Double targetRatePerSec, double achievedRatePerSec, long requests, ErrorCounts errors) {
-        return CaseLoad.builder()
-                .transport("tcp")
-                .framing("length")
-                .shape(shape)
-                .connections(8)
-                .payloadBytes(64)
-                .durationSec(1.0)
+        return TestLoads.tcp(shape, 8, requests)
                 .warmupSec(0.5)
                 .targetRatePerSec(targetRatePerSec)
                 .achievedRatePerSec(achievedRatePerSec)
-                .requests(requests)
                 .errors(errors)
                 .build();
     }

@@ -1,7 +1,6 @@
 package dev.sockbench.core.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The load a case put on the server and what came back of it: block {@code load} of {@code
@@ -33,23 +32,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *     without an echo are {@code udp.lost})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({
-    "transport",
-    "framing",
-    "shape",
-    "connections",
-    "depth",
-    "arrival",
-    "payloadBytes",
-    "durationSec",
-    "warmupSec",
-    "targetRatePerSec",
-    "catchUpFactor",
-    "achievedRatePerSec",
-    "requests",
-    "accounting",
-    "errors"
-})
 public record CaseLoad(
         String transport,
         String framing,

@@ -1,7 +1,6 @@
 package dev.sockbench.core.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
@@ -75,22 +74,6 @@ import java.util.List;
  * @param kernel the kernel's drop counters over the whole case; null when not read
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({
-    "format",
-    "caseId",
-    "model",
-    "valid",
-    "invalidReasons",
-    "load",
-    "latencyUs",
-    "udp",
-    "stream",
-    "idle",
-    "sweep",
-    "generator",
-    "server",
-    "kernel"
-})
 public record CaseSummary(
         int format,
         String caseId,

@@ -1,7 +1,6 @@
 package dev.sockbench.core.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
@@ -22,18 +21,6 @@ import java.util.List;
  * @param generator the generator's check on itself
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({
-    "format",
-    "valid",
-    "invalidReasons",
-    "load",
-    "latencyUs",
-    "udp",
-    "stream",
-    "idle",
-    "sweep",
-    "generator"
-})
 public record LoadReport(
         int format,
         boolean valid,

@@ -31,7 +31,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * LoadReport}); the harness composes {@code summary.json} from it and removes it.
  *
  * <h2>Format 2</h2>
- * JSON, UTF-8, field names as in the records' javadoc; absent optional blocks are left out.
+ * JSON, UTF-8, field names as in the records' javadoc and in the order of their components; absent
+ * optional blocks are left out.
  * {@code "format": 2} is the first field. A reader accepts fields it does not know (a later minor
  * addition) and rejects a newer {@code format}. Every file is written to a temporary name in the
  * same folder and renamed, so an interrupted run leaves only whole files.

@@ -1,5 +1,7 @@
 package dev.sockbench.core.result;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -42,6 +44,40 @@ final class GoldenFixtures {
                 .model("nio-epoll")
                 .server(new ServerCost(812_000L, 1_604_000L, 24.16, 150_000L, 2_000L, 1.52, 12, 52_428_800L, 16_384.5))
                 .build();
+    }
+
+    /** Checks every field of {@link #summary()} as read from a golden file, whichever its format. */
+    static void assertSummaryFieldByField(CaseSummary s) {
+        assertThat(s.caseId()).isEqualTo("nio-epoll-tcp-open-r10000");
+        assertThat(s.model()).isEqualTo("nio-epoll");
+        CaseLoad load = s.load();
+        assertThat(load.transport()).isEqualTo("tcp");
+        assertThat(load.framing()).isEqualTo("length");
+        assertThat(load.shape()).isEqualTo("open");
+        assertThat(load.connections()).isEqualTo(8);
+        assertThat(load.payloadBytes()).isEqualTo(64);
+        assertThat(load.durationSec()).isEqualTo(10.0);
+        assertThat(load.warmupSec()).isEqualTo(2.0);
+        assertThat(load.targetRatePerSec()).isEqualTo(10_000.0);
+        assertThat(load.achievedRatePerSec()).isEqualTo(9_998.7);
+        assertThat(load.requests()).isEqualTo(99_987L);
+        assertThat(load.errors()).isEqualTo(new ErrorCounts(0, 1, 2, 3, 4));
+        assertThat(load.errors().total()).isEqualTo(10);
+        assertThat(s.latencyUs().corrected())
+                .isEqualTo(new Percentiles(41.215, 63.487, 120.319, 1_004.543, 5_005.311, 52.25));
+        assertThat(s.latencyUs().raw()).isEqualTo(new Percentiles(40.191, 60.415, 101.375, 201.983, 210.047, 45.5));
+        assertThat(s.valid()).isFalse();
+        assertThat(s.invalidReasons()).containsExactly("errors: 10 requests failed");
+        ServerCost server = s.server();
+        assertThat(server.cpuUserUs()).isEqualTo(812_000L);
+        assertThat(server.cpuSysUs()).isEqualTo(1_604_000L);
+        assertThat(server.cpuUsPerRequest()).isEqualTo(24.16);
+        assertThat(server.voluntaryCtxSwitches()).isEqualTo(150_000L);
+        assertThat(server.involuntaryCtxSwitches()).isEqualTo(2_000L);
+        assertThat(server.ctxSwitchesPerRequest()).isEqualTo(1.52);
+        assertThat(server.threads()).isEqualTo(12);
+        assertThat(server.rssBytes()).isEqualTo(52_428_800L);
+        assertThat(server.rssBytesPerConnection()).isEqualTo(16_384.5);
     }
 
     /** The run, as written in {@code format}: run.json did not change from format 1 to 2. */

@@ -8,6 +8,7 @@ import dev.sockbench.core.result.LatencyUs;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
+import dev.sockbench.report.TestLoads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,16 +84,7 @@ class ReportCaseTest {
 
     private void writeSummary(boolean valid, List<String> reasons) throws Exception {
         Percentiles p = new Percentiles(1.0, 2.0, 3.0, 4.0, 5, 2);
-        CaseLoad load = CaseLoad.builder()
-                .transport("tcp")
-                .framing("length")
-                .shape("closed")
-                .connections(1)
-                .payloadBytes(64)
-                .durationSec(1)
-                .achievedRatePerSec(100)
-                .requests(100)
-                .build();
+        CaseLoad load = TestLoads.tcp("closed", 1, 100).build();
         // The record's own constructor: a file may say invalid without a reason, which the
         // composition from a generator's report never does.
         CaseSummary summary = new CaseSummary(

@@ -3,7 +3,6 @@ package dev.sockbench.report.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.LatencyUs;
@@ -12,6 +11,7 @@ import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.ServerCost;
+import dev.sockbench.report.TestLoads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,17 +83,11 @@ class ExportsTest {
                 ResultFiles.caseDir(runDir, "open").resolve(ResultFiles.SUMMARY_FILE),
                 CaseSummary.from(LoadReport.builder()
                                 .invalidReasons(List.of("errors: 1 request failed, \"read\""))
-                                .load(CaseLoad.builder()
-                                        .transport("tcp")
-                                        .framing("length")
-                                        .shape("open")
-                                        .connections(8)
-                                        .payloadBytes(64)
+                                .load(TestLoads.tcp("open", 8, 99_987)
                                         .durationSec(10)
                                         .warmupSec(2)
                                         .targetRatePerSec(10_000.0)
                                         .achievedRatePerSec(9_998.7)
-                                        .requests(99_987)
                                         .errors(new ErrorCounts(0, 1, 0, 0, 0))
                                         .build())
                                 .latencyUs(new LatencyUs(corrected, raw))

@@ -3,7 +3,6 @@ package dev.sockbench.report.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.LatencyUs;
@@ -12,6 +11,7 @@ import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.result.SweepResult;
+import dev.sockbench.report.TestLoads;
 import dev.sockbench.report.cases.CaseGroup;
 import dev.sockbench.report.cases.CaseStatus;
 import dev.sockbench.report.cases.ReportCase;
@@ -67,7 +67,7 @@ class GroupChartsTest {
 
     @Test
     void sweepCostsAreWeightedByTheRequestsOfAllTheirSteps() throws Exception {
-        // Each sweep's cost covers all its steps (1,000 requests each); its top-level requests are
+        // Each sweep's cost covers all its steps (1,000 requests each); its load.requests are
         // the capacity step's only (100 and 900). Weighted by all the steps' requests:
         // (10 × 1,000 + 20 × 1,000) / 2,000 = 15; by the capacity steps' it would be 19.
         ReportCase first = sweep("a", cost(10.0, 1.0), 100, 900);
@@ -166,16 +166,7 @@ class GroupChartsTest {
     private static CaseSummary summary(String caseId, String model, ServerCost cost, long requests, SweepResult sweep) {
         Percentiles p = new Percentiles(1.0, 1.0, 1.0, 1.0, 1, 1);
         LoadReport report = LoadReport.builder()
-                .load(CaseLoad.builder()
-                        .transport("tcp")
-                        .framing("length")
-                        .shape("closed")
-                        .connections(1)
-                        .payloadBytes(64)
-                        .durationSec(1)
-                        .achievedRatePerSec(requests)
-                        .requests(requests)
-                        .build())
+                .load(TestLoads.tcp("closed", 1, requests).build())
                 .latencyUs(new LatencyUs(p, p))
                 .sweep(sweep)
                 .build();
