@@ -69,7 +69,7 @@ if ! JDK="$(find_jdk)" || [[ -z "$JDK" ]]; then
         found="java $(java_major "$(command -v java)") at $(command -v java)"
     fi
     echo "sockbench needs a JDK $REQUIRED_MAJOR or newer (checked JAVA_HOME, java on PATH and $JVM_DIR; found: $found)." \
-        "Install one, e.g. 'sudo apt-get install openjdk-25-jdk-headless' or Temurin 25 from https://adoptium.net, or set JAVA_HOME to it." >&2
+        "Install Temurin 25 (the package temurin-25-jdk from Adoptium's apt repository, or a download; see https://adoptium.net) or your distribution's JDK 25, or set JAVA_HOME to one." >&2
     exit 2
 fi
 export JAVA_HOME="$JDK"

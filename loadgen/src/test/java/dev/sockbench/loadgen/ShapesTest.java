@@ -82,15 +82,15 @@ class ShapesTest {
                     json.toString()));
             args.addAll(List.of(shapeArgs));
             Run run = loadgen(args.toArray(String[]::new));
-            assertThat(run.exitCode()).as(run.err()).isIn(Cli.EXIT_OK, Cli.EXIT_INVALID);
             assertThat(run.phases()).containsExactly("PHASE warmup", "PHASE measure", "PHASE done");
             CaseSummary summary = ResultFiles.readSummary(json);
+            // Whether this machine let the case be valid is its own business; the exit code must say which.
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(summary.valid() ? Cli.EXIT_OK : Cli.EXIT_INVALID);
             assertThat(summary.load().transport()).isEqualTo(transport.id());
             assertThat(summary.load().errors().total())
                     .as(summary.invalidReasons().toString())
                     .isZero();
             assertThat(summary.load().requests()).isPositive();
-            assertThat(summary.valid()).isEqualTo(run.exitCode() == Cli.EXIT_OK);
             assertThat(summary.udp() == null).isEqualTo(transport.streamOriented());
             return summary;
         }

@@ -1,6 +1,7 @@
 package dev.sockbench.report;
 
 import dev.sockbench.core.result.CaseLoad;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.Environment;
@@ -128,7 +129,7 @@ final class SweepRun {
                     (top.latencyUs().corrected().p99() * 1_000)));
             log.write(LatencyLog.RAW, hist((long) (top.latencyUs().raw().p99() * 1_000)));
         }
-        return new RunResult.CaseEntry(caseId, model, "tcp", "sweep", "measured", invalid.isEmpty(), invalid);
+        return new RunResult.CaseEntry(caseId, model, "tcp", "sweep", CaseStatus.MEASURED, invalid.isEmpty(), invalid);
     }
 
     private static RunResult.CaseEntry udp(Path runDir) throws IOException {
@@ -162,7 +163,8 @@ final class SweepRun {
             log.write(LatencyLog.CORRECTED, h);
             log.write(LatencyLog.RAW, h);
         }
-        return new RunResult.CaseEntry("udp-nio-epoll", "nio-epoll", "udp", "open", "measured", true, List.of());
+        return new RunResult.CaseEntry(
+                "udp-nio-epoll", "nio-epoll", "udp", "open", CaseStatus.MEASURED, true, List.of());
     }
 
     private static Histogram hist(long valueNs) {

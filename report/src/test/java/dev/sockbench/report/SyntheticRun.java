@@ -1,6 +1,7 @@
 package dev.sockbench.report;
 
 import dev.sockbench.core.result.CaseLoad;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.ErrorCounts;
@@ -79,9 +80,15 @@ final class SyntheticRun {
                 slow));
 
         entries.add(new RunResult.CaseEntry(
-                "iouring-unix", "netty-iouring", "unix-stream", "closed", "skipped", false, List.of(SKIP_REASON)));
+                "iouring-unix",
+                "netty-iouring",
+                "unix-stream",
+                "closed",
+                CaseStatus.SKIPPED,
+                false,
+                List.of(SKIP_REASON)));
         entries.add(new RunResult.CaseEntry(
-                "poll-tcp", "nio-poll", "tcp", "closed", "failed", false, List.of(FAIL_REASON)));
+                "poll-tcp", "nio-poll", "tcp", "closed", CaseStatus.FAILED, false, List.of(FAIL_REASON)));
 
         RunResult run = new RunResult(
                 ResultFiles.FORMAT,
@@ -179,7 +186,7 @@ final class SyntheticRun {
                 summary.model(),
                 summary.load().transport(),
                 summary.load().shape(),
-                "measured",
+                CaseStatus.MEASURED,
                 summary.valid(),
                 summary.invalidReasons());
     }

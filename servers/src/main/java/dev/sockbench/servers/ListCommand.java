@@ -2,8 +2,8 @@ package dev.sockbench.servers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sockbench.core.cli.Cli;
-import dev.sockbench.core.model.ServerModel;
 import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.server.ServerModel;
 import dev.sockbench.core.transport.Transport;
 import java.io.PrintWriter;
 import java.util.ArrayList;

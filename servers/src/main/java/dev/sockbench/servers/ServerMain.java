@@ -3,12 +3,13 @@ package dev.sockbench.servers;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.cli.Converters;
-import dev.sockbench.core.model.RunningServer;
-import dev.sockbench.core.model.ServerConfig;
-import dev.sockbench.core.model.ServerModel;
 import dev.sockbench.core.os.ResourceUsage;
+import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.protocol.LengthFraming;
+import dev.sockbench.core.server.RunningServer;
+import dev.sockbench.core.server.ServerConfig;
+import dev.sockbench.core.server.ServerModel;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.common.SocketFiles;
@@ -35,10 +36,10 @@ import sun.misc.Signal;
  * unusable socket path print one line to stderr and exit 2.
  *
  * <p><b>Commands on stdin.</b> Once listening, a line {@code USAGE} on stdin makes the server print
- * one stdout line {@code USAGE <usage>}, where {@code <usage>} is {@link ResourceUsage#toLine()} of
- * this process so far, e.g. {@code USAGE userCpuUs=812000 sysCpuUs=1604000
- * voluntaryCtxSwitches=150000 involuntaryCtxSwitches=2000}: CPU time (µs) and context switches of
- * all its threads, exited ones included ({@code getrusage(RUSAGE_SELF)}). Each {@code USAGE} gets
+ * one stdout line {@code USAGE <usage>} with the {@link ResourceUsage} of this process so far, e.g.
+ * {@code USAGE userCpuUs=812000 sysCpuUs=1604000 voluntaryCtxSwitches=150000
+ * involuntaryCtxSwitches=2000}: CPU time (µs) and context switches of all its threads, exited ones
+ * included ({@code getrusage(RUSAGE_SELF)}); {@link ProcessLines} spells every line. Each {@code USAGE} gets
  * exactly one answer, in order, flushed at once; stdout lines never interleave. The suite runner
  * asks at the start and at the end of the measured interval and subtracts. Any other line is
  * ignored, and so is the end of stdin: a server started from a terminal or with stdin closed serves
@@ -50,9 +51,6 @@ import sun.misc.Signal;
         sortOptions = false,
         description = "Runs one echo server model until SIGTERM or SIGINT.")
 public final class ServerMain implements Callable<Integer> {
-    /** The stdin command asking for this process's resource usage, and the prefix of its answer. */
-    public static final String USAGE = "USAGE";
-
     @Spec
     CommandSpec spec;
 
@@ -180,7 +178,7 @@ public final class ServerMain implements Callable<Integer> {
         // interval, and an answer delayed by linking would shift that interval's start.
         ResourceUsage.ofThisProcess();
         PrintWriter out = spec.commandLine().getOut();
-        println(out, "LISTENING " + server.endpoint());
+        println(out, ProcessLines.listening(server.endpoint()));
         // Started after LISTENING, so that line is always the first; a USAGE sent earlier waits in the pipe.
         Thread.ofPlatform().daemon().name("server-stdin").start(() -> answerCommands(out));
         stop.await();
@@ -193,8 +191,8 @@ public final class ServerMain implements Callable<Integer> {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.strip().equals(USAGE)) {
-                    println(out, USAGE + " " + ResourceUsage.ofThisProcess().toLine());
+                if (ProcessLines.isUsageRequest(line)) {
+                    println(out, ProcessLines.usageReply(ResourceUsage.ofThisProcess()));
                 }
             }
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package dev.sockbench.servers;
 
-import dev.sockbench.core.model.Availability;
-import dev.sockbench.core.model.ServerModel;
+import dev.sockbench.core.server.Availability;
+import dev.sockbench.core.server.ServerModel;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.blocking.BlockingModel;
 import dev.sockbench.servers.netty.NettyModel;

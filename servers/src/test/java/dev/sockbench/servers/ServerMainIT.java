@@ -3,6 +3,7 @@ package dev.sockbench.servers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.core.os.ResourceUsage;
+import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.protocol.Payload;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
@@ -64,7 +65,7 @@ class ServerMainIT {
     void answersUsageOnStdinWithTheCpuAndSwitchesOfThreadsThatHaveExited() throws Exception {
         try (ServerProcess server = ServerProcess.start("--model", "blocking-platform")) {
             Endpoint endpoint = server.awaitListening(STARTUP);
-            server.send(ServerMain.USAGE);
+            server.send(ProcessLines.usageRequest());
             ResourceUsage before = usage(server.nextStdoutLine(STARTUP));
 
             // Each echo blocks the connection's thread in read until the next request: a voluntary
@@ -80,7 +81,7 @@ class ServerMainIT {
                 }
             }
             server.send("HELP"); // not a command: ignored, no answer
-            server.send(ServerMain.USAGE);
+            server.send(ProcessLines.usageRequest());
             ResourceUsage after = usage(server.nextStdoutLine(STARTUP));
 
             ResourceUsage used = after.minus(before);
@@ -103,8 +104,9 @@ class ServerMainIT {
     }
 
     private static ResourceUsage usage(String line) {
-        assertThat(line).as("answer to USAGE").isNotNull().startsWith(ServerMain.USAGE + " ");
-        return ResourceUsage.parseLine(line.substring(ServerMain.USAGE.length() + 1));
+        assertThat(line).as("answer to USAGE").isNotNull();
+        return ProcessLines.parseUsageReply(line)
+                .orElseThrow(() -> new AssertionError("expected a USAGE answer, got '" + line + "'"));
     }
 
     @ParameterizedTest

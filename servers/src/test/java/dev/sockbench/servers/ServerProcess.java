@@ -1,6 +1,7 @@
 package dev.sockbench.servers;
 
 import dev.sockbench.core.JvmFlags;
+import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.transport.Endpoint;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -65,14 +67,16 @@ final class ServerProcess implements AutoCloseable {
      */
     Endpoint awaitListening(Duration timeout) throws InterruptedException, IOException {
         String line = stdoutLines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (line == null || line.equals(EOF) || !line.startsWith("LISTENING ")) {
+        Optional<Endpoint> endpoint =
+                line == null || line.equals(EOF) ? Optional.empty() : ProcessLines.parseListening(line);
+        if (endpoint.isEmpty()) {
             throw new AssertionError("expected a LISTENING line, got "
                     + (line == null
                             ? "nothing within " + timeout
                             : line.equals(EOF) ? "end of output" : "'" + line + "'")
                     + "; stderr: " + stderr());
         }
-        return Endpoint.parse(line.substring("LISTENING ".length()));
+        return endpoint.get();
     }
 
     /** The next stdout line after LISTENING, or null at end of output; waits up to {@code timeout}. */

@@ -2,9 +2,9 @@ package dev.sockbench.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sockbench.core.model.RunningServer;
-import dev.sockbench.core.model.ServerConfig;
 import dev.sockbench.core.protocol.Payload;
+import dev.sockbench.core.server.RunningServer;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package dev.sockbench.bench.cli;
 
 import dev.sockbench.bench.env.EnvironmentProbe;
 import dev.sockbench.bench.env.Pinning;
-import dev.sockbench.bench.proc.ProcFs;
+import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.process.JavaCommand;
 import dev.sockbench.bench.runner.CaseRunner;
@@ -13,6 +13,7 @@ import dev.sockbench.bench.suite.Suite;
 import dev.sockbench.bench.suite.SuiteLoader;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.report.Reports;
@@ -127,19 +128,19 @@ public final class RunCommand implements Callable<Integer> {
 
     /** E.g. {@code 12 measured (11 valid, 1 invalid), 1 failed, 3 skipped}. */
     static String tally(List<CaseEntry> cases) {
-        long measured = count(cases, "measured");
+        long measured = count(cases, CaseStatus.MEASURED);
         long valid = cases.stream()
-                .filter(c -> c.status().equals("measured") && c.valid())
+                .filter(c -> c.status() == CaseStatus.MEASURED && c.valid())
                 .count();
-        long failed = count(cases, "failed");
-        long skipped = count(cases, "skipped");
+        long failed = count(cases, CaseStatus.FAILED);
+        long skipped = count(cases, CaseStatus.SKIPPED);
         long pending = cases.size() - measured - failed - skipped;
         String text = measured + " measured (" + valid + " valid, " + (measured - valid) + " invalid), " + failed
                 + " failed, " + skipped + " skipped";
         return pending == 0 ? text : text + ", " + pending + " not run";
     }
 
-    private static long count(List<CaseEntry> cases, String status) {
-        return cases.stream().filter(c -> c.status().equals(status)).count();
+    private static long count(List<CaseEntry> cases, CaseStatus status) {
+        return cases.stream().filter(c -> c.status() == status).count();
     }
 }

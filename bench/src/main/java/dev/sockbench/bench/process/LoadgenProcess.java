@@ -1,5 +1,7 @@
 package dev.sockbench.bench.process;
 
+import dev.sockbench.core.process.Phase;
+import dev.sockbench.core.process.ProcessLines;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,17 +12,14 @@ import java.util.function.LongSupplier;
 /**
  * A load generator started as its own process, per the {@code LoadgenMain} contract: on stdout
  * it prints {@code PHASE warmup}, {@code PHASE measure} (the measured interval starts) and
- * {@code PHASE done} (it ended), each on its own line; progress goes to stderr about once a
- * second. Both streams go to one log file.
+ * {@code PHASE done} (it ended), each on its own line (the lines: {@link ProcessLines}); progress
+ * goes to stderr about once a second. Both streams go to one log file.
  */
 public final class LoadgenProcess {
-    /** The line prefix of a phase marker. */
-    public static final String PHASE = "PHASE ";
-
-    /** Called on the stdout reader thread as each phase marker arrives, e.g. {@code "measure"}. */
+    /** Called on the stdout reader thread as each phase marker arrives. */
     @FunctionalInterface
     public interface PhaseListener {
-        void onPhase(String phase);
+        void onPhase(Phase phase);
     }
 
     private final Process process;
@@ -59,11 +58,8 @@ public final class LoadgenProcess {
                 "loadgen-stdout-" + process.pid(),
                 process.getInputStream(),
                 log,
-                line -> {
-                    if (line.startsWith(PHASE)) {
-                        phases.onPhase(line.substring(PHASE.length()).trim());
-                    }
-                },
+                // A malformed phase line throws: the log notes it under the line, and the phase is missed.
+                line -> ProcessLines.parsePhase(line).ifPresent(phases::onPhase),
                 nanoClock);
         OutputLog err = OutputLog.start(
                 "loadgen-stderr-" + process.pid(), process.getErrorStream(), log, line -> {}, nanoClock);

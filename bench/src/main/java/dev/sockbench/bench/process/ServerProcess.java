@@ -1,6 +1,7 @@
 package dev.sockbench.bench.process;
 
 import dev.sockbench.core.os.ResourceUsage;
+import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.transport.Endpoint;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -21,22 +22,19 @@ import java.util.concurrent.TimeoutException;
 /**
  * A server started as its own process, per the {@code ServerMain} contract: it prints one line
  * {@code LISTENING <endpoint>} when ready, answers each {@code USAGE} line on its stdin with one
- * stdout line {@code USAGE <resource usage>}, and stops cleanly on SIGTERM. Its stdout and stderr
- * go, merged, to a log file.
+ * stdout line {@code USAGE <resource usage>}, and stops cleanly on SIGTERM (the lines: {@link
+ * ProcessLines}). Its stdout and stderr go, merged, to a log file.
  */
 public final class ServerProcess implements AutoCloseable {
-    /** The line prefix a ready server prints, followed by its endpoint. */
-    public static final String LISTENING = "LISTENING ";
-
-    /** The stdin command asking for the server's resource usage, and the prefix of its answer. */
-    public static final String USAGE = "USAGE";
+    /** One answer to a usage request: the usage, or why the line could not be read. */
+    private record UsageAnswer(ResourceUsage usage, String problem) {}
 
     private final Process process;
     private final OutputLog output;
     private final Endpoint endpoint;
     private final ChildProcesses children;
     private final Path log;
-    private final BlockingQueue<String> usageAnswers;
+    private final BlockingQueue<UsageAnswer> usageAnswers;
     private int usageAsked;
     private int usageTaken;
 
@@ -46,7 +44,7 @@ public final class ServerProcess implements AutoCloseable {
             Endpoint endpoint,
             ChildProcesses children,
             Path log,
-            BlockingQueue<String> usageAnswers) {
+            BlockingQueue<UsageAnswer> usageAnswers) {
         this.process = process;
         this.output = output;
         this.endpoint = endpoint;
@@ -61,7 +59,7 @@ public final class ServerProcess implements AutoCloseable {
      * @param log the file its output goes to
      * @param readyDeadline how long it may take to get ready
      * @throws CaseFailedException when it exits, stays silent past the deadline, or prints a
-     *     malformed endpoint; the process is stopped
+     *     malformed LISTENING line; the process is stopped
      */
     public static ServerProcess start(List<String> command, Path log, Duration readyDeadline, ChildProcesses children)
             throws CaseFailedException {
@@ -71,17 +69,23 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new CaseFailedException("cannot start the server: " + e.getMessage());
         }
-        CompletableFuture<String> listening = new CompletableFuture<>();
-        BlockingQueue<String> usageAnswers = new LinkedBlockingQueue<>();
+        CompletableFuture<Endpoint> listening = new CompletableFuture<>();
+        BlockingQueue<UsageAnswer> usageAnswers = new LinkedBlockingQueue<>();
         OutputLog output = OutputLog.start(
                 "server-output-" + process.pid(),
                 process.getInputStream(),
                 log,
                 line -> {
-                    if (line.startsWith(LISTENING)) {
-                        listening.complete(line.substring(LISTENING.length()).trim());
-                    } else if (line.startsWith(USAGE + " ")) {
-                        usageAnswers.add(line.substring(USAGE.length() + 1));
+                    // A malformed line of the contract ends the wait for it with the reason.
+                    try {
+                        ProcessLines.parseListening(line).ifPresent(listening::complete);
+                    } catch (IllegalArgumentException e) {
+                        listening.completeExceptionally(e);
+                    }
+                    try {
+                        ProcessLines.parseUsageReply(line).ifPresent(u -> usageAnswers.add(new UsageAnswer(u, null)));
+                    } catch (IllegalArgumentException e) {
+                        usageAnswers.add(new UsageAnswer(null, e.getMessage()));
                     }
                 },
                 System::nanoTime);
@@ -94,32 +98,29 @@ public final class ServerProcess implements AutoCloseable {
             }
             listening.complete(null);
         });
-        String endpointText;
+        Endpoint endpoint;
         try {
-            endpointText = listening.get(readyDeadline.toNanos(), TimeUnit.NANOSECONDS);
+            endpoint = listening.get(readyDeadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             stop(process, output, Duration.ofSeconds(5), children);
             throw new CaseFailedException("server printed no LISTENING line within " + readyDeadline.toSeconds()
                     + " s; last output: " + output.lastLine("(none)"));
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
+            stop(process, output, Duration.ofSeconds(5), children);
+            throw new CaseFailedException(
+                    "server printed a malformed LISTENING line: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(process, output, Duration.ofSeconds(5), children);
             throw new CaseFailedException("interrupted while the server started");
         }
-        if (endpointText == null) {
+        if (endpoint == null) {
             int exit = waitExit(process);
             children.forget(process);
             throw new CaseFailedException(
                     "server exited with code " + exit + " before it listened: " + output.lastLine("(no output)"));
         }
-        try {
-            return new ServerProcess(process, output, Endpoint.parse(endpointText), children, log, usageAnswers);
-        } catch (IllegalArgumentException e) {
-            stop(process, output, Duration.ofSeconds(5), children);
-            throw new CaseFailedException("server printed a malformed endpoint: " + e.getMessage());
-        }
+        return new ServerProcess(process, output, endpoint, children, log, usageAnswers);
     }
 
     /** Where the server listens. */
@@ -151,26 +152,26 @@ public final class ServerProcess implements AutoCloseable {
      */
     public synchronized ResourceUsage usage(Duration deadline) throws IOException {
         OutputStream stdin = process.getOutputStream();
-        stdin.write((USAGE + "\n").getBytes(StandardCharsets.US_ASCII));
+        stdin.write((ProcessLines.usageRequest() + "\n").getBytes(StandardCharsets.US_ASCII));
         stdin.flush();
         usageAsked++;
         long deadlineNs = System.nanoTime() + deadline.toNanos();
         try {
             while (true) {
-                String answer = usageAnswers.poll(deadlineNs - System.nanoTime(), TimeUnit.NANOSECONDS);
+                UsageAnswer answer = usageAnswers.poll(deadlineNs - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (answer == null) {
-                    throw new IOException(
-                            "the server did not answer " + USAGE + " within " + deadline.toMillis() + " ms");
+                    throw new IOException("the server did not answer USAGE within " + deadline.toMillis() + " ms");
                 }
                 if (++usageTaken == usageAsked) {
-                    return ResourceUsage.parseLine(answer);
+                    if (answer.problem() != null) {
+                        throw new IOException("unreadable USAGE answer: " + answer.problem());
+                    }
+                    return answer.usage();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the server's " + USAGE + " answer");
-        } catch (IllegalArgumentException e) {
-            throw new IOException("unreadable " + USAGE + " answer: " + e.getMessage());
+            throw new InterruptedIOException("interrupted while waiting for the server's USAGE answer");
         }
     }
 

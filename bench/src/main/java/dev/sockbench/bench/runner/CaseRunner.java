@@ -2,15 +2,18 @@ package dev.sockbench.bench.runner;
 
 import dev.sockbench.bench.env.Pinning;
 import dev.sockbench.bench.env.Pinning.Role;
-import dev.sockbench.bench.proc.GcPauses;
-import dev.sockbench.bench.proc.ProcFs;
-import dev.sockbench.bench.proc.ProcessSample;
+import dev.sockbench.bench.metrics.CostMeter;
+import dev.sockbench.bench.metrics.GcPauses;
+import dev.sockbench.bench.metrics.ProcFs;
+import dev.sockbench.bench.metrics.ProcessSample;
+import dev.sockbench.bench.metrics.ServerSampler;
 import dev.sockbench.bench.process.CaseFailedException;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.process.JavaCommand;
 import dev.sockbench.bench.process.LoadgenProcess;
 import dev.sockbench.bench.process.ServerProcess;
 import dev.sockbench.bench.suite.SuiteCase;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.LoadReport;
@@ -123,7 +126,7 @@ public final class CaseRunner {
                     c.model(),
                     c.transport().id(),
                     c.load().shape(),
-                    "measured",
+                    CaseStatus.MEASURED,
                     summary.valid(),
                     summary.invalidReasons());
             return new CaseOutcome(entry, summary, warnings);
@@ -137,7 +140,7 @@ public final class CaseRunner {
     /** The entry of a case that did not run to its end. */
     static CaseOutcome failed(SuiteCase c, String reason, List<String> warnings) {
         CaseEntry entry = new CaseEntry(
-                c.caseId(), c.model(), c.transport().id(), c.load().shape(), "failed", false, List.of(reason));
+                c.caseId(), c.model(), c.transport().id(), c.load().shape(), CaseStatus.FAILED, false, List.of(reason));
         return new CaseOutcome(entry, null, warnings);
     }
 

@@ -1,6 +1,7 @@
 package dev.sockbench.bench.runner;
 
 import dev.sockbench.bench.suite.SuiteCase;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import java.io.PrintWriter;
 import java.util.List;
@@ -52,11 +53,9 @@ final class Progress {
     void ended(SuiteCase c, CaseOutcome outcome) {
         long elapsedNs = nanoClock.getAsLong() - caseStartNs;
         overheadSumNs += Math.max(0, elapsedNs - c.loadNs());
-        String result =
-                switch (outcome.entry().status()) {
-                    case "measured" -> measured(outcome.summary());
-                    default -> "FAILED: " + String.join("; ", outcome.entry().reasons());
-                };
+        String result = outcome.entry().status() == CaseStatus.MEASURED
+                ? measured(outcome.summary())
+                : "FAILED: " + String.join("; ", outcome.entry().reasons());
         out.printf(Locale.ROOT, "%s %s: %s (%s)%n", prefix(), describe(c), result, formatDuration(elapsedNs));
         for (String warning : outcome.warnings()) {
             out.printf(Locale.ROOT, "%s   warning: %s%n", " ".repeat(prefix().length()), warning);
@@ -75,11 +74,12 @@ final class Progress {
     }
 
     private static String measured(CaseSummary s) {
+        Double p99 = s.latencyUs().corrected().p99(); // null: too few requests to measure it
         String numbers = String.format(
                 Locale.ROOT,
                 "%s req/s, p99 %s",
                 formatRate(s.load().achievedRatePerSec()),
-                formatMicros(s.latencyUs().corrected().p99()));
+                p99 == null ? "-" : formatMicros(p99));
         return s.valid() ? numbers + ", valid" : numbers + ", INVALID: " + String.join("; ", s.invalidReasons());
     }
 

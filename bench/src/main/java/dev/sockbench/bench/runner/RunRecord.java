@@ -1,5 +1,6 @@
 package dev.sockbench.bench.runner;
 
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
@@ -19,8 +20,6 @@ import java.util.List;
  * shutdown hook both write).
  */
 final class RunRecord {
-    static final String PENDING = "pending";
-
     private final Path runDir;
     private final String runId;
     private final String suite;
@@ -79,7 +78,13 @@ final class RunRecord {
             cases.set(
                     current,
                     new CaseEntry(
-                            c.caseId(), c.model(), c.transport(), c.shape(), "failed", false, List.of("interrupted")));
+                            c.caseId(),
+                            c.model(),
+                            c.transport(),
+                            c.shape(),
+                            CaseStatus.FAILED,
+                            false,
+                            List.of("interrupted")));
         }
         finishedAt = at.toString();
         write();

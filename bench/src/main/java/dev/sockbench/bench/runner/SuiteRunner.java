@@ -2,6 +2,7 @@ package dev.sockbench.bench.runner;
 
 import dev.sockbench.bench.suite.Suite;
 import dev.sockbench.bench.suite.SuiteCase;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
@@ -63,7 +64,7 @@ public final class SuiteRunner {
                     c.model(),
                     c.transport().id(),
                     c.load().shape(),
-                    c.skipped() ? "skipped" : RunRecord.PENDING,
+                    c.skipped() ? CaseStatus.SKIPPED : CaseStatus.PENDING,
                     false,
                     c.skipped() ? List.of(c.skipReason()) : List.of()));
         }
@@ -122,14 +123,14 @@ public final class SuiteRunner {
             boolean anyMeasured = false;
             for (CaseEntry c : result.cases()) {
                 switch (c.status()) {
-                    case "measured" -> {
+                    case MEASURED -> {
                         anyMeasured = true;
                         if (!c.valid()) {
                             return false;
                         }
                     }
-                    case "skipped" -> {}
-                    default -> {
+                    case SKIPPED -> {}
+                    case FAILED, PENDING -> {
                         return false;
                     }
                 }

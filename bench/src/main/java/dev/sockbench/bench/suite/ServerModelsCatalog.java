@@ -1,6 +1,6 @@
 package dev.sockbench.bench.suite;
 
-import dev.sockbench.core.model.ServerModel;
+import dev.sockbench.core.server.ServerModel;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.Cell;
 import dev.sockbench.servers.ServerModels;

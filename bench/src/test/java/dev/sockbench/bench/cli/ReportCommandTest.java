@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sockbench.bench.env.EnvironmentProbe;
 import dev.sockbench.bench.env.Pinning;
 import dev.sockbench.core.cli.Cli;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.RunResult.CaseEntry;
@@ -29,7 +30,13 @@ class ReportCommandTest {
                 "2026-01-01T00:01:00Z",
                 EnvironmentProbe.system(runDir).capture(Pinning.unpinned("test")),
                 List.of(new CaseEntry(
-                        "01-nio-epoll-udp-closed", "nio-epoll", "udp", "closed", "skipped", false, List.of("n/a: x"))));
+                        "01-nio-epoll-udp-closed",
+                        "nio-epoll",
+                        "udp",
+                        "closed",
+                        CaseStatus.SKIPPED,
+                        false,
+                        List.of("n/a: x"))));
         ResultFiles.writeJson(runDir.resolve("run.json"), run);
 
         CliRun cli = report("report", runDir.toString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.suite.TableCatalog;
 import dev.sockbench.core.cli.Cli;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -104,17 +105,17 @@ class RunCommandTest {
     @Test
     void tallyCountsEveryStatus() {
         List<CaseEntry> cases = List.of(
-                entry("measured", true),
-                entry("measured", false),
-                entry("failed", false),
-                entry("skipped", false),
-                entry("pending", false));
+                entry(CaseStatus.MEASURED, true),
+                entry(CaseStatus.MEASURED, false),
+                entry(CaseStatus.FAILED, false),
+                entry(CaseStatus.SKIPPED, false),
+                entry(CaseStatus.PENDING, false));
 
         assertThat(RunCommand.tally(cases))
                 .isEqualTo("2 measured (1 valid, 1 invalid), 1 failed, 1 skipped, 1 not run");
     }
 
-    private static CaseEntry entry(String status, boolean valid) {
+    private static CaseEntry entry(CaseStatus status, boolean valid) {
         return new CaseEntry("id", "m", "tcp", "closed", status, valid, List.of());
     }
 }

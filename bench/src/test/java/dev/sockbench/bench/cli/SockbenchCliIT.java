@@ -3,6 +3,7 @@ package dev.sockbench.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.core.JvmFlags;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.ResultFiles;
@@ -92,7 +93,7 @@ class SockbenchCliIT {
         assertThat(result.environment().pinningNote()).isNotBlank();
         CaseEntry entry = result.cases().getFirst();
         assertThat(result.cases()).hasSize(1);
-        assertThat(entry.status()).isEqualTo("measured");
+        assertThat(entry.status()).isEqualTo(CaseStatus.MEASURED);
         assertThat(entry.valid()).as("reasons %s", entry.reasons()).isTrue();
 
         Path caseDir = ResultFiles.caseDir(runDir, entry.caseId());
@@ -144,7 +145,7 @@ class SockbenchCliIT {
         // and the exit code must say whether all of them were valid.
         Path runDir = out.resolve("latest").toRealPath();
         RunResult result = ResultFiles.readRun(runDir);
-        assertThat(result.cases()).extracting(CaseEntry::status).containsOnly("measured");
+        assertThat(result.cases()).extracting(CaseEntry::status).containsOnly(CaseStatus.MEASURED);
         boolean allValid = result.cases().stream().allMatch(CaseEntry::valid);
         assertThat(run.exit())
                 .as(
@@ -186,7 +187,9 @@ class SockbenchCliIT {
 
         assertThat(run.exit()).as("stdout %s%\nstderr %s", run.out(), run.err()).isEqualTo(1);
         RunResult result = ResultFiles.readRun(out.resolve("latest"));
-        assertThat(result.cases()).extracting(CaseEntry::status).containsExactly("failed", "measured");
+        assertThat(result.cases())
+                .extracting(CaseEntry::status)
+                .containsExactly(CaseStatus.FAILED, CaseStatus.MEASURED);
         assertThat(result.cases().get(0).reasons())
                 .singleElement()
                 .asString()

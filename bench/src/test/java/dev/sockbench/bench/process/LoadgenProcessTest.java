@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.process.Phase;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.loadgen.LoadgenMain;
 import dev.sockbench.loadgen.options.LoadOptions;
@@ -28,7 +29,7 @@ class LoadgenProcessTest {
                 dir.resolve("server.log"),
                 Duration.ofSeconds(60),
                 children);
-        List<String> phases = new CopyOnWriteArrayList<>();
+        List<Phase> phases = new CopyOnWriteArrayList<>();
         List<String> args = LoadgenMain.arguments(
                 server.endpoint(),
                 new LoadOptions().shape(Shape.CLOSED).payload(64).framing(Framing.LENGTH),
@@ -45,7 +46,7 @@ class LoadgenProcessTest {
         server.stop(Duration.ofSeconds(10));
 
         assertThat(exit).isZero();
-        assertThat(phases).containsExactly("warmup", "measure", "done");
+        assertThat(phases).containsExactly(Phase.WARMUP, Phase.MEASURE, Phase.DONE);
         assertThat(Files.readString(dir.resolve("loadgen.log")))
                 .contains("fake loadgen: measuring") // stderr
                 .contains("fake loadgen: 1000 requests"); // stdout

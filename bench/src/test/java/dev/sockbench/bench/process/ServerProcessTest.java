@@ -81,14 +81,40 @@ class ServerProcessTest {
     }
 
     @Test
+    void aMalformedListeningLineFailsWithTheReasonAndTheServerIsStopped(@TempDir Path dir) {
+        assertStartFailsAndStopsTheServer(
+                FakeServer.GarblesListening.class,
+                LONG,
+                dir,
+                "server printed a malformed LISTENING line: endpoint 'tcp://127.0.0.1' needs HOST:PORT");
+    }
+
+    @Test
+    void aMalformedUsageAnswerIsAnErrorAtOnceNotATimeout(@TempDir Path dir) throws Exception {
+        ServerProcess server =
+                ServerProcess.start(command(FakeServer.GarblesUsage.class), dir.resolve("s.log"), LONG, children);
+
+        // The deadline is long: only the garbled answer itself can end the wait with this message.
+        assertThatThrownBy(() -> server.usage(LONG))
+                .isInstanceOf(IOException.class)
+                .hasMessage("unreadable USAGE answer: no sysCpuUs in 'USAGE userCpuUs=1'");
+        assertThat(server.stop(LONG)).isNull();
+    }
+
+    @Test
     void aServerThatNeverListensFailsAtTheDeadlineAndIsStopped(@TempDir Path dir) {
         // The fake never prints LISTENING, so the deadline is what ends the wait, however slow the machine.
-        assertThatThrownBy(() -> ServerProcess.start(
-                        command(FakeServer.Silent.class), dir.resolve("s.log"), Duration.ofSeconds(2), children))
+        assertStartFailsAndStopsTheServer(
+                FakeServer.Silent.class, Duration.ofSeconds(2), dir, "server printed no LISTENING line within 2 s");
+    }
+
+    /** Starting {@code main} fails with a message that starts with {@code message}, and no child is left. */
+    private void assertStartFailsAndStopsTheServer(Class<?> main, Duration readyDeadline, Path dir, String message) {
+        assertThatThrownBy(() -> ServerProcess.start(command(main), dir.resolve("s.log"), readyDeadline, children))
                 .isInstanceOf(CaseFailedException.class)
-                .hasMessageStartingWith("server printed no LISTENING line within 2 s");
+                .hasMessageStartingWith(message);
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
-                .as("the silent server was stopped")
+                .as("the server was stopped")
                 .isEmpty();
     }
 

@@ -3,13 +3,14 @@ package dev.sockbench.bench.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.env.Pinning;
-import dev.sockbench.bench.proc.ProcFs;
+import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.suite.LoadSpec;
 import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.ServerCost;
@@ -53,7 +54,7 @@ class CaseRunnerTest {
     void aGoodCaseGetsItsIdModelAndTheServersCostWrittenIntoTheSummary(@TempDir Path caseDir) throws Exception {
         CaseOutcome outcome = runner(FakeServer.class, FakeLoadgen.class).run(CASE, caseDir);
 
-        assertThat(outcome.entry().status()).isEqualTo("measured");
+        assertThat(outcome.entry().status()).isEqualTo(CaseStatus.MEASURED);
         assertThat(outcome.entry().valid()).isTrue();
         assertThat(outcome.warnings()).isEmpty();
         CaseSummary onDisk = ResultFiles.readSummary(caseDir.resolve("summary.json"));
@@ -90,7 +91,7 @@ class CaseRunnerTest {
         CaseOutcome outcome =
                 runner(FakeServer.class, FakeLoadgen.Invalid.class).run(CASE, caseDir);
 
-        assertThat(outcome.entry().status()).isEqualTo("measured");
+        assertThat(outcome.entry().status()).isEqualTo(CaseStatus.MEASURED);
         assertThat(outcome.entry().valid()).isFalse();
         assertThat(outcome.entry().reasons()).containsExactly("achieved rate 50% of target");
         assertThat(outcome.summary().server()).isNotNull();
@@ -101,7 +102,7 @@ class CaseRunnerTest {
         CaseOutcome outcome =
                 runner(FakeServer.class, FakeLoadgen.NoPhases.class).run(CASE, caseDir);
 
-        assertThat(outcome.entry().status()).isEqualTo("measured");
+        assertThat(outcome.entry().status()).isEqualTo(CaseStatus.MEASURED);
         assertThat(outcome.summary().server()).isNull();
         assertThat(outcome.warnings()).singleElement().asString().contains("no PHASE measure/done markers");
         CaseSummary onDisk = ResultFiles.readSummary(caseDir.resolve("summary.json"));
@@ -116,7 +117,7 @@ class CaseRunnerTest {
         CaseOutcome outcome = runner(FakeServer.IgnoresUsage.class, FakeLoadgen.class, Duration.ofMillis(500))
                 .run(CASE, caseDir);
 
-        assertThat(outcome.entry().status()).isEqualTo("measured");
+        assertThat(outcome.entry().status()).isEqualTo(CaseStatus.MEASURED);
         assertThat(outcome.entry().valid()).isTrue(); // the load's numbers stand
         ServerCost server =
                 ResultFiles.readSummary(caseDir.resolve("summary.json")).server();
@@ -138,7 +139,7 @@ class CaseRunnerTest {
         CaseOutcome outcome =
                 runner(FakeServer.DiesOnConnect.class, FakeLoadgen.class).run(CASE, caseDir);
 
-        assertThat(outcome.entry().status()).isEqualTo("failed");
+        assertThat(outcome.entry().status()).isEqualTo(CaseStatus.FAILED);
         assertThat(outcome.entry().valid()).isFalse();
         assertThat(outcome.entry().reasons())
                 .singleElement()
@@ -151,7 +152,7 @@ class CaseRunnerTest {
         CaseOutcome outcome =
                 runner(FakeServer.ExitsEarly.class, FakeLoadgen.class).run(CASE, caseDir);
 
-        assertThat(outcome.entry().status()).isEqualTo("failed");
+        assertThat(outcome.entry().status()).isEqualTo(CaseStatus.FAILED);
         assertThat(outcome.entry().reasons()).singleElement().asString().startsWith("server exited with code 3");
     }
 
@@ -160,7 +161,7 @@ class CaseRunnerTest {
         CaseOutcome outcome =
                 runner(FakeServer.class, FakeLoadgen.Rejects.class).run(CASE, caseDir);
 
-        assertThat(outcome.entry().status()).isEqualTo("failed");
+        assertThat(outcome.entry().status()).isEqualTo(CaseStatus.FAILED);
         assertThat(outcome.entry().reasons())
                 .containsExactly(
                         "load generator rejected the case (exit 2): sockbench: unknown shape 'zigzag'; accepted: closed, open");
@@ -174,7 +175,7 @@ class CaseRunnerTest {
         CaseOutcome outcome =
                 runner(FakeServer.IgnoresTerm.class, FakeLoadgen.class).run(CASE, caseDir);
 
-        assertThat(outcome.entry().status()).isEqualTo("measured");
+        assertThat(outcome.entry().status()).isEqualTo(CaseStatus.MEASURED);
         assertThat(outcome.warnings()).containsExactly("server did not stop within 2 s of SIGTERM and was killed");
         assertThat(List.copyOf(ProcessHandle.current()
                         .children()

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.env.EnvironmentProbe;
 import dev.sockbench.bench.env.Pinning;
-import dev.sockbench.bench.proc.ProcFs;
+import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.suite.Suite;
 import dev.sockbench.bench.suite.SuiteLoader;
@@ -12,6 +12,7 @@ import dev.sockbench.bench.suite.TableCatalog;
 import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.RunResult.CaseEntry;
@@ -78,7 +79,8 @@ class InterruptTest {
         RunResult run = ResultFiles.readRun(runDir);
         assertThat(run.cases())
                 .extracting(CaseEntry::status)
-                .containsExactly("failed", "pending"); // the case in progress, and the one never started
+                .containsExactly(
+                        CaseStatus.FAILED, CaseStatus.PENDING); // the case in progress, and the one never started
         assertThat(run.cases().get(0).reasons()).containsExactly("interrupted");
         assertThat(run.finishedAt()).isNotNull();
         assertThat(Files.readString(out.resolve("runner.log")))

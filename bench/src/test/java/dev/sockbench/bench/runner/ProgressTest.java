@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sockbench.bench.suite.LoadSpec;
 import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.core.result.CaseLoad;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyUs;
 import dev.sockbench.core.result.LoadReport;
@@ -27,7 +28,10 @@ class ProgressTest {
     }
 
     private static CaseOutcome measured(SuiteCase c, boolean valid) {
-        Percentiles p = new Percentiles(50.0, 90.0, 123.0, 500.0, 900, 60);
+        return measured(c, valid, new Percentiles(50.0, 90.0, 123.0, 500.0, 900, 60));
+    }
+
+    private static CaseOutcome measured(SuiteCase c, boolean valid, Percentiles p) {
         LoadReport report = LoadReport.builder()
                 .invalidReasons(valid ? List.of() : List.of("errors: 3 requests failed"))
                 .load(CaseLoad.builder()
@@ -45,7 +49,8 @@ class ProgressTest {
                 .build();
         CaseSummary s =
                 CaseSummary.from(report).caseId(c.caseId()).model(c.model()).build();
-        CaseEntry e = new CaseEntry(c.caseId(), c.model(), "tcp", "closed", "measured", valid, s.invalidReasons());
+        CaseEntry e =
+                new CaseEntry(c.caseId(), c.model(), "tcp", "closed", CaseStatus.MEASURED, valid, s.invalidReasons());
         return new CaseOutcome(e, s, List.of());
     }
 
@@ -80,18 +85,31 @@ class ProgressTest {
                         "[2/3] nio-epoll tcp closed-c4: 45.2k req/s, p99 123 µs, INVALID: errors: 3 requests failed (4s)");
     }
 
-    @Test
-    void aFailedCaseSaysWhyAndWarningsFollowTheirCase() {
-        SuiteCase c = aCase(1);
+    /** What Progress prints for a one-case run that ends with {@code outcome}. */
+    private static String printed(SuiteCase c, CaseOutcome outcome) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Progress progress = new Progress(List.of(c), new PrintWriter(bytes, true, StandardCharsets.UTF_8), () -> 0);
         progress.started(c);
-        CaseOutcome failed = CaseRunner.failed(c, "server exited during the case (code 1): boom", List.of("w"));
-        progress.ended(c, failed);
+        progress.ended(c, outcome);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8))
+    @Test
+    void aFailedCaseSaysWhyAndWarningsFollowTheirCase() {
+        SuiteCase c = aCase(1);
+        CaseOutcome failed = CaseRunner.failed(c, "server exited during the case (code 1): boom", List.of("w"));
+
+        assertThat(printed(c, failed))
                 .contains("[1/1] nio-epoll tcp closed-c4: FAILED: server exited during the case (code 1): boom (0s)")
                 .contains("   warning: w");
+    }
+
+    @Test
+    void aP99NotMeasuredForTooFewRequestsPrintsADash() {
+        SuiteCase c = aCase(1);
+        CaseOutcome fewRequests = measured(c, true, new Percentiles(50.0, 90.0, null, null, 900, 60));
+
+        assertThat(printed(c, fewRequests)).contains("[1/1] nio-epoll tcp closed-c4: 45.2k req/s, p99 -, valid (0s)");
     }
 
     @Test

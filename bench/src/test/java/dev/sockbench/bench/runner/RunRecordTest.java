@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.env.EnvironmentProbe;
 import dev.sockbench.bench.env.Pinning;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunRecordTest {
     private static CaseEntry pending(String id) {
-        return new CaseEntry(id, "nio-epoll", "tcp", "closed", RunRecord.PENDING, false, List.of());
+        return new CaseEntry(id, "nio-epoll", "tcp", "closed", CaseStatus.PENDING, false, List.of());
     }
 
     @Test
@@ -29,18 +30,20 @@ class RunRecordTest {
         RunResult initial = ResultFiles.readRun(runDir);
         assertThat(initial.runId()).isEqualTo(runDir.getFileName().toString());
         assertThat(initial.finishedAt()).isNull();
-        assertThat(initial.cases()).extracting(CaseEntry::status).containsExactly("pending", "pending");
+        assertThat(initial.cases())
+                .extracting(CaseEntry::status)
+                .containsExactly(CaseStatus.PENDING, CaseStatus.PENDING);
 
         record.running(0);
-        record.update(0, new CaseEntry("01-a", "nio-epoll", "tcp", "closed", "measured", true, List.of()));
+        record.update(0, new CaseEntry("01-a", "nio-epoll", "tcp", "closed", CaseStatus.MEASURED, true, List.of()));
         record.running(1);
         record.interrupt(Instant.parse("2026-01-01T00:01:00Z"));
         // The run's thread may still report the case it was running: the interrupt has the last word.
-        record.update(1, new CaseEntry("02-b", "nio-epoll", "tcp", "closed", "measured", true, List.of()));
+        record.update(1, new CaseEntry("02-b", "nio-epoll", "tcp", "closed", CaseStatus.MEASURED, true, List.of()));
         record.finish(Instant.parse("2026-01-01T00:02:00Z"));
 
         RunResult last = ResultFiles.readRun(runDir);
-        assertThat(last.cases()).extracting(CaseEntry::status).containsExactly("measured", "failed");
+        assertThat(last.cases()).extracting(CaseEntry::status).containsExactly(CaseStatus.MEASURED, CaseStatus.FAILED);
         assertThat(last.cases().get(1).reasons()).containsExactly("interrupted");
         assertThat(last.finishedAt()).isEqualTo("2026-01-01T00:01:00Z");
         assertThat(last.environment().pinningNote()).isEqualTo("not pinned: test");

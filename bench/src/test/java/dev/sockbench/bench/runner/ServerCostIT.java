@@ -3,11 +3,12 @@ package dev.sockbench.bench.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.env.Pinning;
-import dev.sockbench.bench.proc.ProcFs;
+import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.suite.LoadSpec;
 import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.transport.Transport;
@@ -50,7 +51,7 @@ class ServerCostIT {
 
         assertThat(outcome.entry().status())
                 .as("reasons %s", outcome.entry().reasons())
-                .isEqualTo("measured");
+                .isEqualTo(CaseStatus.MEASURED);
         assertThat(outcome.warnings()).isEmpty();
         CaseSummary summary = outcome.summary();
         long requests = summary.measuredIntervalRequests();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.env.EnvironmentProbe;
 import dev.sockbench.bench.env.Pinning;
-import dev.sockbench.bench.proc.ProcFs;
+import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.suite.Suite;
 import dev.sockbench.bench.suite.SuiteLoader;
@@ -12,6 +12,7 @@ import dev.sockbench.bench.suite.TableCatalog;
 import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.RunResult.CaseEntry;
@@ -72,7 +73,7 @@ class SuiteRunnerTest {
         assertThat(run.finishedAt()).isNotNull();
         assertThat(run.environment().pinningNote()).isEqualTo(Pinning.detect().note());
         assertThat(run.cases())
-                .extracting(c -> c.caseId() + " " + c.status() + " " + c.valid())
+                .extracting(c -> c.caseId() + " " + c.status().id() + " " + c.valid())
                 .containsExactly(
                         "01-good-tcp-closed-c4 measured true",
                         "02-good-udp-closed-c4 skipped false",
@@ -110,8 +111,8 @@ class SuiteRunnerTest {
                 "t",
                 "t",
                 null,
-                java.util.List.of(
-                        new CaseEntry("01", "m", "tcp", "closed", "skipped", false, java.util.List.of("n/a: x"))));
+                java.util.List.of(new CaseEntry(
+                        "01", "m", "tcp", "closed", CaseStatus.SKIPPED, false, java.util.List.of("n/a: x"))));
         assertThat(new SuiteRunner.Finished(Path.of("r"), nothing).allValid()).isFalse();
     }
 }

@@ -95,6 +95,9 @@ class RunScriptTest {
         assertThat(r.err())
                 .contains("needs a JDK 25 or newer")
                 .contains("found: java 17 at " + dir.resolve("old/bin/java"))
-                .contains("openjdk-25-jdk-headless");
+                .contains("temurin-25-jdk")
+                .contains("https://adoptium.net")
+                .contains("your distribution's JDK 25")
+                .doesNotContain("openjdk-25"); // no such package in Debian 12
     }
 }

@@ -1,5 +1,7 @@
 package dev.sockbench.bench.testing;
 
+import dev.sockbench.core.process.Phase;
+import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.LatencyUs;
@@ -39,13 +41,13 @@ public final class FakeLoadgen {
         try (Socket s = new Socket(target.host(), target.port())) {
             s.getOutputStream().write(new byte[] {1, 2, 3});
             if (phases) {
-                System.out.println("PHASE warmup");
-                System.out.println("PHASE measure");
+                System.out.println(ProcessLines.phase(Phase.WARMUP));
+                System.out.println(ProcessLines.phase(Phase.MEASURE));
                 System.out.flush();
             }
             System.err.println("fake loadgen: measuring");
             if (phases) {
-                System.out.println("PHASE done");
+                System.out.println(ProcessLines.phase(Phase.DONE));
             }
         }
         Histogram h = new Histogram(3);
@@ -111,7 +113,7 @@ public final class FakeLoadgen {
     /** Prints the warm-up marker and then nothing, forever. */
     public static final class Hangs {
         public static void main(String[] args) throws InterruptedException {
-            System.out.println("PHASE warmup");
+            System.out.println(ProcessLines.phase(Phase.WARMUP));
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
         }

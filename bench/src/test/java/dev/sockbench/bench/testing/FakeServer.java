@@ -1,6 +1,9 @@
 package dev.sockbench.bench.testing;
 
 import dev.sockbench.core.os.ResourceUsage;
+import dev.sockbench.core.process.ProcessLines;
+import dev.sockbench.core.transport.Endpoint;
+import dev.sockbench.core.transport.Transport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,10 +31,18 @@ public final class FakeServer {
      * on the first connection instead.
      */
     public static void main(String[] args) throws Exception {
-        serve(java.util.List.of(args).contains(DYING_MODEL), false, true);
+        serve(java.util.List.of(args).contains(DYING_MODEL), false, Usage.ANSWER);
     }
 
-    private static void serve(boolean dieOnConnect, boolean ignoreTerm, boolean answerUsage) throws Exception {
+    /** How a fake answers {@code USAGE}. */
+    private enum Usage {
+        ANSWER,
+        IGNORE,
+        /** With a line that lacks fields. */
+        GARBLE
+    }
+
+    private static void serve(boolean dieOnConnect, boolean ignoreTerm, Usage usage) throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), s -> {
             if (!ignoreTerm) {
@@ -44,9 +55,7 @@ public final class FakeServer {
                 while (true) {
                     Socket s = server.accept();
                     if (dieOnConnect) {
-                        System.out.println("fake server: dying on purpose");
-                        System.out.flush();
-                        Runtime.getRuntime().halt(1);
+                        die();
                     }
                     Thread.ofPlatform().daemon().start(() -> drain(s));
                 }
@@ -56,21 +65,24 @@ public final class FakeServer {
         });
         System.err.println("fake server: starting"); // stderr before the marker, as a real server may warn
         ResourceUsage.ofThisProcess(); // links getrusage now, as ServerMain does, so answers are quick
-        println("LISTENING tcp://127.0.0.1:" + server.getLocalPort());
-        if (answerUsage) {
-            Thread.ofPlatform().daemon().start(FakeServer::answerUsage);
+        println(ProcessLines.listening(Endpoint.inet(Transport.TCP, "127.0.0.1", server.getLocalPort())));
+        if (usage != Usage.IGNORE) {
+            Thread.ofPlatform().daemon().start(() -> answerUsage(usage));
         }
         stop.await();
         server.close();
         System.exit(0);
     }
 
-    private static void answerUsage() {
+    private static void answerUsage(Usage usage) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.equals("USAGE")) {
-                    println("USAGE " + ResourceUsage.ofThisProcess().toLine());
+                if (ProcessLines.isUsageRequest(line)) {
+                    println(
+                            usage == Usage.GARBLE
+                                    ? "USAGE userCpuUs=1"
+                                    : ProcessLines.usageReply(ResourceUsage.ofThisProcess()));
                 }
             }
         } catch (IOException e) {
@@ -81,6 +93,12 @@ public final class FakeServer {
     private static synchronized void println(String line) {
         System.out.println(line);
         System.out.flush();
+    }
+
+    /** Says so and exits 1, holding {@link #println}'s lock: no USAGE answer can follow the line. */
+    private static synchronized void die() {
+        println("fake server: dying on purpose");
+        Runtime.getRuntime().halt(1);
     }
 
     private static void drain(Socket s) {
@@ -115,24 +133,39 @@ public final class FakeServer {
         }
     }
 
+    /** Prints a LISTENING line whose endpoint has no port, then waits to be stopped. */
+    public static final class GarblesListening {
+        public static void main(String[] args) throws InterruptedException {
+            println("LISTENING tcp://127.0.0.1");
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
     /** Listens, then dies (exit 1) when the first connection arrives. */
     public static final class DiesOnConnect {
         public static void main(String[] args) throws Exception {
-            serve(true, false, true);
+            serve(true, false, Usage.ANSWER);
         }
     }
 
     /** Listens and ignores SIGTERM, so it has to be killed. */
     public static final class IgnoresTerm {
         public static void main(String[] args) throws Exception {
-            serve(false, true, true);
+            serve(false, true, Usage.ANSWER);
         }
     }
 
     /** Serves, but never answers {@code USAGE}. */
     public static final class IgnoresUsage {
         public static void main(String[] args) throws Exception {
-            serve(false, false, false);
+            serve(false, false, Usage.IGNORE);
+        }
+    }
+
+    /** Serves, but answers {@code USAGE} with a line that lacks fields. */
+    public static final class GarblesUsage {
+        public static void main(String[] args) throws Exception {
+            serve(false, false, Usage.GARBLE);
         }
     }
 }

@@ -6,8 +6,6 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What this process has used so far, from {@code getrusage(RUSAGE_SELF)}: CPU time with
@@ -15,8 +13,9 @@ import java.util.Map;
  * have already exited. (Summing {@code /proc/<pid>/task/*}{@code /status} from outside misses the
  * exited ones: a thread-per-connection server loses every closed connection's switches.)
  *
- * <p>A process reads its own usage; the suite runner asks the server for it over stdin (see the
- * server's {@code USAGE} command) at the start and end of the measured interval and subtracts.
+ * <p>A process reads its own usage; the suite runner asks the server for it over stdin (a {@code
+ * USAGE} line, see {@link dev.sockbench.core.process.ProcessLines}) at the start and end of the
+ * measured interval and subtracts.
  *
  * <pre>{@code
  * ResourceUsage before = ResourceUsage.ofThisProcess();
@@ -75,39 +74,5 @@ public record ResourceUsage(long userCpuUs, long sysCpuUs, long voluntaryCtxSwit
                 sysCpuUs - earlier.sysCpuUs,
                 voluntaryCtxSwitches - earlier.voluntaryCtxSwitches,
                 involuntaryCtxSwitches - earlier.involuntaryCtxSwitches);
-    }
-
-    /** One line, {@code userCpuUs=1 sysCpuUs=2 voluntaryCtxSwitches=3 involuntaryCtxSwitches=4}. */
-    public String toLine() {
-        return "userCpuUs=" + userCpuUs + " sysCpuUs=" + sysCpuUs + " voluntaryCtxSwitches=" + voluntaryCtxSwitches
-                + " involuntaryCtxSwitches=" + involuntaryCtxSwitches;
-    }
-
-    /**
-     * Reads what {@link #toLine} wrote.
-     *
-     * @throws IllegalArgumentException when a field is missing or not a number
-     */
-    public static ResourceUsage parseLine(String line) {
-        Map<String, Long> fields = new LinkedHashMap<>();
-        for (String pair : line.trim().split("\\s+")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
-            }
-        }
-        return new ResourceUsage(
-                field(fields, "userCpuUs", line),
-                field(fields, "sysCpuUs", line),
-                field(fields, "voluntaryCtxSwitches", line),
-                field(fields, "involuntaryCtxSwitches", line));
-    }
-
-    private static long field(Map<String, Long> fields, String name, String line) {
-        Long value = fields.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("no " + name + " in resource usage line '" + line + "'");
-        }
-        return value;
     }
 }

@@ -1,6 +1,10 @@
 package dev.sockbench.core.result;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sockbench.core.cli.Identified;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,10 +36,7 @@ public record RunResult(
      * @param model server model id
      * @param transport transport id
      * @param shape load shape id
-     * @param status {@code measured}, {@code skipped} (the cell is n/a or unavailable here),
-     *     {@code failed} (the server or generator did not run to the end, or the run was
-     *     interrupted during it) or {@code pending} (not run yet: the run is in progress or was
-     *     interrupted before it)
+     * @param status measured, skipped, failed or pending
      * @param valid whether the measured numbers can be trusted; false unless measured
      * @param reasons why skipped, failed or invalid; empty otherwise
      */
@@ -44,7 +45,40 @@ public record RunResult(
             String model,
             String transport,
             String shape,
-            String status,
+            CaseStatus status,
             boolean valid,
-            List<String> reasons) {}
+            List<String> reasons) {
+
+        /**
+         * Reads an entry from JSON. A status this sockbench does not know (a later version's) reads
+         * as failed, with a first reason that says so, so that a report still shows every other case.
+         */
+        @JsonCreator
+        static CaseEntry read(
+                @JsonProperty("caseId") String caseId,
+                @JsonProperty("model") String model,
+                @JsonProperty("transport") String transport,
+                @JsonProperty("shape") String shape,
+                @JsonProperty("status") String status,
+                @JsonProperty("valid") boolean valid,
+                @JsonProperty("reasons") List<String> reasons) {
+            try {
+                return new CaseEntry(
+                        caseId,
+                        model,
+                        transport,
+                        shape,
+                        Identified.byId(CaseStatus.class, "status", status),
+                        valid,
+                        reasons);
+            } catch (IllegalArgumentException unknown) {
+                List<String> why = new ArrayList<>();
+                why.add("run.json gives the status '" + status + "', which this sockbench does not know");
+                if (reasons != null) {
+                    why.addAll(reasons);
+                }
+                return new CaseEntry(caseId, model, transport, shape, CaseStatus.FAILED, false, why);
+            }
+        }
+    }
 }

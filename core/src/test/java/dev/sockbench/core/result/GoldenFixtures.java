@@ -108,7 +108,7 @@ final class GoldenFixtures {
                                 "nio-epoll",
                                 "tcp",
                                 "open",
-                                "measured",
+                                CaseStatus.MEASURED,
                                 false,
                                 List.of("errors: 10 requests failed")),
                         new RunResult.CaseEntry(
@@ -116,11 +116,17 @@ final class GoldenFixtures {
                                 "netty-iouring",
                                 "tcp",
                                 "open",
-                                "skipped",
+                                CaseStatus.SKIPPED,
                                 false,
                                 List.of("unavailable: io_uring is disabled by the kernel")),
                         new RunResult.CaseEntry(
-                                "nio-poll-udp-sweep", "nio-poll", "udp", "sweep", "pending", false, List.of())));
+                                "nio-poll-udp-sweep",
+                                "nio-poll",
+                                "udp",
+                                "sweep",
+                                CaseStatus.PENDING,
+                                false,
+                                List.of())));
     }
 
     /** A UDP sweep with every block a sweep over a datagram transport has. */

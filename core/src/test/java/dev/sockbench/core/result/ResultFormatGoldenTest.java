@@ -142,13 +142,13 @@ class ResultFormatGoldenTest {
         assertThat(measured.model()).isEqualTo("nio-epoll");
         assertThat(measured.transport()).isEqualTo("tcp");
         assertThat(measured.shape()).isEqualTo("open");
-        assertThat(measured.status()).isEqualTo("measured");
+        assertThat(measured.status()).isEqualTo(CaseStatus.MEASURED);
         assertThat(measured.valid()).isFalse();
         assertThat(measured.reasons()).containsExactly("errors: 10 requests failed");
         RunResult.CaseEntry skipped = run.cases().get(1);
-        assertThat(skipped.status()).isEqualTo("skipped");
+        assertThat(skipped.status()).isEqualTo(CaseStatus.SKIPPED);
         assertThat(skipped.reasons()).containsExactly("unavailable: io_uring is disabled by the kernel");
-        assertThat(run.cases().get(2).status()).isEqualTo("pending");
+        assertThat(run.cases().get(2).status()).isEqualTo(CaseStatus.PENDING);
 
         assertThat(run).as("nothing else in the record").isEqualTo(GoldenFixtures.run(1));
     }

@@ -24,8 +24,11 @@ sealed interface Driver permits ClosedDriver, PacedDriver, ChurnDriver {
     /** A counting window began (a rehearsal window, or the measured interval). */
     default void onWindow(long nowNs) {}
 
-    /** The generator stalled from {@code fromNs} to {@code toNs}; see {@link EventLoop}. */
-    default void onStall(long fromNs, long toNs) {}
+    /**
+     * The generator stalled from {@code fromNs} to {@code toNs}, and {@code c} was found readable
+     * right after: its echo may have waited unread during the stall; see {@link EventLoop}.
+     */
+    default void onStall(Connection c, long fromNs, long toNs) {}
 
     /** A churn connect completed (or failed). */
     default void onConnectable(Connection c, long nowNs) {}

@@ -36,9 +36,10 @@ import org.HdrHistogram.Histogram;
  * Time spent waiting (asleep, or polling with nothing ready) within the measured interval is idle;
  * the rest is busy. A gap of more than {@link #STALL_NS} between two turns that should have
  * followed each other at once (a poll, or a sleep that should have ended) is a <em>stall</em> of
- * the generator: its thread did not run. A full connection cannot tell whether its echo waited
- * unread meanwhile, so the driver charges the stall to the requests due then ({@link
- * Driver#onStall}).
+ * the generator: its thread did not run. A full connection found readable by the first poll after
+ * a stall may have had its echo waiting unread during it, so the driver charges the stall to the
+ * requests due then ({@link Driver#onStall}); one still waiting for its echo after the stall lost
+ * nothing by it, and is not charged.
  *
  * <h2>The end</h2>
  *
@@ -115,6 +116,10 @@ final class EventLoop implements Runnable {
      * end of a sleep; {@link #NOT_SET} while asleep in a selector that a socket may wake.
      */
     private long runningByNs = NOT_SET;
+    /** A stall seen since the last poll, to charge to the connections that poll finds ready; {@link #NOT_SET} if none. */
+    private long stallFromNs = NOT_SET;
+
+    private long stallToNs;
 
     private long finishedNs;
     private String firstError;
@@ -411,10 +416,10 @@ final class EventLoop implements Runnable {
                 poller.park(sleepNs);
                 runningByNs = wakeNs;
                 sawTime(clock.nanoTime());
-                poller.pollNow();
+                pollNow();
             } else if (sleepNs >= MS && !driver.pollsForEchoes()) {
                 long pollUntilNs = now + POLL_BEFORE_SLEEP_NS;
-                while (poller.pollNow() == 0) {
+                while (pollNow() == 0) {
                     pause();
                     long t = clock.nanoTime();
                     sawTime(t);
@@ -428,8 +433,9 @@ final class EventLoop implements Runnable {
                     // late is unknowable), and waking late with none ready kept no echo waiting.
                     runningByNs = NOT_SET;
                     poller.poll(sleepNs / MS);
+                    stallFromNs = NOT_SET;
                 }
-            } else if (poller.pollNow() == 0) {
+            } else if (pollNow() == 0) {
                 pause();
             }
         } finally {
@@ -450,9 +456,19 @@ final class EventLoop implements Runnable {
      */
     private void sawTime(long t) {
         if (runningByNs != NOT_SET && t - runningByNs > STALL_NS) {
-            driver.onStall(runningByNs, t);
+            if (stallFromNs == NOT_SET) {
+                stallFromNs = runningByNs;
+            }
+            stallToNs = t;
         }
         runningByNs = t;
+    }
+
+    /** Polls without waiting; the connections found ready are told of a stall just before ({@link #onReady}). */
+    private int pollNow() throws IOException {
+        int ready = poller.pollNow();
+        stallFromNs = NOT_SET;
+        return ready;
     }
 
     /**
@@ -484,6 +500,9 @@ final class EventLoop implements Runnable {
             return;
         }
         if ((ready & SelectionKey.OP_READ) != 0) {
+            if (stallFromNs != NOT_SET) {
+                driver.onStall(c, stallFromNs, stallToNs);
+            }
             readFrom(c);
         }
         if ((ready & SelectionKey.OP_WRITE) != 0 && c.isOpen()) {

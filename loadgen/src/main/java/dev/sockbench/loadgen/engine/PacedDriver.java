@@ -123,13 +123,15 @@ final class PacedDriver implements Driver {
         }
     }
 
-    /** Connections that are full cannot see whether their echo waited unread: the stall is charged to them. */
+    /**
+     * A full connection whose echo may have waited unread during a stall of the generator: the
+     * stall is the generator's, charged to the requests it held up (an upper bound: the echo may
+     * have come at its end).
+     */
     @Override
-    public void onStall(long fromNs, long toNs) {
-        for (Connection c : loop.connections) {
-            if (c.isOpen() && !c.hasRoom()) {
-                lags[c.index].onStall(fromNs, toNs);
-            }
+    public void onStall(Connection c, long fromNs, long toNs) {
+        if (c.isOpen() && !c.hasRoom()) {
+            lags[c.index].onStall(fromNs, toNs);
         }
     }
 

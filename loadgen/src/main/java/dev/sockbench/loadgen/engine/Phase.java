@@ -1,26 +1,24 @@
 package dev.sockbench.loadgen.engine;
 
-/** The phases of a run, announced on stdout as {@code PHASE <id>} lines. */
+import dev.sockbench.core.process.ProcessLines;
+
+/**
+ * The phases of a run as the engine reports them, one for each of the process contract's {@link
+ * dev.sockbench.core.process.Phase}s, which says what each means.
+ */
 public enum Phase {
-    /** Load runs; nothing is recorded. */
-    WARMUP("warmup"),
-    /** The measured interval starts now. */
-    MEASURE("measure"),
-    /** The measured interval ended (requests in flight are still drained). */
-    DONE("done");
+    WARMUP(dev.sockbench.core.process.Phase.WARMUP),
+    MEASURE(dev.sockbench.core.process.Phase.MEASURE),
+    DONE(dev.sockbench.core.process.Phase.DONE);
 
-    private final String id;
+    private final dev.sockbench.core.process.Phase announced;
 
-    Phase(String id) {
-        this.id = id;
-    }
-
-    public String id() {
-        return id;
+    Phase(dev.sockbench.core.process.Phase announced) {
+        this.announced = announced;
     }
 
     /** The stdout marker, e.g. {@code PHASE measure}. */
     public String marker() {
-        return "PHASE " + id;
+        return ProcessLines.phase(announced);
     }
 }

@@ -157,6 +157,22 @@ class OpenLoopTruthTest {
     }
 
     @Test
+    void aGeneratorStallWhileTheServerHoldsTheEchoAnywayIsTheServersNotTheGenerators() throws Exception {
+        // The server stops from 100 to 300 ms; the generator does not run from 150 to 250 ms. The
+        // echo it waits for comes at ~300 ms, after the generator is back: the generator's stall
+        // delayed nothing, and the requests due then were blocked by the server.
+        SimulatedNetwork net = network(100 * US)
+                .serverStopped(SEC + 100 * MS, SEC + 300 * MS)
+                .generatorStalled(SEC + 150 * MS, SEC + 250 * MS);
+        Measured m = run(net, Arrival.CONSTANT, 1_000, SEC, SEC, 1);
+
+        everyRequestAccountedFor(m, 1_000);
+        assertThat(m.corrected().getMaxValue()).isGreaterThanOrEqualTo(199 * MS);
+        assertThat(m.lag().getMaxValue()).isLessThanOrEqualTo(SimulatedNetwork.TICK_NS);
+        assertThat(m.blocked().getMaxValue()).isGreaterThanOrEqualTo(199 * MS);
+    }
+
+    @Test
     void poissonAndConstantArrivalsAtLowUtilisationSeeTheSameMedian() throws Exception {
         // 5% utilisation: 1,000/s against a 50 us server. Queueing adds a few us at most; the
         // defect of issue 8 (the pacer spacing Poisson gaps out) made the Poisson median 2.7x.

@@ -27,7 +27,7 @@ public final class CaseColumns {
     public static final String SERVER_GROUP = "server cost";
     public static final String KERNEL_GROUP = "kernel drops (whole host)";
     public static final String GENERATOR_GROUP = "load generator";
-    /** Key of the status column: a {@link CaseStatus} id. */
+    /** Key of the status column: a {@link ReportStatus} id. */
     public static final String STATUS = "status";
 
     /** Every column, in table order. */
@@ -41,7 +41,7 @@ public final class CaseColumns {
         // Next to the model, so no one reads a row's numbers before its status. The export keeps
         // the id; people get INVALID in capitals, hard to read past.
         cols.add(Column.text(STATUS, "status", c -> c.status().id())
-                .withDisplay(c -> c.status() == CaseStatus.INVALID
+                .withDisplay(c -> c.status() == ReportStatus.INVALID
                         ? "INVALID"
                         : c.status().id()));
         cols.add(Column.text("transport", "transport", ReportCase::transport));

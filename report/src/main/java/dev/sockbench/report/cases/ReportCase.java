@@ -18,11 +18,11 @@ import java.util.Set;
  * @param entry the case as listed in run.json
  * @param status valid, invalid, skipped, failed, pending or unreadable
  * @param reasons why it is not valid; empty when valid
- * @param summary its summary.json; null unless {@link CaseStatus#measured()}
+ * @param summary its summary.json; null unless {@link ReportStatus#measured()}
  * @param caseDir its folder, {@code cases/<case-id>/}
  */
 public record ReportCase(
-        RunResult.CaseEntry entry, CaseStatus status, List<String> reasons, CaseSummary summary, Path caseDir) {
+        RunResult.CaseEntry entry, ReportStatus status, List<String> reasons, CaseSummary summary, Path caseDir) {
 
     public ReportCase {
         reasons = List.copyOf(reasons);
@@ -43,25 +43,20 @@ public record ReportCase(
     static ReportCase load(RunResult.CaseEntry entry, Path caseDir) {
         List<String> entryReasons = entry.reasons() == null ? List.of() : entry.reasons();
         switch (entry.status()) {
-            case "skipped" -> {
-                return new ReportCase(entry, CaseStatus.SKIPPED, entryReasons, null, caseDir);
+            case SKIPPED -> {
+                return new ReportCase(entry, ReportStatus.SKIPPED, entryReasons, null, caseDir);
             }
-            case "failed" -> {
-                return new ReportCase(entry, CaseStatus.FAILED, entryReasons, null, caseDir);
+            case FAILED -> {
+                return new ReportCase(entry, ReportStatus.FAILED, entryReasons, null, caseDir);
             }
-            case "pending" -> {
+            case PENDING -> {
                 List<String> reasons = entryReasons.isEmpty()
                         ? List.of("not run yet: the run is in progress or was interrupted before this case")
                         : entryReasons;
-                return new ReportCase(entry, CaseStatus.PENDING, reasons, null, caseDir);
+                return new ReportCase(entry, ReportStatus.PENDING, reasons, null, caseDir);
             }
-            case "measured" -> {
+            case MEASURED -> {
                 // handled below
-            }
-            case null, default -> {
-                List<String> reasons = new ArrayList<>(entryReasons);
-                reasons.addFirst("run.json gives the status '" + entry.status() + "', which this report does not know");
-                return new ReportCase(entry, CaseStatus.FAILED, reasons, null, caseDir);
             }
         }
         CaseSummary summary;
@@ -69,7 +64,7 @@ public record ReportCase(
             summary = ResultFiles.readSummary(caseDir.resolve(ResultFiles.SUMMARY_FILE));
         } catch (IOException | RuntimeException e) {
             String reason = "cannot read " + ResultFiles.SUMMARY_FILE + ": " + e.getMessage();
-            return new ReportCase(entry, CaseStatus.UNREADABLE, List.of(reason), null, caseDir);
+            return new ReportCase(entry, ReportStatus.UNREADABLE, List.of(reason), null, caseDir);
         }
         // Either side may have found a reason; the union is what the reader must see.
         Set<String> reasons = new LinkedHashSet<>(summary.invalidReasons());
@@ -79,7 +74,7 @@ public record ReportCase(
             reasons.add("marked invalid without a reason");
         }
         return new ReportCase(
-                entry, valid ? CaseStatus.VALID : CaseStatus.INVALID, List.copyOf(reasons), summary, caseDir);
+                entry, valid ? ReportStatus.VALID : ReportStatus.INVALID, List.copyOf(reasons), summary, caseDir);
     }
 
     /** The case's folder name. */

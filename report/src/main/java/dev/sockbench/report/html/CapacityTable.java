@@ -4,9 +4,9 @@ import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.report.cases.CaseGroup;
-import dev.sockbench.report.cases.CaseStatus;
 import dev.sockbench.report.cases.Formats;
 import dev.sockbench.report.cases.ReportCase;
+import dev.sockbench.report.cases.ReportStatus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,7 @@ final class CapacityTable {
     static Page.CapacityView of(CaseGroup group) {
         SweepResult first = group.cases().getFirst().summary().sweep();
         List<Page.CapacityRow> rows = group.cases().stream()
-                .sorted(Comparator.comparing((ReportCase c) -> c.status() != CaseStatus.VALID)
+                .sorted(Comparator.comparing((ReportCase c) -> c.status() != ReportStatus.VALID)
                         .thenComparing(c -> -capacityOf(c)))
                 .map(CapacityTable::row)
                 .toList();
@@ -37,7 +37,7 @@ final class CapacityTable {
     private static Page.CapacityRow row(ReportCase c) {
         CaseSummary s = c.summary();
         SweepResult sweep = s.sweep();
-        boolean invalid = c.status() == CaseStatus.INVALID;
+        boolean invalid = c.status() == ReportStatus.INVALID;
         boolean found = sweep.capacityPerSec() != null;
         // The summary's load and latency are the capacity step's (or the first step's when none was good).
         Percentiles at = s.latencyUs().corrected();

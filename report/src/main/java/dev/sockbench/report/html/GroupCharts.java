@@ -6,8 +6,8 @@ import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.report.cases.CaseGroup;
-import dev.sockbench.report.cases.CaseStatus;
 import dev.sockbench.report.cases.ReportCase;
+import dev.sockbench.report.cases.ReportStatus;
 import dev.sockbench.report.cases.Sweeps;
 import dev.sockbench.report.chart.Charts;
 import dev.sockbench.report.chart.CostChart;
@@ -88,7 +88,7 @@ final class GroupCharts {
         List<SweepChart.Curve> curves = new ArrayList<>();
         for (ReportCase c : group.cases()) {
             String name = c.model() + " (" + c.caseId() + ")";
-            if (c.status() != CaseStatus.VALID) {
+            if (c.status() != ReportStatus.VALID) {
                 notCharted.add(name + ": INVALID, " + String.join("; ", c.reasons()));
                 continue;
             }

@@ -8,9 +8,9 @@ import dev.sockbench.core.result.RunResult;
 import dev.sockbench.report.ReportRenderer;
 import dev.sockbench.report.cases.CaseColumns;
 import dev.sockbench.report.cases.CaseGroup;
-import dev.sockbench.report.cases.CaseStatus;
 import dev.sockbench.report.cases.Column;
 import dev.sockbench.report.cases.ReportCase;
+import dev.sockbench.report.cases.ReportStatus;
 import dev.sockbench.report.chart.Palette;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -115,7 +115,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
 
     private static Page.Row row(ReportCase c, List<Column> columns) {
-        boolean invalid = c.status() == CaseStatus.INVALID;
+        boolean invalid = c.status() == ReportStatus.INVALID;
         List<Page.Cell> cells = new ArrayList<>();
         for (Column col : columns) {
             String css = (col.numeric() ? "num" : "") + (col.key().equals(CaseColumns.STATUS) ? " status" : "");
@@ -152,11 +152,11 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     /** For example {@code 6 cases: 4 valid, 1 INVALID, 1 skipped}. */
     private static String counts(List<ReportCase> cases) {
-        Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
+        Map<ReportStatus, Long> byStatus = new EnumMap<>(ReportStatus.class);
         cases.forEach(c -> byStatus.merge(c.status(), 1L, Long::sum));
         String parts = byStatus.entrySet().stream()
                 .map(e -> e.getValue() + " "
-                        + (e.getKey() == CaseStatus.INVALID
+                        + (e.getKey() == ReportStatus.INVALID
                                 ? "INVALID"
                                 : e.getKey().id()))
                 .collect(Collectors.joining(", "));

@@ -3,6 +3,7 @@ package dev.sockbench.report.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.core.result.CaseLoad;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyUs;
 import dev.sockbench.core.result.Percentiles;
@@ -22,8 +23,8 @@ class ReportCaseTest {
     @Test
     void aValidSummaryInAValidEntryIsValid() throws Exception {
         writeSummary(true, List.of());
-        ReportCase c = ReportCase.load(entry("measured", true, List.of()), caseDir);
-        assertThat(c.status()).isEqualTo(CaseStatus.VALID);
+        ReportCase c = ReportCase.load(entry(CaseStatus.MEASURED, true, List.of()), caseDir);
+        assertThat(c.status()).isEqualTo(ReportStatus.VALID);
         assertThat(c.reasons()).isEmpty();
         assertThat(c.summary().model()).isEqualTo("nio-epoll");
     }
@@ -32,53 +33,53 @@ class ReportCaseTest {
     void theRunnerCanInvalidateAValidSummaryAndBothReasonsShow() throws Exception {
         writeSummary(false, List.of("errors: 3 requests failed"));
         ReportCase c = ReportCase.load(
-                entry("measured", false, List.of("errors: 3 requests failed", "UDP receive buffer dropped 12")),
+                entry(
+                        CaseStatus.MEASURED,
+                        false,
+                        List.of("errors: 3 requests failed", "UDP receive buffer dropped 12")),
                 caseDir);
-        assertThat(c.status()).isEqualTo(CaseStatus.INVALID);
+        assertThat(c.status()).isEqualTo(ReportStatus.INVALID);
         assertThat(c.reasons()).containsExactly("errors: 3 requests failed", "UDP receive buffer dropped 12");
 
         writeSummary(true, List.of());
-        ReportCase runnerOnly = ReportCase.load(entry("measured", false, List.of("listen queue overflowed")), caseDir);
-        assertThat(runnerOnly.status()).isEqualTo(CaseStatus.INVALID);
+        ReportCase runnerOnly =
+                ReportCase.load(entry(CaseStatus.MEASURED, false, List.of("listen queue overflowed")), caseDir);
+        assertThat(runnerOnly.status()).isEqualTo(ReportStatus.INVALID);
         assertThat(runnerOnly.reasons()).containsExactly("listen queue overflowed");
     }
 
     @Test
     void invalidWithoutAReasonStillSaysSo() throws Exception {
         writeSummary(false, List.of());
-        ReportCase c = ReportCase.load(entry("measured", false, List.of()), caseDir);
-        assertThat(c.status()).isEqualTo(CaseStatus.INVALID);
+        ReportCase c = ReportCase.load(entry(CaseStatus.MEASURED, false, List.of()), caseDir);
+        assertThat(c.status()).isEqualTo(ReportStatus.INVALID);
         assertThat(c.reasons()).containsExactly("marked invalid without a reason");
     }
 
     @Test
     void aMissingSummaryIsUnreadableNotACrash() {
-        ReportCase c = ReportCase.load(entry("measured", true, List.of()), caseDir);
-        assertThat(c.status()).isEqualTo(CaseStatus.UNREADABLE);
+        ReportCase c = ReportCase.load(entry(CaseStatus.MEASURED, true, List.of()), caseDir);
+        assertThat(c.status()).isEqualTo(ReportStatus.UNREADABLE);
         assertThat(c.reasons().getFirst()).startsWith("cannot read summary.json");
         assertThat(c.summary()).isNull();
     }
 
     @Test
-    void skippedFailedPendingAndUnknownStatusesKeepTheirReasons() {
-        assertThat(ReportCase.load(entry("skipped", false, List.of("n/a: no Unix channel")), caseDir))
+    void skippedFailedAndPendingKeepTheirReasons() {
+        assertThat(ReportCase.load(entry(CaseStatus.SKIPPED, false, List.of("n/a: no Unix channel")), caseDir))
                 .extracting(ReportCase::status, ReportCase::reasons)
-                .containsExactly(CaseStatus.SKIPPED, List.of("n/a: no Unix channel"));
-        assertThat(ReportCase.load(entry("failed", false, List.of("server died")), caseDir))
+                .containsExactly(ReportStatus.SKIPPED, List.of("n/a: no Unix channel"));
+        assertThat(ReportCase.load(entry(CaseStatus.FAILED, false, List.of("server died")), caseDir))
                 .extracting(ReportCase::status, ReportCase::reasons)
-                .containsExactly(CaseStatus.FAILED, List.of("server died"));
-        assertThat(ReportCase.load(entry("pending", false, List.of()), caseDir))
+                .containsExactly(ReportStatus.FAILED, List.of("server died"));
+        assertThat(ReportCase.load(entry(CaseStatus.PENDING, false, List.of()), caseDir))
                 .extracting(ReportCase::status, ReportCase::reasons)
                 .containsExactly(
-                        CaseStatus.PENDING,
+                        ReportStatus.PENDING,
                         List.of("not run yet: the run is in progress or was interrupted before this case"));
-        ReportCase unknown = ReportCase.load(entry("paused", false, List.of()), caseDir);
-        assertThat(unknown.status()).isEqualTo(CaseStatus.FAILED);
-        assertThat(unknown.reasons())
-                .containsExactly("run.json gives the status 'paused', which this report does not know");
     }
 
-    private static RunResult.CaseEntry entry(String status, boolean valid, List<String> reasons) {
+    private static RunResult.CaseEntry entry(CaseStatus status, boolean valid, List<String> reasons) {
         return new RunResult.CaseEntry("c1", "nio-epoll", "tcp", "closed", status, valid, reasons);
     }
 

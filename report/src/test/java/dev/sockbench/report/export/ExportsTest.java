@@ -3,6 +3,7 @@ package dev.sockbench.report.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.LatencyUs;
@@ -109,7 +110,7 @@ class ExportsTest {
                                 "nio-epoll",
                                 "tcp",
                                 "open",
-                                "measured",
+                                CaseStatus.MEASURED,
                                 false,
                                 List.of("errors: 1 request failed, \"read\"")),
                         new RunResult.CaseEntry(
@@ -117,7 +118,7 @@ class ExportsTest {
                                 "netty-iouring",
                                 "unix-stream",
                                 "closed",
-                                "skipped",
+                                CaseStatus.SKIPPED,
                                 false,
                                 List.of("n/a: no Unix channel"))));
     }

@@ -3,6 +3,7 @@ package dev.sockbench.report.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.LatencyUs;
@@ -13,8 +14,8 @@ import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.report.TestLoads;
 import dev.sockbench.report.cases.CaseGroup;
-import dev.sockbench.report.cases.CaseStatus;
 import dev.sockbench.report.cases.ReportCase;
+import dev.sockbench.report.cases.ReportStatus;
 import dev.sockbench.report.chart.CostChart;
 import dev.sockbench.report.chart.PercentileChart;
 import java.nio.file.Path;
@@ -97,13 +98,13 @@ class GroupChartsTest {
         ReportCase good = measured("good", "nio-epoll", hist(100_000L, 10), null, cost(5.0), 10);
         ReportCase bad = new ReportCase(
                 entry("bad", "blocking-virtual"),
-                CaseStatus.INVALID,
+                ReportStatus.INVALID,
                 List.of("achieved rate short"),
                 summary("bad", "blocking-virtual", cost(1.0), 10),
                 runDir.resolve("cases/bad"));
         ReportCase noLog = new ReportCase(
                 entry("nolog", "nio-poll"),
-                CaseStatus.VALID,
+                ReportStatus.VALID,
                 List.of(),
                 summary("nolog", "nio-poll", cost(7.0), 10),
                 runDir.resolve("cases/nolog"));
@@ -133,7 +134,7 @@ class GroupChartsTest {
             log.write(LatencyLog.RAW, raw == null ? corrected : raw);
         }
         return new ReportCase(
-                entry(caseId, model), CaseStatus.VALID, List.of(), summary(caseId, model, cost, requests), caseDir);
+                entry(caseId, model), ReportStatus.VALID, List.of(), summary(caseId, model, cost, requests), caseDir);
     }
 
     /** A sweep whose capacity step completed {@code capacityRequests}, after a step of {@code otherRequests}. */
@@ -155,7 +156,7 @@ class GroupChartsTest {
     }
 
     private static RunResult.CaseEntry entry(String caseId, String model) {
-        return new RunResult.CaseEntry(caseId, model, "tcp", "closed", "measured", true, List.of());
+        return new RunResult.CaseEntry(caseId, model, "tcp", "closed", CaseStatus.MEASURED, true, List.of());
     }
 
     private static CaseSummary summary(String caseId, String model, ServerCost cost, long requests) {

@@ -1,6 +1,6 @@
 package dev.sockbench.servers.blocking;
 
-import dev.sockbench.core.model.ServerConfig;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.servers.common.EchoServer;
 import dev.sockbench.servers.common.SocketFiles;
 import dev.sockbench.servers.common.Sockets;
@@ -47,9 +47,6 @@ final class BlockingDatagramServer extends EchoServer {
                 BlockingEcho.echoDatagrams(channel);
             } catch (IOException e) {
                 // A send that failed (e.g. to a Unix peer that went away) costs that datagram only.
-                if (channel.isOpen()) {
-                    counters.ioError();
-                }
             }
         }
     }

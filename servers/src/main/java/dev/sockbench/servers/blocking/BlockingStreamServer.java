@@ -1,8 +1,7 @@
 package dev.sockbench.servers.blocking;
 
-import dev.sockbench.core.model.ServerConfig;
-import dev.sockbench.core.protocol.FrameLengthException;
 import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.servers.common.EchoServer;
 import dev.sockbench.servers.common.SocketFiles;
 import dev.sockbench.servers.common.Sockets;
@@ -10,7 +9,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
@@ -62,10 +60,8 @@ final class BlockingStreamServer extends EchoServer {
             } catch (ClosedChannelException stopped) {
                 return;
             } catch (IOException e) {
-                counters.ioError(); // e.g. out of file descriptors: keep accepting once some close
-                continue;
+                continue; // e.g. out of file descriptors: keep accepting once some close
             }
-            counters.connectionAccepted();
             connections.add(channel);
             try {
                 workers.execute(() -> serve(channel));
@@ -88,14 +84,9 @@ final class BlockingStreamServer extends EchoServer {
             } else {
                 BlockingEcho.echoBytes(in, out);
             }
-        } catch (EOFException peerClosed) {
-            // The peer closed, between frames or in the middle of one: an ordinary end.
-        } catch (FrameLengthException e) {
-            counters.protocolError();
         } catch (IOException e) {
-            if (!closing()) {
-                counters.ioError();
-            }
+            // The peer closed or reset, a frame length was out of range, or the server is stopping:
+            // either way this connection ends here.
         } finally {
             close(channel);
         }
@@ -108,7 +99,6 @@ final class BlockingStreamServer extends EchoServer {
             } catch (IOException ignored) {
                 // Closing is all we wanted.
             }
-            counters.connectionClosed();
         }
     }
 

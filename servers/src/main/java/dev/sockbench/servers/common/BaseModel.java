@@ -1,6 +1,6 @@
 package dev.sockbench.servers.common;
 
-import dev.sockbench.core.model.ServerModel;
+import dev.sockbench.core.server.ServerModel;
 import dev.sockbench.core.transport.Transport;
 import java.util.Map;
 

@@ -1,20 +1,18 @@
 package dev.sockbench.servers.common;
 
-import dev.sockbench.core.model.RunningServer;
-import dev.sockbench.core.model.ServerCounters;
+import dev.sockbench.core.server.RunningServer;
 import dev.sockbench.core.transport.Endpoint;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What every model's running server shares: the counters, the bound endpoint, an idempotent
+ * What every model's running server shares: the bound endpoint, an idempotent
  * {@link #close()} and the socket file's removal. A subclass binds and starts its threads in
  * {@link #start()}, calls {@link #bound} with the real address, and stops in {@link #stop()}.
  * A model returns {@code EchoServer.started(new MyServer(config))}: a start that fails halfway is
  * closed, so it never leaks a thread or a socket.
  */
 public abstract class EchoServer implements RunningServer {
-    protected final ServerCounters counters = new ServerCounters();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Endpoint endpoint;
 
@@ -56,11 +54,6 @@ public abstract class EchoServer implements RunningServer {
             throw new IllegalStateException("not bound");
         }
         return e;
-    }
-
-    @Override
-    public final ServerCounters counters() {
-        return counters;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.sockbench.servers.common;
 
-import dev.sockbench.core.model.Availability;
+import dev.sockbench.core.server.Availability;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import java.io.IOException;

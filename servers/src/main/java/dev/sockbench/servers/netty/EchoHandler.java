@@ -1,7 +1,5 @@
 package dev.sockbench.servers.netty;
 
-import dev.sockbench.core.model.ServerCounters;
-import dev.sockbench.core.protocol.FrameLengthException;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -15,24 +13,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  */
 @ChannelHandler.Sharable
 final class EchoHandler extends ChannelInboundHandlerAdapter {
-    private final ServerCounters counters;
-
-    EchoHandler(ServerCounters counters) {
-        this.counters = counters;
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        counters.connectionAccepted();
-        ctx.fireChannelActive();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        counters.connectionClosed();
-        ctx.fireChannelInactive();
-    }
-
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ctx.write(msg, ctx.voidPromise());
@@ -51,20 +31,6 @@ final class EchoHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (causedBy(cause, FrameLengthException.class)) {
-            counters.protocolError();
-        } else {
-            counters.ioError(); // e.g. reset by the peer
-        }
-        ctx.close();
-    }
-
-    private static boolean causedBy(Throwable cause, Class<? extends Throwable> type) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        ctx.close(); // a frame length out of range (from the decoder), or the peer reset
     }
 }

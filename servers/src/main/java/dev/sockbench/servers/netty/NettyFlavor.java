@@ -1,6 +1,6 @@
 package dev.sockbench.servers.netty;
 
-import dev.sockbench.core.model.Availability;
+import dev.sockbench.core.server.Availability;
 import dev.sockbench.core.transport.Transport;
 import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.bootstrap.ServerBootstrap;

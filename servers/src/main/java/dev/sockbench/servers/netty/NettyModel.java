@@ -1,8 +1,8 @@
 package dev.sockbench.servers.netty;
 
-import dev.sockbench.core.model.Availability;
-import dev.sockbench.core.model.RunningServer;
-import dev.sockbench.core.model.ServerConfig;
+import dev.sockbench.core.server.Availability;
+import dev.sockbench.core.server.RunningServer;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.common.BaseModel;
 import dev.sockbench.servers.common.EchoServer;

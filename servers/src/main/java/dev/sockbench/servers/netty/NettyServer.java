@@ -1,7 +1,7 @@
 package dev.sockbench.servers.netty;
 
-import dev.sockbench.core.model.ServerConfig;
 import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.common.EchoServer;
@@ -70,7 +70,7 @@ final class NettyServer extends EchoServer {
     private void startStream(Endpoint endpoint) throws IOException {
         boss = flavor.newGroup(
                 1, Thread.ofPlatform().name(name + "-accept").daemon(true).factory());
-        EchoHandler echo = new EchoHandler(counters);
+        EchoHandler echo = new EchoHandler();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(flavor.serverChannel(endpoint.transport()))
@@ -102,7 +102,7 @@ final class NettyServer extends EchoServer {
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 // Netty's datagram default is 2 KiB: a larger datagram would be cut short.
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(Sockets.DATAGRAM_BUFFER_BYTES))
-                .handler(new DatagramEchoHandler(counters));
+                .handler(new DatagramEchoHandler());
         int sockets = endpoint.transport() == Transport.UDP ? loops : 1;
         if (sockets > 1) {
             bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);

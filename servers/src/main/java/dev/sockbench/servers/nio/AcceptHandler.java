@@ -1,6 +1,5 @@
 package dev.sockbench.servers.nio;
 
-import dev.sockbench.core.model.ServerCounters;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
@@ -10,12 +9,10 @@ import java.nio.channels.SocketChannel;
 final class AcceptHandler implements SelectorLoop.Handler {
     private final ServerSocketChannel listener;
     private final SelectorLoop loop;
-    private final ServerCounters counters;
 
-    AcceptHandler(ServerSocketChannel listener, SelectorLoop loop, ServerCounters counters) {
+    AcceptHandler(ServerSocketChannel listener, SelectorLoop loop) {
         this.listener = listener;
         this.loop = loop;
-        this.counters = counters;
     }
 
     @Override
@@ -23,12 +20,10 @@ final class AcceptHandler implements SelectorLoop.Handler {
         try {
             SocketChannel channel;
             while ((channel = listener.accept()) != null) {
-                counters.connectionAccepted();
                 loop.adopt(channel);
             }
         } catch (IOException e) {
             // e.g. out of file descriptors: the backlog keeps the rest until some connection closes.
-            counters.ioError();
         }
     }
 

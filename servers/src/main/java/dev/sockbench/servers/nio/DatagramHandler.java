@@ -1,6 +1,5 @@
 package dev.sockbench.servers.nio;
 
-import dev.sockbench.core.model.ServerCounters;
 import dev.sockbench.servers.common.Sockets;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -18,13 +17,11 @@ final class DatagramHandler implements SelectorLoop.Handler {
     static final int MAX_PER_WAKEUP = 16;
 
     private final DatagramChannel channel;
-    private final ServerCounters counters;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(Sockets.DATAGRAM_BUFFER_BYTES);
     private SocketAddress pendingPeer;
 
-    DatagramHandler(DatagramChannel channel, ServerCounters counters) {
+    DatagramHandler(DatagramChannel channel) {
         this.channel = channel;
-        this.counters = counters;
     }
 
     @Override
@@ -56,7 +53,6 @@ final class DatagramHandler implements SelectorLoop.Handler {
             if (key.isValid()) {
                 key.interestOps(SelectionKey.OP_READ);
             }
-            counters.ioError();
         }
     }
 

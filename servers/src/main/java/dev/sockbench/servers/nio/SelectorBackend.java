@@ -1,6 +1,6 @@
 package dev.sockbench.servers.nio;
 
-import dev.sockbench.core.model.Availability;
+import dev.sockbench.core.server.Availability;
 import java.io.IOException;
 import java.nio.channels.Selector;
 import java.nio.channels.spi.SelectorProvider;

@@ -1,7 +1,6 @@
 package dev.sockbench.servers.nio;
 
-import dev.sockbench.core.model.ServerConfig;
-import dev.sockbench.core.model.ServerCounters;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.servers.common.Sockets;
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
@@ -25,33 +24,31 @@ final class SelectorLoop implements Runnable {
     interface Handler {
         void ready(SelectionKey key);
 
-        /** The loop is stopping: close the channel (and count it). */
+        /** The loop is stopping: close the channel. */
         void close(SelectionKey key);
     }
 
     private final Selector selector;
     private final ServerConfig config;
-    private final ServerCounters counters;
     private final Queue<SocketChannel> handedOver = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
     private Thread thread;
 
-    SelectorLoop(Selector selector, ServerConfig config, ServerCounters counters) {
+    SelectorLoop(Selector selector, ServerConfig config) {
         this.selector = selector;
         this.config = config;
-        this.counters = counters;
     }
 
     /** Accepts on {@code listener} in this loop; call before {@link #start}. */
     void listen(ServerSocketChannel listener) throws IOException {
         listener.configureBlocking(false);
-        listener.register(selector, SelectionKey.OP_ACCEPT, new AcceptHandler(listener, this, counters));
+        listener.register(selector, SelectionKey.OP_ACCEPT, new AcceptHandler(listener, this));
     }
 
     /** Echoes datagrams of {@code channel} in this loop; call before {@link #start}. */
     void serveDatagrams(DatagramChannel channel) throws IOException {
         channel.configureBlocking(false);
-        channel.register(selector, SelectionKey.OP_READ, new DatagramHandler(channel, counters));
+        channel.register(selector, SelectionKey.OP_READ, new DatagramHandler(channel));
     }
 
     /** Adopts a connection accepted elsewhere; any thread. */
@@ -60,15 +57,14 @@ final class SelectorLoop implements Runnable {
         selector.wakeup();
     }
 
-    /** Adds a connection accepted (and counted) by the caller; on the loop's thread. */
+    /** Adds a connection accepted by the caller; on the loop's thread. */
     void adopt(SocketChannel channel) {
-        StreamHandler handler = new StreamHandler(channel, config, counters);
+        StreamHandler handler = new StreamHandler(channel, config);
         try {
             channel.configureBlocking(false);
             Sockets.tune(channel, config.bind().transport());
             channel.register(selector, SelectionKey.OP_READ, handler);
         } catch (IOException e) {
-            counters.ioError();
             handler.closeChannel();
         }
     }
@@ -88,7 +84,7 @@ final class SelectorLoop implements Runnable {
                 }
             }
         } catch (IOException e) {
-            counters.ioError();
+            // The selector failed: nothing more can be served, so everything is closed.
         } finally {
             closeAll();
         }
@@ -120,7 +116,7 @@ final class SelectorLoop implements Runnable {
             }
             SocketChannel channel;
             while ((channel = handedOver.poll()) != null) {
-                new StreamHandler(channel, config, counters).closeChannel();
+                new StreamHandler(channel, config).closeChannel();
             }
             selector.close();
         } catch (IOException | ClosedSelectorException ignored) {

@@ -1,6 +1,6 @@
 package dev.sockbench.servers.nio;
 
-import dev.sockbench.core.model.ServerConfig;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.common.EchoServer;
@@ -46,7 +46,7 @@ final class SelectorServer extends EchoServer {
             listener = Sockets.listen(provider, bind);
             bound(Sockets.boundEndpoint(bind, listener));
             for (int i = 0; i < loopCount; i++) {
-                loops.add(new SelectorLoop(provider.openSelector(), config, counters));
+                loops.add(new SelectorLoop(provider.openSelector(), config));
             }
             if (loopCount == 1) {
                 loops.getFirst().listen(listener);
@@ -74,7 +74,7 @@ final class SelectorServer extends EchoServer {
                 var selector = bind.transport() == Transport.UNIX_DGRAM
                         ? channel.provider().openSelector()
                         : provider.openSelector();
-                SelectorLoop loop = new SelectorLoop(selector, config, counters);
+                SelectorLoop loop = new SelectorLoop(selector, config);
                 loops.add(loop);
                 loop.serveDatagrams(channel);
             }
@@ -93,13 +93,12 @@ final class SelectorServer extends EchoServer {
         while (true) {
             try {
                 SocketChannel channel = listener.accept();
-                counters.connectionAccepted();
                 loops.get(next).handOver(channel);
                 next = (next + 1) % loops.size();
             } catch (ClosedChannelException stopped) {
                 return;
             } catch (IOException e) {
-                counters.ioError(); // e.g. out of file descriptors: keep accepting once some close
+                // e.g. out of file descriptors: keep accepting once some close
             }
         }
     }

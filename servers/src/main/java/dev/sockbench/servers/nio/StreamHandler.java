@@ -1,8 +1,6 @@
 package dev.sockbench.servers.nio;
 
-import dev.sockbench.core.model.ServerConfig;
-import dev.sockbench.core.model.ServerCounters;
-import dev.sockbench.core.protocol.FrameLengthException;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.servers.common.EchoBuffer;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
@@ -16,12 +14,10 @@ import java.nio.channels.SocketChannel;
  */
 final class StreamHandler implements SelectorLoop.Handler {
     private final SocketChannel channel;
-    private final ServerCounters counters;
     private final EchoBuffer echo;
 
-    StreamHandler(SocketChannel channel, ServerConfig config, ServerCounters counters) {
+    StreamHandler(SocketChannel channel, ServerConfig config) {
         this.channel = channel;
-        this.counters = counters;
         this.echo = new EchoBuffer(config.framing(), config.maxFrameBytes());
     }
 
@@ -39,11 +35,8 @@ final class StreamHandler implements SelectorLoop.Handler {
                     key.interestOps(SelectionKey.OP_WRITE);
                 }
             }
-        } catch (FrameLengthException e) {
-            counters.protocolError();
-            close(key);
         } catch (IOException e) {
-            counters.ioError(); // e.g. reset by the peer
+            // A frame length out of range, or the peer reset: the connection ends.
             close(key);
         }
     }
@@ -70,6 +63,5 @@ final class StreamHandler implements SelectorLoop.Handler {
         } catch (IOException ignored) {
             // Closing is all we wanted.
         }
-        counters.connectionClosed();
     }
 }

@@ -1,7 +1,7 @@
 package dev.sockbench.servers.nio2;
 
-import dev.sockbench.core.model.RunningServer;
-import dev.sockbench.core.model.ServerConfig;
+import dev.sockbench.core.server.RunningServer;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.common.BaseModel;
 import dev.sockbench.servers.common.EchoServer;

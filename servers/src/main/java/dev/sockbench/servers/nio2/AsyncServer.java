@@ -1,8 +1,7 @@
 package dev.sockbench.servers.nio2;
 
-import dev.sockbench.core.model.ServerConfig;
-import dev.sockbench.core.model.ServerCounters;
 import dev.sockbench.core.protocol.FrameLengthException;
+import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.servers.common.EchoBuffer;
 import dev.sockbench.servers.common.EchoServer;
 import dev.sockbench.servers.common.Sockets;
@@ -64,13 +63,12 @@ final class AsyncServer extends EchoServer {
                 @Override
                 public void completed(AsynchronousSocketChannel channel, AsyncServer server) {
                     server.listener.accept(server, this); // the next accept first, so the backlog keeps draining
-                    server.counters.connectionAccepted();
-                    Connection connection = new Connection(channel, server.config, server.counters);
+                    Connection connection = new Connection(channel, server.config);
                     try {
                         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                         connection.read();
                     } catch (IOException e) {
-                        connection.fail(e);
+                        connection.close();
                     }
                 }
 
@@ -79,20 +77,17 @@ final class AsyncServer extends EchoServer {
                     if (e instanceof AsynchronousCloseException || server.closing()) {
                         return;
                     }
-                    server.counters.ioError(); // e.g. out of file descriptors: keep accepting
-                    server.listener.accept(server, this);
+                    server.listener.accept(server, this); // e.g. out of file descriptors: keep accepting
                 }
             };
 
     /** One connection: its channel and buffer. */
     private static final class Connection {
         private final AsynchronousSocketChannel channel;
-        private final ServerCounters counters;
         private final EchoBuffer echo;
 
-        Connection(AsynchronousSocketChannel channel, ServerConfig config, ServerCounters counters) {
+        Connection(AsynchronousSocketChannel channel, ServerConfig config) {
             this.channel = channel;
-            this.counters = counters;
             this.echo = new EchoBuffer(config.framing(), config.maxFrameBytes());
         }
 
@@ -104,22 +99,13 @@ final class AsyncServer extends EchoServer {
             channel.write(echo.writeBuffer(), this, WRITTEN);
         }
 
+        /** Ends the connection: the peer left or reset it, a frame length was out of range, or the server stops. */
         void close() {
             try {
                 channel.close();
             } catch (IOException ignored) {
                 // Closing is all we wanted.
             }
-            counters.connectionClosed();
-        }
-
-        void fail(Throwable e) {
-            if (e instanceof FrameLengthException) {
-                counters.protocolError();
-            } else if (!(e instanceof AsynchronousCloseException)) {
-                counters.ioError(); // e.g. reset by the peer
-            }
-            close();
         }
     }
 
@@ -137,13 +123,13 @@ final class AsyncServer extends EchoServer {
                     c.read();
                 }
             } catch (FrameLengthException e) {
-                c.fail(e);
+                c.close();
             }
         }
 
         @Override
         public void failed(Throwable e, Connection c) {
-            c.fail(e);
+            c.close();
         }
     };
 
@@ -160,7 +146,7 @@ final class AsyncServer extends EchoServer {
 
         @Override
         public void failed(Throwable e, Connection c) {
-            c.fail(e);
+            c.close();
         }
     };
 }

@@ -3,7 +3,7 @@ package dev.sockbench.servers.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sockbench.core.model.Availability;
+import dev.sockbench.core.server.Availability;
 import dev.sockbench.servers.KernelIoUring;
 import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.epoll.EpollSocketChannel;

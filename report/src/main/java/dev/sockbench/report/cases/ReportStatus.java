@@ -1,23 +1,28 @@
 package dev.sockbench.report.cases;
 
-/** What a report can say about one case of a run. */
-public enum CaseStatus {
+import dev.sockbench.core.result.CaseStatus;
+
+/**
+ * What a report can say about one case of a run: run.json's {@link CaseStatus}, with measured split
+ * into valid and invalid, and unreadable for a measured case without a readable summary.
+ */
+public enum ReportStatus {
     /** Measured, and the numbers can be trusted. */
     VALID("valid"),
     /** Measured, but the numbers must not be trusted; the reasons say why. */
     INVALID("invalid"),
     /** Not run: the model cannot serve the transport here (n/a or unavailable). */
-    SKIPPED("skipped"),
+    SKIPPED(CaseStatus.SKIPPED.id()),
     /** The server or the load generator did not run to the end. */
-    FAILED("failed"),
+    FAILED(CaseStatus.FAILED.id()),
     /** Not run yet: the run is in progress, or was interrupted before this case. */
-    PENDING("pending"),
+    PENDING(CaseStatus.PENDING.id()),
     /** Reported as measured, but its summary.json is missing or cannot be read. */
     UNREADABLE("unreadable");
 
     private final String id;
 
-    CaseStatus(String id) {
+    ReportStatus(String id) {
         this.id = id;
     }
 

@@ -1,4 +1,4 @@
-package dev.sockbench.bench.proc;
+package dev.sockbench.bench.metrics;
 
 import dev.sockbench.core.result.KernelCounters;
 import java.io.IOException;

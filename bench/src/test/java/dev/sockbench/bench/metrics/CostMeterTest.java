@@ -1,8 +1,7 @@
-package dev.sockbench.bench.runner;
+package dev.sockbench.bench.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sockbench.bench.proc.GcPauses;
 import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.IdleConnections;

@@ -1,8 +1,8 @@
-package dev.sockbench.bench.runner;
+package dev.sockbench.bench.metrics;
 
-import dev.sockbench.bench.proc.ProcFs;
-import dev.sockbench.bench.proc.ProcessSample;
 import dev.sockbench.core.os.ResourceUsage;
+import dev.sockbench.core.process.Phase;
+import dev.sockbench.core.process.ProcessLines;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +27,11 @@ import java.util.function.LongSupplier;
  * run on a thread of their own; {@link #result} is read after the load generator's output has
  * ended.
  */
-final class ServerSampler {
+public final class ServerSampler {
 
     /** Asks the server for its resource usage so far. */
     @FunctionalInterface
-    interface UsageSource {
+    public interface UsageSource {
         /**
          * @throws IOException when the server does not answer (in time) or cannot be asked
          */
@@ -49,7 +49,7 @@ final class ServerSampler {
      * @param startEpochMs when the interval started, epoch ms
      * @param endEpochMs when it ended, epoch ms
      */
-    record Interval(
+    public record Interval(
             ResourceUsage usageStart,
             ResourceUsage usageEnd,
             String usageProblem,
@@ -76,7 +76,7 @@ final class ServerSampler {
     private int readings;
     private Thread periodic;
 
-    ServerSampler(ProcFs proc, long pid, UsageSource usage, Duration period, LongSupplier epochMsClock) {
+    public ServerSampler(ProcFs proc, long pid, UsageSource usage, Duration period, LongSupplier epochMsClock) {
         this.proc = proc;
         this.pid = pid;
         this.usage = usage;
@@ -85,9 +85,9 @@ final class ServerSampler {
     }
 
     /** A phase marker arrived. */
-    void onPhase(String phase) {
+    public void onPhase(Phase phase) {
         switch (phase) {
-            case "measure" -> {
+            case MEASURE -> {
                 long atMs = epochMsClock.getAsLong();
                 ResourceUsage u = askUsage(phase);
                 boolean read = read(phase);
@@ -103,7 +103,7 @@ final class ServerSampler {
                             .start(this::readPeriodically);
                 }
             }
-            case "done" -> {
+            case DONE -> {
                 stopPeriodic();
                 boolean read = read(phase);
                 ResourceUsage u = usageStart() == null ? null : askUsage(phase);
@@ -113,14 +113,14 @@ final class ServerSampler {
                     endEpochMs = epochMsClock.getAsLong();
                 }
             }
-            default -> {
-                // warm-up, or a phase a later load generator adds: nothing to read.
+            case WARMUP -> {
+                // nothing to read before the measured interval
             }
         }
     }
 
     /** The interval's figures; null when it did not start and end (then {@link #problem} says why). */
-    synchronized Interval result() {
+    public synchronized Interval result() {
         if (!started || !ended) {
             return null;
         }
@@ -128,7 +128,7 @@ final class ServerSampler {
     }
 
     /** Why {@link #result} is null. */
-    synchronized String problem() {
+    public synchronized String problem() {
         if (error != null) {
             return error;
         }
@@ -144,12 +144,13 @@ final class ServerSampler {
         return usageStart;
     }
 
-    private ResourceUsage askUsage(String phase) {
+    private ResourceUsage askUsage(Phase phase) {
         try {
             return usage.read();
         } catch (IOException e) {
             synchronized (this) {
-                usageProblem = "no resource usage from the server at PHASE " + phase + ": " + e.getMessage();
+                usageProblem =
+                        "no resource usage from the server at " + ProcessLines.phase(phase) + ": " + e.getMessage();
             }
             return null;
         }
@@ -181,7 +182,7 @@ final class ServerSampler {
     }
 
     /** One reading of {@code /proc}; false (and the problem noted) when the server's entry is gone. */
-    private boolean read(String phase) {
+    private boolean read(Phase phase) {
         try {
             add(proc.sample(pid));
             return true;
@@ -190,7 +191,8 @@ final class ServerSampler {
                 // The first problem is the cause; later ones follow from it.
                 error = error != null
                         ? error
-                        : "cannot read the server's /proc entry at PHASE " + phase + ": " + e.getMessage();
+                        : "cannot read the server's /proc entry at " + ProcessLines.phase(phase) + ": "
+                                + e.getMessage();
             }
             return false;
         }

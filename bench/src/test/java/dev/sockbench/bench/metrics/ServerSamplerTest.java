@@ -1,9 +1,9 @@
-package dev.sockbench.bench.runner;
+package dev.sockbench.bench.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sockbench.bench.proc.ProcFs;
 import dev.sockbench.core.os.ResourceUsage;
+import dev.sockbench.core.process.Phase;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,14 +22,14 @@ class ServerSamplerTest {
         ServerSampler sampler = new ServerSampler(
                 ProcFs.system(), SELF, ResourceUsage::ofThisProcess, Duration.ofMillis(10), () -> 42L);
 
-        sampler.onPhase("measure");
+        sampler.onPhase(Phase.MEASURE);
         Thread worker = Thread.ofPlatform().start(() -> {
             for (int i = 0; i < 200; i++) {
                 LockSupport.parkNanos(100_000); // each park gives up the CPU: a voluntary switch
             }
         });
         worker.join(); // gone before the end: /proc/<pid>/task would have forgotten it
-        sampler.onPhase("done");
+        sampler.onPhase(Phase.DONE);
 
         ServerSampler.Interval interval = sampler.result();
         assertThat(interval).isNotNull();
@@ -46,7 +46,7 @@ class ServerSamplerTest {
                 new ServerSampler(ProcFs.system(), SELF, ResourceUsage::ofThisProcess, Duration.ofMillis(10), () -> 0L);
         int before = ProcFs.system().sample(SELF).threads();
 
-        sampler.onPhase("measure");
+        sampler.onPhase(Phase.MEASURE);
         int extra = 50;
         CountDownLatch exit = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
@@ -70,7 +70,7 @@ class ServerSamplerTest {
         for (Thread t : threads) {
             t.join();
         }
-        sampler.onPhase("done");
+        sampler.onPhase(Phase.DONE);
 
         // The JVM may end a few threads of its own meanwhile (compiler threads come and go).
         assertThat(sampler.result().peakThreads()).isGreaterThanOrEqualTo(before + extra - 10);
@@ -90,8 +90,8 @@ class ServerSamplerTest {
                 Duration.ofMillis(10),
                 () -> 0L);
 
-        sampler.onPhase("measure");
-        sampler.onPhase("done");
+        sampler.onPhase(Phase.MEASURE);
+        sampler.onPhase(Phase.DONE);
 
         ServerSampler.Interval interval = sampler.result();
         assertThat(interval).isNotNull();
@@ -108,7 +108,7 @@ class ServerSamplerTest {
     void withoutMarkersThereIsNoIntervalAndItSaysWhy() {
         ServerSampler sampler =
                 new ServerSampler(ProcFs.system(), SELF, ResourceUsage::ofThisProcess, Duration.ofMillis(10), () -> 0L);
-        sampler.onPhase("warmup");
+        sampler.onPhase(Phase.WARMUP);
 
         assertThat(sampler.result()).isNull();
         assertThat(sampler.problem()).contains("no PHASE measure/done markers");
@@ -118,8 +118,8 @@ class ServerSamplerTest {
     void aProcessThatIsGoneIsAProblemNotACrash() {
         ServerSampler sampler = new ServerSampler(
                 ProcFs.system(), Long.MAX_VALUE / 2, ResourceUsage::ofThisProcess, Duration.ofMillis(10), () -> 0L);
-        sampler.onPhase("measure");
-        sampler.onPhase("done");
+        sampler.onPhase(Phase.MEASURE);
+        sampler.onPhase(Phase.DONE);
 
         assertThat(sampler.result()).isNull();
         assertThat(sampler.problem()).startsWith("cannot read the server's /proc entry at PHASE measure");

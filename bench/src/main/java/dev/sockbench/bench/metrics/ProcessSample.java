@@ -1,4 +1,4 @@
-package dev.sockbench.bench.proc;
+package dev.sockbench.bench.metrics;
 
 /**
  * One reading of a process's {@code /proc/<pid>/status}.

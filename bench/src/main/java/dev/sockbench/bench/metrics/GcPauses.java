@@ -1,4 +1,4 @@
-package dev.sockbench.bench.proc;
+package dev.sockbench.bench.metrics;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

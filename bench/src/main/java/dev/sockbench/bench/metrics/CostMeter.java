@@ -1,12 +1,11 @@
-package dev.sockbench.bench.runner;
+package dev.sockbench.bench.metrics;
 
-import dev.sockbench.bench.proc.GcPauses;
 import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.ServerCost;
 
 /** Turns the readings of the server process into its {@link ServerCost} for one case. */
-final class CostMeter {
+public final class CostMeter {
     private CostMeter() {}
 
     /**
@@ -20,7 +19,7 @@ final class CostMeter {
      *     growth
      * @param gc GC pauses in the interval; null when unknown
      */
-    static ServerCost cost(long idleRssBytes, ServerSampler.Interval interval, LoadReport load, GcPauses gc) {
+    public static ServerCost cost(long idleRssBytes, ServerSampler.Interval interval, LoadReport load, GcPauses gc) {
         long requests = load.measuredIntervalRequests();
         ResourceUsage used = interval.usageStart() == null || interval.usageEnd() == null
                 ? null

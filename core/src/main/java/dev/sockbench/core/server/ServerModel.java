@@ -1,4 +1,4 @@
-package dev.sockbench.core.model;
+package dev.sockbench.core.server;
 
 import dev.sockbench.core.transport.Transport;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.sockbench.core.model;
+package dev.sockbench.core.server;
 
 /**
  * Whether a model's native part loads on this machine, and if not, why, in the manner of Netty's

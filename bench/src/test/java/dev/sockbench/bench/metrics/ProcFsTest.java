@@ -1,4 +1,4 @@
-package dev.sockbench.bench.proc;
+package dev.sockbench.bench.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.sockbench.core.model;
+package dev.sockbench.core.server;
 
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.protocol.LengthFraming;

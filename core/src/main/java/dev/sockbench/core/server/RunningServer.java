@@ -1,4 +1,4 @@
-package dev.sockbench.core.model;
+package dev.sockbench.core.server;
 
 import dev.sockbench.core.transport.Endpoint;
 
@@ -10,9 +10,6 @@ public interface RunningServer extends AutoCloseable {
 
     /** The bound address: the real port when port 0 was asked for, the socket file for Unix. */
     Endpoint endpoint();
-
-    /** Live counters; thread-safe. */
-    ServerCounters counters();
 
     /**
      * Stops accepting, closes every connection, stops the model's threads and deletes a Unix
