@@ -181,8 +181,7 @@ class ReportsTest {
         Path run = otherRun.resolve(ResultFiles.RUN_FILE);
         int newer = ResultFiles.FORMAT + 1;
         Files.writeString(
-                run,
-                Files.readString(run).replace("\"format\" : " + ResultFiles.FORMAT, "\"format\" : " + newer));
+                run, Files.readString(run).replace("\"format\" : " + ResultFiles.FORMAT, "\"format\" : " + newer));
 
         assertThatThrownBy(() -> Reports.render(otherRun))
                 .isInstanceOf(BadInputException.class)

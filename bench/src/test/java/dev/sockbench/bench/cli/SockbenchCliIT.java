@@ -100,6 +100,9 @@ class SockbenchCliIT {
         CaseSummary summary = ResultFiles.readSummary(caseDir.resolve("summary.json"));
         assertThat(summary.caseId()).isEqualTo(entry.caseId());
         assertThat(summary.model()).isEqualTo("blocking-platform");
+        assertThat(caseDir.resolve("load.json"))
+                .as("the generator's report, composed into the summary")
+                .doesNotExist();
         assertThat(summary.load().transport()).isEqualTo("tcp");
         assertThat(summary.load().connections()).isEqualTo(2);
         assertThat(summary.load().requests()).isPositive();
