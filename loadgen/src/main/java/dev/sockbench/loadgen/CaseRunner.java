@@ -1,7 +1,7 @@
 package dev.sockbench.loadgen;
 
-import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyLog;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.check.CpuMeter;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Runs one case end to end: the run (or a sweep's steps), the self-check, the summary, and the
+ * Runs one case end to end: the run (or a sweep's steps), the self-check, the report, and the
  * interval log when asked for. Used by {@link LoadgenMain} and by tests that drive the generator
  * in-process.
  */
@@ -24,10 +24,10 @@ public final class CaseRunner {
     /**
      * What a case produced.
      *
-     * @param summary the content of {@code summary.json}
+     * @param report what the generator measured, and whether it trusts it
      * @param firstError the first failure seen, for the user; null when none
      */
-    public record Outcome(CaseSummary summary, String firstError) {}
+    public record Outcome(LoadReport report, String firstError) {}
 
     private final NanoClock clock;
     private final CpuMeter cpu;
@@ -79,7 +79,7 @@ public final class CaseRunner {
             }
             Double targetRate = spec.targetRatePerSec();
             List<String> reasons = SelfCheck.reasons(result, targetRate);
-            return new Outcome(CaseSummaries.of(spec, result, targetRate, reasons, null), result.firstError());
+            return new Outcome(LoadReports.of(spec, result, targetRate, reasons, null), result.firstError());
         }
     }
 

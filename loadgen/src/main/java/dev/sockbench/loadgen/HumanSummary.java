@@ -1,9 +1,10 @@
 package dev.sockbench.loadgen;
 
-import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.GeneratorCheck;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.RequestAccounting;
 import dev.sockbench.core.result.SweepResult;
@@ -14,32 +15,33 @@ import java.util.Locale;
 final class HumanSummary {
     private HumanSummary() {}
 
-    static String format(Endpoint target, CaseSummary s) {
+    static String format(Endpoint target, LoadReport s) {
+        CaseLoad load = s.load();
         StringBuilder b = new StringBuilder();
         line(
                 b,
                 "%s %s, %d connection(s) x depth %d, %d thread(s), %d B payload%s",
-                s.shape(),
+                load.shape(),
                 target,
-                s.connections(),
-                s.depth(),
+                load.connections(),
+                load.depth(),
                 s.generator().threads(),
-                s.payloadBytes(),
-                target.transport().streamOriented() ? ", framing " + s.framing() : "");
+                load.payloadBytes(),
+                target.transport().streamOriented() ? ", framing " + load.framing() : "");
         line(
                 b,
                 "  %d requests in %.2f s (after %.2f s warm-up): %.1f/s%s",
-                s.requests(),
-                s.durationSec(),
-                s.warmupSec(),
-                s.achievedRatePerSec(),
-                s.targetRatePerSec() == null
+                load.requests(),
+                load.durationSec(),
+                load.warmupSec(),
+                load.achievedRatePerSec(),
+                load.targetRatePerSec() == null
                         ? ""
-                        : String.format(Locale.ROOT, " (target %.1f/s, %s)", s.targetRatePerSec(), s.arrival()));
+                        : String.format(Locale.ROOT, " (target %.1f/s, %s)", load.targetRatePerSec(), load.arrival()));
         line(b, "  latency %12s %10s %10s %10s %10s %10s", "p50", "p90", "p99", "p99.9", "max", "mean");
         percentiles(b, "corrected", s.latencyUs().corrected());
         percentiles(b, "raw", s.latencyUs().raw());
-        RequestAccounting a = s.accounting();
+        RequestAccounting a = load.accounting();
         if (a != null && a.answered() != a.intended()) {
             line(
                     b,
@@ -51,7 +53,7 @@ final class HumanSummary {
                     a.lost(),
                     a.unsent());
         }
-        ErrorCounts e = s.errors();
+        ErrorCounts e = load.errors();
         line(b, "  errors    %s", e.total() == 0 ? "none" : e.breakdown());
         DatagramCounts d = s.udp();
         if (d != null) {

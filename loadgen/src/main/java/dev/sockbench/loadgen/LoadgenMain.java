@@ -5,6 +5,7 @@ import dev.sockbench.core.cli.Converters;
 import dev.sockbench.core.process.Phase;
 import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.check.CpuMeter;
@@ -29,11 +30,12 @@ import picocli.CommandLine.Option;
  * <p>stdout carries the phase markers, each on its own line — {@code PHASE warmup}, {@code PHASE
  * measure} (the measured interval starts now), {@code PHASE done} (it ended) — then a short
  * wrk-like summary. Progress goes to stderr once a second. With {@code --json} the case's {@link
- * CaseSummary} is written, with {@code --hlog} its interval log (also when the target died
- * mid-run, or the generator got SIGINT or SIGTERM: the data so far is kept). Exit code 0 when the
- * case is valid, 1 when it is not (the
- * reasons are in the JSON and on stderr), 2 on bad input, an unreachable target, or a target that
- * does not echo.
+ * CaseSummary} is written (composed from the generator's report alone: no case, no server cost, the
+ * model from {@code --label}), with {@code --load-json} the {@link LoadReport} a harness composes
+ * the summary from, with {@code --hlog} the interval log (each also when the target died mid-run,
+ * or the generator got SIGINT or SIGTERM: the data so far is kept). Exit code 0 when the case is
+ * valid, 1 when it is not (the reasons are in the JSON and on stderr), 2 on bad input, an
+ * unreachable target, or a target that does not echo.
  */
 @Command(
         name = "loadgen",
@@ -47,6 +49,7 @@ public final class LoadgenMain implements Callable<Integer> {
     // The names of the options besides the load's, for the annotations and arguments() alike.
     static final String TARGET = "--target";
     static final String JSON = "--json";
+    static final String LOAD_JSON = "--load-json";
     static final String HLOG = "--hlog";
 
     @Option(
@@ -61,6 +64,19 @@ public final class LoadgenMain implements Callable<Integer> {
 
     @Option(names = JSON, description = "Write the case summary (summary.json) here.")
     Path json;
+
+    @Option(
+            names = "--label",
+            paramLabel = "NAME",
+            description = "The server's name in the case summary that --json writes (its 'model'), e.g. nginx-1.27; "
+                    + "default: none.")
+    String label;
+
+    @Option(
+            names = LOAD_JSON,
+            description = "Write the generator's report (load.json) here: what it measured, without the case, "
+                    + "model or server cost; a harness composes summary.json from it.")
+    Path loadJson;
 
     @Option(names = HLOG, description = "Write the interval log (latency.hlog, HdrHistogram format) here.")
     Path hlog;
@@ -87,13 +103,14 @@ public final class LoadgenMain implements Callable<Integer> {
     }
 
     /**
-     * The command line that runs {@code load} against {@code target}, writing the summary to
-     * {@code json} and the interval log to {@code hlog}: what a harness passes to this main.
+     * The command line that runs {@code load} against {@code target}, writing the generator's
+     * report to {@code loadJson} and the interval log to {@code hlog}: what a harness passes to
+     * this main (it composes and writes the case summary itself).
      */
-    public static List<String> arguments(Endpoint target, LoadOptions load, Path json, Path hlog) {
+    public static List<String> arguments(Endpoint target, LoadOptions load, Path loadJson, Path hlog) {
         List<String> args = new ArrayList<>(List.of(TARGET, target.toString()));
         args.addAll(load.toArgs());
-        args.addAll(List.of(JSON, json.toString(), HLOG, hlog.toString()));
+        args.addAll(List.of(LOAD_JSON, loadJson.toString(), HLOG, hlog.toString()));
         return args;
     }
 
@@ -144,17 +161,20 @@ public final class LoadgenMain implements Callable<Integer> {
                     }
                 },
                 hlog);
-        CaseSummary summary = outcome.summary();
-        if (json != null) {
-            ResultFiles.writeJson(json, summary);
+        LoadReport report = outcome.report();
+        if (loadJson != null) {
+            ResultFiles.writeJson(loadJson, report);
         }
-        out.print(HumanSummary.format(target, summary));
+        if (json != null) {
+            ResultFiles.writeJson(json, CaseSummary.from(report).model(label).build());
+        }
+        out.print(HumanSummary.format(target, report));
         out.flush();
         if (outcome.firstError() != null) {
             err.println("first error: " + outcome.firstError());
         }
-        if (!summary.valid()) {
-            for (String reason : summary.invalidReasons()) {
+        if (!report.valid()) {
+            for (String reason : report.invalidReasons()) {
                 err.println("invalid: " + reason);
             }
             err.flush();

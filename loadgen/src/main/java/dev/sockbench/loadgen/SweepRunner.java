@@ -24,7 +24,7 @@ import java.util.Locale;
  * the generator's health) and the objective is met on the corrected latency. Capacity is the
  * highest good rate.
  *
- * <p>The summary's top-level numbers are those of the capacity step (of the first step when none
+ * <p>The report's load and latency are those of the capacity step (of the first step when none
  * was good). The interval log holds every step: the capacity step's intervals under the usual
  * tags {@code corrected} and {@code raw} (what the report reads), the others under {@code
  * step<N>-corrected} and {@code step<N>-raw}. Phase markers span the whole sweep: warm-up before
@@ -112,7 +112,7 @@ final class SweepRunner {
                     result.achievedRatePerSec(),
                     result.requests(),
                     result.errors().total(),
-                    CaseSummaries.latency(result),
+                    LoadReports.latency(result),
                     good,
                     reasons));
             results.add(result);
@@ -166,8 +166,7 @@ final class SweepRunner {
         LoadResult top = results.get(chosen);
         SweepResult block = new SweepResult(slo.text(), slo.percentile(), slo.thresholdNs() / 1e3, capacity, steps);
         return new CaseRunner.Outcome(
-                CaseSummaries.of(spec, top, steps.get(chosen).targetRatePerSec(), invalid, block),
-                firstErrorOf(results));
+                LoadReports.of(spec, top, steps.get(chosen).targetRatePerSec(), invalid, block), firstErrorOf(results));
     }
 
     private static String firstErrorOf(List<LoadResult> results) {

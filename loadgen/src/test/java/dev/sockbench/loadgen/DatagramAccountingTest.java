@@ -3,8 +3,8 @@ package dev.sockbench.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.core.protocol.Framing;
-import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.DatagramCounts;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.check.CpuMeter;
 import dev.sockbench.loadgen.engine.LoadRun;
@@ -34,8 +34,8 @@ class DatagramAccountingTest {
         try (DatagramEchoServer server = DatagramEchoServer.misbehaving(transport, dir.resolve("echo.sock"))) {
             LoadSpec spec = new LoadSpec(
                     new LoadShape.Closed(1, 64), transport, Framing.LENGTH, 64, 1, 0, 700 * MS, TIMEOUT_NS, 7, 0);
-            CaseSummary summary = run(spec, server);
-            assertExactAccounting(summary, server);
+            LoadReport report = run(spec, server);
+            assertExactAccounting(report, server);
         }
     }
 
@@ -56,21 +56,21 @@ class DatagramAccountingTest {
                     TIMEOUT_NS,
                     7,
                     0);
-            CaseSummary summary = run(spec, server);
-            assertExactAccounting(summary, server);
-            assertThat(summary.shape()).isEqualTo("open");
-            assertThat(summary.arrival()).isEqualTo("poisson");
+            LoadReport report = run(spec, server);
+            assertExactAccounting(report, server);
+            assertThat(report.load().shape()).isEqualTo("open");
+            assertThat(report.load().arrival()).isEqualTo("poisson");
         }
     }
 
-    private static CaseSummary run(LoadSpec spec, DatagramEchoServer server) throws Exception {
+    private static LoadReport run(LoadSpec spec, DatagramEchoServer server) throws Exception {
         return new CaseRunner(NanoClock.SYSTEM, CpuMeter.PROCESS)
                 .run(spec, server.endpoint(), new LoadRun.Listener() {}, null)
-                .summary();
+                .report();
     }
 
-    private static void assertExactAccounting(CaseSummary summary, DatagramEchoServer server) {
-        DatagramCounts udp = summary.udp();
+    private static void assertExactAccounting(LoadReport report, DatagramEchoServer server) {
+        DatagramCounts udp = report.udp();
         assertThat(udp).isNotNull();
         // Every datagram sent reached the server (loopback; the rates are low enough that even a
         // stalled process's receive buffer holds the backlog), and the server's misdeeds are
@@ -89,9 +89,10 @@ class DatagramAccountingTest {
         // Only first echoes are latency samples; a loss is not an error, nor a duplicate.
         // Throughput counts echoes within the interval; with no warm-up every one of them is a
         // measured request, and the measured ones still in flight at its end came back after it.
-        assertThat(summary.requests()).isBetween(udp.received() - summary.depth(), udp.received());
-        assertThat(summary.errors().total()).isZero();
+        assertThat(report.load().requests())
+                .isBetween(udp.received() - report.load().depth(), udp.received());
+        assertThat(report.load().errors().total()).isZero();
         // A lost request never reached the histogram: nothing at or beyond the timeout.
-        assertThat(summary.latencyUs().raw().max()).isLessThan(TIMEOUT_NS / 1_000.0);
+        assertThat(report.latencyUs().raw().max()).isLessThan(TIMEOUT_NS / 1_000.0);
     }
 }

@@ -68,14 +68,14 @@ class FailureTest {
                 .containsExactly("PHASE warmup", "PHASE measure", "PHASE done");
         CaseSummary summary = ResultFiles.readSummary(json);
         assertThat(summary.valid()).isFalse();
-        assertThat(summary.errors().read()).isEqualTo(4);
+        assertThat(summary.load().errors().read()).isEqualTo(4);
         assertThat(summary.invalidReasons())
                 .anyMatch(r -> r.startsWith("every connection was lost"))
                 .anyMatch(r -> r.startsWith("4 errors"));
-        assertThat(summary.durationSec()).isLessThan(30);
+        assertThat(summary.load().durationSec()).isLessThan(30);
         // Every request of the (shortened) interval has a fate: the ones in flight died with their
         // connections, the rest of the schedule up to the end was never sent.
-        RequestAccounting a = summary.accounting();
+        RequestAccounting a = summary.load().accounting();
         assertThat(a.accountedFor()).isEqualTo(a.intended());
         assertThat(a.unsent()).isPositive();
         // The log was written and holds what was measured: in the corrected view every request but
@@ -105,7 +105,7 @@ class FailureTest {
             assertThat(run.exitCode()).isEqualTo(Cli.EXIT_INVALID);
             CaseSummary summary = ResultFiles.readSummary(json);
             assertThat(summary.valid()).isFalse();
-            assertThat(summary.achievedRatePerSec()).isLessThan(0.99 * 1_000_000);
+            assertThat(summary.load().achievedRatePerSec()).isLessThan(0.99 * 1_000_000);
             assertThat(summary.invalidReasons()).anyMatch(r -> r.startsWith("achieved "));
             assertThat(run.err()).contains("invalid: achieved ");
             // Latency from the intended time keeps growing with the backlog: far above the raw.

@@ -19,6 +19,7 @@ import dev.sockbench.loadgen.testserver.StreamEchoServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,23 +74,31 @@ class LoadgenMainTest {
             CaseSummary summary = ResultFiles.readSummary(json);
             // Whether this machine let the case be valid is its own business; the exit code must say which.
             assertThat(run.exitCode()).as(run.err()).isEqualTo(summary.valid() ? Cli.EXIT_OK : Cli.EXIT_INVALID);
-            assertThat(summary.transport()).isEqualTo("tcp");
-            assertThat(summary.shape()).isEqualTo("closed");
-            assertThat(summary.framing()).isEqualTo("length");
-            assertThat(summary.connections()).isEqualTo(4);
-            assertThat(summary.payloadBytes()).isEqualTo(64);
-            assertThat(summary.targetRatePerSec()).isNull();
-            assertThat(summary.requests()).isPositive();
-            assertThat(summary.errors().total()).isZero();
+            assertThat(summary.load().transport()).isEqualTo("tcp");
+            assertThat(summary.load().shape()).isEqualTo("closed");
+            assertThat(summary.load().framing()).isEqualTo("length");
+            assertThat(summary.load().connections()).isEqualTo(4);
+            assertThat(summary.load().payloadBytes()).isEqualTo(64);
+            assertThat(summary.load().targetRatePerSec()).isNull();
+            assertThat(summary.load().requests()).isPositive();
+            assertThat(summary.load().errors().total()).isZero();
             // Throughput counts the echoes received in the interval, requests those intended in it:
             // the same but for the requests in flight at either end (4 connections, depth 1).
-            assertThat(summary.achievedRatePerSec() * summary.durationSec()).isCloseTo(summary.requests(), within(8.5));
-            assertThat(summary.accounting().answered()).isEqualTo(summary.requests());
-            assertThat(summary.accounting().accountedFor())
-                    .isEqualTo(summary.accounting().intended());
+            assertThat(summary.load().achievedRatePerSec() * summary.load().durationSec())
+                    .isCloseTo(summary.load().requests(), within(8.5));
+            assertThat(summary.load().accounting().answered())
+                    .isEqualTo(summary.load().requests());
+            assertThat(summary.load().accounting().accountedFor())
+                    .isEqualTo(summary.load().accounting().intended());
             assertThat(summary.latencyUs().corrected())
                     .isEqualTo(summary.latencyUs().raw());
             assertThat(summary.generator().threads()).isEqualTo(2);
+            // Run alone without --label: nothing names the server, and no harness measured it.
+            assertThat(summary.model()).isNull();
+            assertThat(summary.caseId()).isNull();
+            assertThat(summary.server()).isNull();
+            assertThat(summary.kernel()).isNull();
+            assertThat(Files.readString(json)).doesNotContain("\"model\"");
 
             // The interval log: HdrHistogram's own reader, tagged intervals of about a second. Its
             // samples are the requests intended in the interval (to their end), the summary's
@@ -107,7 +116,8 @@ class LoadgenMainTest {
                             .count())
                     .isBetween(2L, 3L);
             Map<String, Histogram> totals = LatencyLog.readTotals(hlog);
-            assertThat(totals.get("corrected").getTotalCount()).isCloseTo(summary.requests(), within(4L));
+            assertThat(totals.get("corrected").getTotalCount())
+                    .isCloseTo(summary.load().requests(), within(4L));
             assertThat(totals.get("raw").getTotalCount())
                     .isEqualTo(totals.get("corrected").getTotalCount());
         }
@@ -117,6 +127,7 @@ class LoadgenMainTest {
     void openLoopOverUnixStreamWithRawFramingHoldsTheRateAndRecordsTheSendLag(@TempDir Path dir) throws Exception {
         try (StreamEchoServer server = StreamEchoServer.unix(dir.resolve("echo.sock"))) {
             Path json = dir.resolve("summary.json");
+            Path loadJson = dir.resolve("load.json");
             Run run = loadgen(
                     "--target", server.endpoint().toString(),
                     "--shape", "open",
@@ -126,23 +137,32 @@ class LoadgenMainTest {
                     "--framing", "raw",
                     "-d", "1s",
                     "--warmup", "200ms",
-                    "--json", json.toString());
+                    "--label", "my-echo",
+                    "--json", json.toString(),
+                    "--load-json", loadJson.toString());
 
             assertThat(run.phases()).containsExactly("PHASE warmup", "PHASE measure", "PHASE done");
             CaseSummary summary = ResultFiles.readSummary(json);
             // Whether this machine let the case be valid is its own business; the exit code must say which.
             assertThat(run.exitCode()).as(run.err()).isEqualTo(summary.valid() ? Cli.EXIT_OK : Cli.EXIT_INVALID);
-            assertThat(summary.transport()).isEqualTo("unix-stream");
-            assertThat(summary.framing()).isEqualTo("raw");
-            assertThat(summary.shape()).isEqualTo("open");
-            assertThat(summary.arrival()).isEqualTo("constant");
-            assertThat(summary.targetRatePerSec()).isEqualTo(2000.0);
-            assertThat(summary.errors().total()).isZero();
+            // The label names the server; the rest is the generator's report, block for block.
+            assertThat(summary.model()).isEqualTo("my-echo");
+            assertThat(summary.caseId()).isNull();
+            assertThat(summary)
+                    .isEqualTo(CaseSummary.from(ResultFiles.readLoadReport(loadJson))
+                            .model("my-echo")
+                            .build());
+            assertThat(summary.load().transport()).isEqualTo("unix-stream");
+            assertThat(summary.load().framing()).isEqualTo("raw");
+            assertThat(summary.load().shape()).isEqualTo("open");
+            assertThat(summary.load().arrival()).isEqualTo("constant");
+            assertThat(summary.load().targetRatePerSec()).isEqualTo(2000.0);
+            assertThat(summary.load().errors().total()).isZero();
             // 2,000 requests are intended in the measured second; the echoes received in it are
             // those, but for the 2 in flight at either end, when the generator kept its schedule.
             // Short of 99% of the target, the case says it is invalid.
-            assertThat(summary.requests()).isLessThanOrEqualTo(2_000 + 2);
-            if (summary.requests() < 1_980) {
+            assertThat(summary.load().requests()).isLessThanOrEqualTo(2_000 + 2);
+            if (summary.load().requests() < 1_980) {
                 assertThat(summary.valid()).isFalse();
             }
             assertThat(summary.generator().sendLagUs()).isNotNull();
@@ -217,18 +237,19 @@ class LoadgenMainTest {
         assertThat(IntStream.range(0, args.size() / 2).mapToObj(i -> args.get(2 * i)))
                 .containsExactlyElementsOf(LoadOptions.names());
         Endpoint target = Endpoint.parse("unix:///tmp/echo.sock");
-        Path json = Path.of("case", "summary.json");
+        Path loadJson = Path.of("case", "load.json");
         Path hlog = Path.of("case", "latency.hlog");
 
         LoadgenMain parsed = new LoadgenMain();
         Cli.commandLine(parsed)
-                .parseArgs(LoadgenMain.arguments(target, every, json, hlog).toArray(String[]::new));
+                .parseArgs(LoadgenMain.arguments(target, every, loadJson, hlog).toArray(String[]::new));
 
         assertThat(parsed.load).isEqualTo(every).isNotEqualTo(every.copy().seed(-41L));
         assertThat(parsed.load.seed()).isEqualTo(-42L);
         assertThat(parsed.load.rate()).isEqualTo(1500.5);
         assertThat(parsed.target).isEqualTo(target);
-        assertThat(parsed.json).isEqualTo(json);
+        assertThat(parsed.loadJson).isEqualTo(loadJson);
+        assertThat(parsed.json).as("the harness writes the summary itself").isNull();
         assertThat(parsed.hlog).isEqualTo(hlog);
     }
 

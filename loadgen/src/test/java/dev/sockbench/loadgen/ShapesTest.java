@@ -86,11 +86,11 @@ class ShapesTest {
             CaseSummary summary = ResultFiles.readSummary(json);
             // Whether this machine let the case be valid is its own business; the exit code must say which.
             assertThat(run.exitCode()).as(run.err()).isEqualTo(summary.valid() ? Cli.EXIT_OK : Cli.EXIT_INVALID);
-            assertThat(summary.transport()).isEqualTo(transport.id());
-            assertThat(summary.errors().total())
+            assertThat(summary.load().transport()).isEqualTo(transport.id());
+            assertThat(summary.load().errors().total())
                     .as(summary.invalidReasons().toString())
                     .isZero();
-            assertThat(summary.requests()).isPositive();
+            assertThat(summary.load().requests()).isPositive();
             assertThat(summary.udp() == null).isEqualTo(transport.streamOriented());
             return summary;
         }
@@ -100,9 +100,9 @@ class ShapesTest {
     @EnumSource(Transport.class)
     void pingPong(Transport transport, @TempDir Path dir) throws Exception {
         CaseSummary s = runShape(transport, dir, "-s", "ping-pong");
-        assertThat(s.shape()).isEqualTo("ping-pong");
-        assertThat(s.connections()).isEqualTo(1);
-        assertThat(s.depth()).isEqualTo(1);
+        assertThat(s.load().shape()).isEqualTo("ping-pong");
+        assertThat(s.load().connections()).isEqualTo(1);
+        assertThat(s.load().depth()).isEqualTo(1);
         assertThat(s.generator().threads()).isEqualTo(1);
         assertThat(s.generator().sendLagUs()).isNull();
     }
@@ -111,12 +111,12 @@ class ShapesTest {
     @EnumSource(Transport.class)
     void closedWithPipelining(Transport transport, @TempDir Path dir) throws Exception {
         CaseSummary s = runShape(transport, dir, "-s", "closed", "-c", "3", "--depth", "4", "-t", "2");
-        assertThat(s.depth()).isEqualTo(4);
+        assertThat(s.load().depth()).isEqualTo(4);
         assertThat(s.generator().threads()).isEqualTo(2);
         if (s.udp() != null) {
             // Latency samples follow requests intended in the interval, throughput the echoes
             // received in it: the same but for the 12 (3 x 4) in flight at either end.
-            assertThat(s.udp().received()).isCloseTo(s.requests(), within(12L));
+            assertThat(s.udp().received()).isCloseTo(s.load().requests(), within(12L));
             assertThat(s.udp().sent()).isEqualTo(s.udp().received() + s.udp().lost());
         }
     }
@@ -125,9 +125,9 @@ class ShapesTest {
     @EnumSource(Transport.class)
     void openWithPoissonArrivals(Transport transport, @TempDir Path dir) throws Exception {
         CaseSummary s = runShape(transport, dir, "-s", "open", "-R", "1500", "--arrival", "poisson", "-c", "3");
-        assertThat(s.arrival()).isEqualTo("poisson");
-        assertThat(s.targetRatePerSec()).isEqualTo(1500.0);
-        assertThat(s.depth()).isEqualTo(transport.streamOriented() ? 1 : 1024);
+        assertThat(s.load().arrival()).isEqualTo("poisson");
+        assertThat(s.load().targetRatePerSec()).isEqualTo(1500.0);
+        assertThat(s.load().depth()).isEqualTo(transport.streamOriented() ? 1 : 1024);
         assertThat(s.generator().sendLagUs()).isNotNull();
     }
 
@@ -135,7 +135,7 @@ class ShapesTest {
     @EnumSource(Transport.class)
     void churnConnectsSendsOneRequestAndCloses(Transport transport, @TempDir Path dir) throws Exception {
         CaseSummary s = runShape(transport, dir, "-s", "churn", "-c", "2", "-t", "1");
-        assertThat(s.shape()).isEqualTo("churn");
+        assertThat(s.load().shape()).isEqualTo("churn");
         // Corrected latency counts from the start of the connect, raw from the request.
         assertThat(s.latencyUs().corrected().mean())
                 .isGreaterThanOrEqualTo(s.latencyUs().raw().mean());
@@ -150,7 +150,7 @@ class ShapesTest {
         assertThat(s.idle().requested()).isEqualTo(300);
         assertThat(s.idle().opened()).isEqualTo(300);
         assertThat(s.idle().openAtEnd()).isEqualTo(300);
-        assertThat(s.connections()).isEqualTo(2);
+        assertThat(s.load().connections()).isEqualTo(2);
     }
 
     @ParameterizedTest
@@ -158,12 +158,12 @@ class ShapesTest {
     void streamMovesBulkPayloadsAndCountsBytes(Transport transport, @TempDir Path dir) throws Exception {
         CaseSummary s = runShape(transport, dir, "-s", "stream", "-c", "1");
         assertThat(s.stream()).isNotNull();
-        int payloadBytes = s.payloadBytes();
+        int payloadBytes = s.load().payloadBytes();
         assertThat(payloadBytes).as("default payload").isEqualTo(transport.streamOriented() ? 64 << 10 : 8 << 10);
-        assertThat(s.stream().bytesPerSec()).isCloseTo(s.achievedRatePerSec() * payloadBytes, within(1e-6));
+        assertThat(s.stream().bytesPerSec()).isCloseTo(s.load().achievedRatePerSec() * payloadBytes, within(1e-6));
         assertThat(s.stream().bitsPerSec()).isEqualTo(s.stream().bytesPerSec() * 8);
-        assertThat(s.stream().windowBytes()).isEqualTo((long) s.depth() * payloadBytes);
-        assertThat(s.depth()).isEqualTo((transport.streamOriented() ? 1 << 20 : 64 << 10) / payloadBytes);
+        assertThat(s.stream().windowBytes()).isEqualTo((long) s.load().depth() * payloadBytes);
+        assertThat(s.load().depth()).isEqualTo((transport.streamOriented() ? 1 << 20 : 64 << 10) / payloadBytes);
     }
 
     @ParameterizedTest
@@ -184,8 +184,8 @@ class ShapesTest {
             List<String> args = new ArrayList<>(List.of(shape));
             args.addAll(List.of("--framing", "raw"));
             CaseSummary s = runShape(transport, dir, args.toArray(String[]::new));
-            assertThat(s.framing()).isEqualTo("raw");
-            assertThat(s.shape()).isEqualTo(shape[1]);
+            assertThat(s.load().framing()).isEqualTo("raw");
+            assertThat(s.load().shape()).isEqualTo(shape[1]);
         }
     }
 }

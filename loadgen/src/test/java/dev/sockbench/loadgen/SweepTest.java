@@ -91,8 +91,8 @@ class SweepTest {
                         .max()
                         .orElseThrow();
                 assertThat(sweep.capacityPerSec()).isEqualTo(highestGood);
-                // The top-level numbers are the capacity step's.
-                assertThat(summary.targetRatePerSec()).isEqualTo(sweep.capacityPerSec());
+                // The load's numbers are the capacity step's.
+                assertThat(summary.load().targetRatePerSec()).isEqualTo(sweep.capacityPerSec());
             } else {
                 assertThat(summary.valid()).isFalse();
             }

@@ -179,11 +179,13 @@ class ReportsTest {
     void aNewerFormatIsBadInputNamingTheFormat(@TempDir Path otherRun) throws Exception {
         SyntheticRun.write(otherRun);
         Path run = otherRun.resolve(ResultFiles.RUN_FILE);
-        Files.writeString(run, Files.readString(run).replace("\"format\" : 1", "\"format\" : 2"));
+        int newer = ResultFiles.FORMAT + 1;
+        Files.writeString(
+                run, Files.readString(run).replace("\"format\" : " + ResultFiles.FORMAT, "\"format\" : " + newer));
 
         assertThatThrownBy(() -> Reports.render(otherRun))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("format 2");
+                .hasMessageContaining("format " + newer);
     }
 
     private static List<Path> pngs() throws Exception {

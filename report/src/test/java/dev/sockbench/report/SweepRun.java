@@ -1,13 +1,14 @@
 package dev.sockbench.report;
 
+import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.Environment;
-import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.GeneratorCheck;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
@@ -79,7 +80,7 @@ final class SweepRun {
                 "host",
                 Map.of(),
                 PINNING_NOTE);
-        RunResult run = new RunResult(1, "sweeps", "test", "2026-01-15T10:00:00Z", null, env, entries);
+        RunResult run = new RunResult(ResultFiles.FORMAT, "sweeps", "test", "2026-01-15T10:00:00Z", null, env, entries);
         ResultFiles.writeJson(runDir.resolve(ResultFiles.RUN_FILE), run);
         return run;
     }
@@ -105,33 +106,22 @@ final class SweepRun {
                 .filter(s -> capacity != null && s.targetRatePerSec() == capacity)
                 .findFirst()
                 .orElse(steps.getFirst());
-        CaseSummary summary = new CaseSummary(
-                        1,
-                        caseId,
-                        model,
-                        "tcp",
-                        "length",
-                        "sweep",
-                        4,
-                        64,
-                        1.0,
-                        0.5,
-                        top.targetRatePerSec(),
-                        top.achievedRatePerSec(),
-                        top.requests(),
-                        ErrorCounts.NONE,
-                        top.latencyUs(),
-                        invalid.isEmpty(),
-                        invalid,
-                        null)
-                .withLoadBlocks(
-                        1,
-                        "constant",
-                        new GeneratorCheck(1, 1_000, 2.5, 40.0, new Percentiles(1.0, 2.0, 3.0, 4.0, 5, 1), 250.0, null),
-                        null,
-                        null,
-                        null,
-                        new SweepResult("p99=1ms", 99.0, 1_000.0, capacity, steps));
+        LoadReport report = LoadReport.builder()
+                .invalidReasons(invalid)
+                .load(TestLoads.tcp("sweep", 4, top.requests())
+                        .depth(1)
+                        .arrival("constant")
+                        .warmupSec(0.5)
+                        .targetRatePerSec(top.targetRatePerSec())
+                        .achievedRatePerSec(top.achievedRatePerSec())
+                        .build())
+                .latencyUs(top.latencyUs())
+                .sweep(new SweepResult("p99=1ms", 99.0, 1_000.0, capacity, steps))
+                .generator(
+                        new GeneratorCheck(1, 1_000, 2.5, 40.0, new Percentiles(1.0, 2.0, 3.0, 4.0, 5, 1), 250.0, null))
+                .build();
+        CaseSummary summary =
+                CaseSummary.from(report).caseId(caseId).model(model).build();
         Path caseDir = ResultFiles.caseDir(runDir, caseId);
         ResultFiles.writeJson(caseDir.resolve(ResultFiles.SUMMARY_FILE), summary);
         try (LatencyLog log = LatencyLog.create(caseDir.resolve(ResultFiles.LATENCY_LOG_FILE), 0L)) {
@@ -145,26 +135,28 @@ final class SweepRun {
     private static RunResult.CaseEntry udp(Path runDir) throws IOException {
         Histogram h = hist(50_000L);
         Percentiles p = Percentiles.ofNanos(h);
-        CaseSummary summary = new CaseSummary(
-                        1,
-                        "udp-nio-epoll",
-                        "nio-epoll",
-                        "udp",
-                        "length",
-                        "open",
-                        2,
-                        64,
-                        1.0,
-                        0.5,
-                        1_000.0,
-                        993.0,
-                        993,
-                        ErrorCounts.NONE,
-                        new LatencyUs(p, p),
-                        true,
-                        List.of(),
-                        null)
-                .withLoadBlocks(1, "poisson", null, new DatagramCounts(1_000, 993, 7, 1, 2, 5), null, null, null);
+        LoadReport report = LoadReport.builder()
+                .load(CaseLoad.builder()
+                        .transport("udp")
+                        .framing("length")
+                        .shape("open")
+                        .connections(2)
+                        .depth(1)
+                        .arrival("poisson")
+                        .payloadBytes(64)
+                        .durationSec(1.0)
+                        .warmupSec(0.5)
+                        .targetRatePerSec(1_000.0)
+                        .achievedRatePerSec(993.0)
+                        .requests(993)
+                        .build())
+                .latencyUs(new LatencyUs(p, p))
+                .udp(new DatagramCounts(1_000, 993, 7, 1, 2, 5))
+                .build();
+        CaseSummary summary = CaseSummary.from(report)
+                .caseId("udp-nio-epoll")
+                .model("nio-epoll")
+                .build();
         Path caseDir = ResultFiles.caseDir(runDir, "udp-nio-epoll");
         ResultFiles.writeJson(caseDir.resolve(ResultFiles.SUMMARY_FILE), summary);
         try (LatencyLog log = LatencyLog.create(caseDir.resolve(ResultFiles.LATENCY_LOG_FILE), 0L)) {

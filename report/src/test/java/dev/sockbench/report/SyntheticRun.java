@@ -1,11 +1,13 @@
 package dev.sockbench.report;
 
+import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
@@ -46,14 +48,16 @@ final class SyntheticRun {
 
     static RunResult write(Path runDir) throws IOException {
         List<RunResult.CaseEntry> entries = new ArrayList<>();
+        Histogram platform = hist(200_000L, 1_000);
         entries.add(measured(
                 runDir,
-                closed("closed-blocking-platform", "blocking-platform", cost(12.5, 1_000)),
-                hist(200_000L, 1_000),
-                null));
-        entries.add(measured(
-                runDir, closed("closed-nio-epoll", "nio-epoll", cost(8.25, 1_000)), hist(100_000L, 1_000), null));
-        entries.add(measured(runDir, closed("closed-script", SCRIPT_MODEL, null), hist(150_000L, 1_000), null));
+                closed("closed-blocking-platform", "blocking-platform", cost(12.5, 1_000), platform),
+                platform,
+                platform));
+        Histogram epoll = hist(100_000L, 1_000);
+        entries.add(measured(runDir, closed("closed-nio-epoll", "nio-epoll", cost(8.25, 1_000), epoll), epoll, epoll));
+        Histogram script = hist(150_000L, 1_000);
+        entries.add(measured(runDir, closed("closed-script", SCRIPT_MODEL, null, script), script, script));
 
         Histogram stalled = hist(100_000L, 1_000);
         stalled.recordValueWithCount(5_000_000L, 10);
@@ -87,7 +91,7 @@ final class SyntheticRun {
                 "poll-tcp", "nio-poll", "tcp", "closed", CaseStatus.FAILED, false, List.of(FAIL_REASON)));
 
         RunResult run = new RunResult(
-                1,
+                ResultFiles.FORMAT,
                 "2026-01-15T10-00-00-test",
                 "test",
                 "2026-01-15T10:00:00Z",
@@ -123,86 +127,68 @@ final class SyntheticRun {
         return new ServerCost(cpuUs / 2, cpuUs - cpuUs / 2, cpuUsPerRequest, 1_500, 20, 1.52, 12, 50L << 20, 16_384.0);
     }
 
-    private static CaseSummary closed(String caseId, String model, ServerCost server) {
-        // the histogram is filled in by measured(): closed loop, corrected equals raw
-        return new CaseSummary(
-                1,
-                caseId,
-                model,
-                "tcp",
-                "length",
-                "closed",
-                8,
-                64,
-                1.0,
-                0.5,
-                null,
-                1_000.0,
-                1_000,
-                ErrorCounts.NONE,
-                null,
-                true,
-                List.of(),
-                server);
+    /** A closed-loop case: corrected equals raw, both from {@code latency}. */
+    private static CaseSummary closed(String caseId, String model, ServerCost server, Histogram latency) {
+        Percentiles p = Percentiles.ofNanos(latency);
+        LoadReport report = LoadReport.builder()
+                .load(load("closed", null, 1_000.0, latency.getTotalCount(), ErrorCounts.NONE))
+                .latencyUs(new LatencyUs(p, p))
+                .build();
+        return CaseSummary.from(report)
+                .caseId(caseId)
+                .model(model)
+                .server(server)
+                .build();
     }
 
     private static CaseSummary open(
             String caseId, String model, double achieved, Histogram corrected, Histogram raw, List<String> reasons) {
-        return new CaseSummary(
-                1,
-                caseId,
-                model,
-                "tcp",
-                "length",
-                "open",
-                8,
-                64,
-                1.0,
-                0.5,
-                10_000.0,
-                achieved,
-                corrected.getTotalCount(),
-                reasons.isEmpty() ? ErrorCounts.NONE : new ErrorCounts(0, 3, 0, 2, 0),
-                new LatencyUs(Percentiles.ofNanos(corrected), Percentiles.ofNanos(raw)),
-                reasons.isEmpty(),
-                reasons,
-                cost(20.0, corrected.getTotalCount()));
+        LoadReport report = LoadReport.builder()
+                .invalidReasons(reasons)
+                .load(load(
+                        "open",
+                        10_000.0,
+                        achieved,
+                        corrected.getTotalCount(),
+                        reasons.isEmpty() ? ErrorCounts.NONE : new ErrorCounts(0, 3, 0, 2, 0)))
+                .latencyUs(new LatencyUs(Percentiles.ofNanos(corrected), Percentiles.ofNanos(raw)))
+                .build();
+        return CaseSummary.from(report)
+                .caseId(caseId)
+                .model(model)
+                .server(cost(20.0, corrected.getTotalCount()))
+                .build();
     }
 
-    /** Writes the case's summary (with percentiles from the histograms) and its latency.hlog. */
-    private static RunResult.CaseEntry measured(Path runDir, CaseSummary s, Histogram corrected, Histogram raw)
+    /** 8 connections, half a second of warm-up before the measured second. */
+    private static CaseLoad load(
+            String shape, Double targetRatePerSec, double achievedRatePerSec, long requests, ErrorCounts errors) {
+        return TestLoads.tcp(shape, 8, requests)
+                .warmupSec(0.5)
+                .targetRatePerSec(targetRatePerSec)
+                .achievedRatePerSec(achievedRatePerSec)
+                .errors(errors)
+                .build();
+    }
+
+    /** Writes the case's summary and its latency.hlog, from the histograms its percentiles came from. */
+    private static RunResult.CaseEntry measured(Path runDir, CaseSummary summary, Histogram corrected, Histogram raw)
             throws IOException {
-        Histogram rawOrSame = raw == null ? corrected : raw;
-        CaseSummary summary = s.latencyUs() != null
-                ? s
-                : new CaseSummary(
-                        s.format(),
-                        s.caseId(),
-                        s.model(),
-                        s.transport(),
-                        s.framing(),
-                        s.shape(),
-                        s.connections(),
-                        s.payloadBytes(),
-                        s.durationSec(),
-                        s.warmupSec(),
-                        s.targetRatePerSec(),
-                        s.achievedRatePerSec(),
-                        s.requests(),
-                        s.errors(),
-                        new LatencyUs(Percentiles.ofNanos(corrected), Percentiles.ofNanos(rawOrSame)),
-                        s.valid(),
-                        s.invalidReasons(),
-                        s.server());
-        Path caseDir = ResultFiles.caseDir(runDir, s.caseId());
+        Path caseDir = ResultFiles.caseDir(runDir, summary.caseId());
         ResultFiles.writeJson(caseDir.resolve(ResultFiles.SUMMARY_FILE), summary);
         try (LatencyLog log = LatencyLog.create(caseDir.resolve(ResultFiles.LATENCY_LOG_FILE), START_MS)) {
             // Split each histogram over two one-second intervals, as a real log would be.
             writeHalves(log, LatencyLog.CORRECTED, corrected);
-            writeHalves(log, LatencyLog.RAW, rawOrSame);
+            writeHalves(log, LatencyLog.RAW, raw);
         }
         return new RunResult.CaseEntry(
-                s.caseId(), s.model(), s.transport(), s.shape(), CaseStatus.MEASURED, s.valid(), s.invalidReasons());
+                summary.caseId(),
+                summary.model(),
+                summary.load().transport(),
+                summary.load().shape(),
+                CaseStatus.MEASURED,
+                summary.valid(),
+                summary.invalidReasons());
     }
 
     private static void writeHalves(LatencyLog log, String tag, Histogram total) {

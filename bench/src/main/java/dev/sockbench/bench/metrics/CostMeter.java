@@ -1,8 +1,7 @@
 package dev.sockbench.bench.metrics;
 
 import dev.sockbench.core.os.ResourceUsage;
-import dev.sockbench.core.result.CaseSummary;
-import dev.sockbench.core.result.KernelCounters;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.ServerCost;
 
 /** Turns the readings of the server process into its {@link ServerCost} for one case. */
@@ -15,20 +14,18 @@ public final class CostMeter {
      * @param idleRssBytes the server's RSS after it listened, before any load (the RSS baseline)
      * @param interval the readings over the measured interval; without both usage readings the
      *     CPU time and context switches are left out
-     * @param load the load generator's summary: its {@link CaseSummary#measuredIntervalRequests()}
+     * @param load the load generator's report: its {@link LoadReport#measuredIntervalRequests()}
      *     divide the per-request figures, the connections it held open (active and idle) the RSS
      *     growth
      * @param gc GC pauses in the interval; null when unknown
-     * @param kernel kernel drop counters over the case; null when unknown
      */
-    public static ServerCost cost(
-            long idleRssBytes, ServerSampler.Interval interval, CaseSummary load, GcPauses gc, KernelCounters kernel) {
+    public static ServerCost cost(long idleRssBytes, ServerSampler.Interval interval, LoadReport load, GcPauses gc) {
         long requests = load.measuredIntervalRequests();
         ResourceUsage used = interval.usageStart() == null || interval.usageEnd() == null
                 ? null
                 : interval.usageEnd().minus(interval.usageStart());
-        int connections =
-                load.connections() + (load.idle() == null ? 0 : load.idle().opened());
+        int connections = load.load().connections()
+                + (load.idle() == null ? 0 : load.idle().opened());
         return new ServerCost(
                 used == null ? null : used.userCpuUs(),
                 used == null ? null : used.sysCpuUs(),
@@ -41,8 +38,7 @@ public final class CostMeter {
                 connections > 0 ? (double) (interval.peakRssBytes() - idleRssBytes) / connections : 0,
                 gc == null ? null : gc.count(),
                 gc == null ? null : gc.totalUs(),
-                gc == null ? null : gc.maxUs(),
-                kernel);
+                gc == null ? null : gc.maxUs());
     }
 
     private static double perRequest(long amount, long requests) {

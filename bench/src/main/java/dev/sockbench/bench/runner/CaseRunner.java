@@ -16,8 +16,10 @@ import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.KernelCounters;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult.CaseEntry;
+import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.loadgen.LoadgenMain;
 import dev.sockbench.loadgen.WarmupPolicy;
 import java.io.IOException;
@@ -32,13 +34,15 @@ import java.util.function.LongSupplier;
  * Runs one case as two processes: the server, then the load generator against it. The server is
  * measured from the moment the load generator announces the measured interval ({@code PHASE
  * measure}) to its end ({@code PHASE done}), so warm-up is excluded (see {@link ServerSampler});
- * the kernel's drop counters are read around the whole case. Afterwards the load generator's
- * summary.json is rewritten with the case id, the model and the server's cost. A server that does
- * not report its resource usage costs the case its CPU and context-switch figures only, with a
- * warning and a line in {@code server.log}; the load's numbers stand.
+ * the kernel's drop counters are read around the whole case. Afterwards the case's summary.json is
+ * composed, once, from the load generator's report ({@code load.json}), the case, the model, the
+ * server's cost and the kernel's counters; the report is then removed (the summary holds all of
+ * it). A server that does not report its resource usage costs the case its CPU and context-switch
+ * figures only, with a warning and a line in {@code server.log}; the load's numbers stand.
  *
  * <p>A case folder holds {@code summary.json} and {@code latency.hlog} (the results) and the
- * processes' output for diagnosis: {@code server.log}, {@code loadgen.log} and {@code gc.log}.
+ * processes' output for diagnosis: {@code server.log}, {@code loadgen.log} and {@code gc.log}
+ * (and {@code load.json} when the case failed after the generator wrote it).
  *
  * <p>One case at a time; not thread-safe.
  */
@@ -142,7 +146,7 @@ public final class CaseRunner {
 
     private CaseSummary measure(SuiteCase c, Path caseDir, List<String> warnings)
             throws CaseFailedException, IOException {
-        Path summaryFile = caseDir.resolve(ResultFiles.SUMMARY_FILE);
+        Path loadFile = caseDir.resolve(ResultFiles.LOAD_REPORT_FILE);
         Path gcLog = caseDir.resolve(GC_LOG);
         List<String> serverArgs = new ArrayList<>(
                 List.of("--model", c.model(), "--transport", c.transport().id()));
@@ -160,7 +164,7 @@ public final class CaseRunner {
             KernelCounters kernelBefore = kernelCounters(warnings);
 
             List<String> loadgenArgs = LoadgenMain.arguments(
-                    server.endpoint(), c.load().options(), summaryFile, caseDir.resolve(ResultFiles.LATENCY_LOG_FILE));
+                    server.endpoint(), c.load().options(), loadFile, caseDir.resolve(ResultFiles.LATENCY_LOG_FILE));
             List<String> loadgenCommand = settings.java()
                     .build(
                             settings.pinning().commandPrefix(Role.LOADGEN),
@@ -196,11 +200,12 @@ public final class CaseRunner {
             if (exit != 0 && exit != 1) {
                 throw new CaseFailedException("load generator exited with code " + exit + ": " + loadgen.lastLine());
             }
-            if (!Files.isRegularFile(summaryFile)) {
-                throw new CaseFailedException(
-                        "load generator (exit " + exit + ") wrote no summary.json: " + loadgen.lastLine());
+            if (!Files.isRegularFile(loadFile)) {
+                throw new CaseFailedException("load generator (exit " + exit + ") wrote no "
+                        + ResultFiles.LOAD_REPORT_FILE + ": " + loadgen.lastLine());
             }
-            CaseSummary summary = ResultFiles.readSummary(summaryFile).withCase(c.caseId(), c.model());
+            LoadReport load = readLoadReport(loadFile);
+            ServerCost cost = null;
             ServerSampler.Interval interval = sampler.result();
             if (interval == null) {
                 warnings.add("server cost not measured: " + sampler.problem());
@@ -213,10 +218,26 @@ public final class CaseRunner {
                 GcPauses gc = Files.isRegularFile(gcLog)
                         ? GcPauses.read(gcLog, interval.startEpochMs(), interval.endEpochMs())
                         : null;
-                summary = summary.withServer(CostMeter.cost(idleRssBytes, interval, summary, gc, kernel));
+                cost = CostMeter.cost(idleRssBytes, interval, load, gc);
             }
-            ResultFiles.writeJson(summaryFile, summary);
+            CaseSummary summary = CaseSummary.from(load)
+                    .caseId(c.caseId())
+                    .model(c.model())
+                    .server(cost)
+                    .kernel(kernel)
+                    .build();
+            ResultFiles.writeJson(caseDir.resolve(ResultFiles.SUMMARY_FILE), summary);
+            Files.delete(loadFile);
             return summary;
+        }
+    }
+
+    private static LoadReport readLoadReport(Path file) throws CaseFailedException {
+        try {
+            return ResultFiles.readLoadReport(file);
+        } catch (IOException | RuntimeException e) {
+            throw new CaseFailedException(
+                    "cannot read the load generator's " + file.getFileName() + ": " + e.getMessage());
         }
     }
 

@@ -78,7 +78,7 @@ final class Progress {
         String numbers = String.format(
                 Locale.ROOT,
                 "%s req/s, p99 %s",
-                formatRate(s.achievedRatePerSec()),
+                formatRate(s.load().achievedRatePerSec()),
                 p99 == null ? "-" : formatMicros(p99));
         return s.valid() ? numbers + ", valid" : numbers + ", INVALID: " + String.join("; ", s.invalidReasons());
     }

@@ -100,9 +100,12 @@ class SockbenchCliIT {
         CaseSummary summary = ResultFiles.readSummary(caseDir.resolve("summary.json"));
         assertThat(summary.caseId()).isEqualTo(entry.caseId());
         assertThat(summary.model()).isEqualTo("blocking-platform");
-        assertThat(summary.transport()).isEqualTo("tcp");
-        assertThat(summary.connections()).isEqualTo(2);
-        assertThat(summary.requests()).isPositive();
+        assertThat(caseDir.resolve("load.json"))
+                .as("the generator's report, composed into the summary")
+                .doesNotExist();
+        assertThat(summary.load().transport()).isEqualTo("tcp");
+        assertThat(summary.load().connections()).isEqualTo(2);
+        assertThat(summary.load().requests()).isPositive();
         ServerCost server = summary.server();
         assertThat(server).isNotNull();
         // A second of echoing costs the server CPU time (the server's own getrusage, in µs).
@@ -115,7 +118,7 @@ class SockbenchCliIT {
         assertThat(server.threads()).isGreaterThan(2); // the two connection threads and the JVM's own
         assertThat(server.rssBytes()).isPositive();
         assertThat(server.gcPauses()).isNotNull();
-        assertThat(server.kernel()).isNotNull();
+        assertThat(summary.kernel()).isNotNull();
 
         Map<String, Histogram> totals = LatencyLog.readTotals(caseDir.resolve("latency.hlog"));
         assertThat(totals).containsKeys(LatencyLog.CORRECTED, LatencyLog.RAW);
@@ -156,17 +159,17 @@ class SockbenchCliIT {
         for (CaseEntry entry : result.cases()) {
             CaseSummary s = ResultFiles.readSummary(
                     ResultFiles.caseDir(runDir, entry.caseId()).resolve("summary.json"));
-            assertThat(s.requests()).as(entry.caseId()).isPositive();
-            byShape.put(s.shape(), s);
+            assertThat(s.load().requests()).as(entry.caseId()).isPositive();
+            byShape.put(s.load().shape(), s);
         }
         assertThat(byShape.keySet())
                 .containsExactlyInAnyOrder("ping-pong", "closed", "open", "sweep", "churn", "idle", "stream");
         assertThat(byShape.values())
-                .extracting(CaseSummary::transport)
+                .extracting(s -> s.load().transport())
                 .contains("tcp", "udp", "unix-stream", "unix-dgram");
-        assertThat(byShape.get("ping-pong").connections()).isEqualTo(1);
-        assertThat(byShape.get("closed").depth()).isEqualTo(2);
-        assertThat(byShape.get("open").targetRatePerSec()).isEqualTo(1000.0);
+        assertThat(byShape.get("ping-pong").load().connections()).isEqualTo(1);
+        assertThat(byShape.get("closed").load().depth()).isEqualTo(2);
+        assertThat(byShape.get("open").load().targetRatePerSec()).isEqualTo(1000.0);
         assertThat(byShape.get("open").udp().sent()).isPositive();
         // 500/s, then 1k/s if that step was good (a machine too busy to pace makes it bad), no refining
         assertThat(byShape.get("sweep").sweep().steps())
@@ -175,7 +178,7 @@ class SockbenchCliIT {
                 .isSubsetOf(500.0, 1000.0);
         assertThat(byShape.get("idle").idle().opened()).isEqualTo(20);
         assertThat(byShape.get("stream").stream().bytesPerSec()).isPositive();
-        assertThat(byShape.get("stream").payloadBytes()).isEqualTo(8 << 10); // the datagram default
+        assertThat(byShape.get("stream").load().payloadBytes()).isEqualTo(8 << 10); // the datagram default
     }
 
     @Test

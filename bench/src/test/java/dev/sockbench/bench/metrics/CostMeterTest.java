@@ -3,11 +3,10 @@ package dev.sockbench.bench.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.core.os.ResourceUsage;
-import dev.sockbench.core.result.CaseSummary;
-import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.IdleConnections;
-import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.result.SweepResult;
@@ -28,9 +27,8 @@ class CostMeterTest {
     void costOfTheIntervalPerRequestAndPerConnection() {
         ServerSampler.Interval interval = new ServerSampler.Interval(START, END, null, 14, 48 * MB, 1_000, 2_500);
         GcPauses gc = new GcPauses(2, 3_000, 2_000);
-        KernelCounters kernel = new KernelCounters(0, 0, 1, 1);
 
-        ServerCost cost = CostMeter.cost(40 * MB, interval, load(10_000, 4), gc, kernel);
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load(10_000, 4).build(), gc);
 
         assertThat(cost.cpuUserUs()).isEqualTo(2_000_000L);
         assertThat(cost.cpuSysUs()).isEqualTo(1_000_000L);
@@ -44,16 +42,15 @@ class CostMeterTest {
         assertThat(cost.gcPauses()).isEqualTo(2);
         assertThat(cost.gcPauseUs()).isEqualTo(3_000);
         assertThat(cost.gcPauseMaxUs()).isEqualTo(2_000);
-        assertThat(cost.kernel()).isEqualTo(kernel);
     }
 
     @Test
     void idleConnectionsShareTheRssGrowth() {
         ServerSampler.Interval interval = new ServerSampler.Interval(START, END, null, 14, 48 * MB, 1_000, 2_500);
-        CaseSummary load = load(10_000, 4)
-                .withLoadBlocks(null, null, null, null, null, new IdleConnections(1_000, 1_020, 1_020), null);
+        LoadReport load =
+                load(10_000, 4).idle(new IdleConnections(1_000, 1_020, 1_020)).build();
 
-        ServerCost cost = CostMeter.cost(40 * MB, interval, load, null, null);
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load, null);
 
         assertThat(cost.rssBytesPerConnection()).isEqualTo(8.0 * MB / 1_024); // 4 active + 1,020 idle
     }
@@ -68,9 +65,9 @@ class CostMeterTest {
                 1_000.0,
                 2_000.0,
                 List.of(step(1_000, 1_000, true), step(2_000, 2_000, true), step(4_000, 7_000, false)));
-        CaseSummary load = load(2_000, 4).withLoadBlocks(null, null, null, null, null, null, sweep);
+        LoadReport load = load(2_000, 4).sweep(sweep).build();
 
-        ServerCost cost = CostMeter.cost(40 * MB, interval, load, null, null);
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load, null);
 
         assertThat(load.measuredIntervalRequests()).isEqualTo(10_000);
         // 3,000,000 µs and 20,100 switches over 10,000 requests, not over the capacity step's 2,000
@@ -83,7 +80,7 @@ class CostMeterTest {
         ServerSampler.Interval interval =
                 new ServerSampler.Interval(START, null, "no answer at PHASE done", 14, 48 * MB, 1_000, 2_500);
 
-        ServerCost cost = CostMeter.cost(40 * MB, interval, load(10_000, 4), null, null);
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load(10_000, 4).build(), null);
 
         assertThat(cost.cpuUserUs()).isNull();
         assertThat(cost.cpuSysUs()).isNull();
@@ -99,36 +96,29 @@ class CostMeterTest {
     @Test
     void noRequestsGivesZeroPerRequestRatherThanInfinity() {
         ServerSampler.Interval interval = new ServerSampler.Interval(START, END, null, 1, MB, 0, 0);
-        ServerCost cost = CostMeter.cost(MB, interval, load(0, 0), null, null);
+        ServerCost cost = CostMeter.cost(MB, interval, load(0, 0).build(), null);
 
         assertThat(cost.cpuUsPerRequest()).isZero();
         assertThat(cost.ctxSwitchesPerRequest()).isZero();
         assertThat(cost.rssBytesPerConnection()).isZero();
         assertThat(cost.gcPauses()).isNull();
-        assertThat(cost.kernel()).isNull();
     }
 
-    /** The load generator's summary of a case with {@code requests} over {@code connections}. */
-    private static CaseSummary load(long requests, int connections) {
-        return new CaseSummary(
-                1,
-                null,
-                null,
-                "tcp",
-                "length",
-                "closed",
-                connections,
-                64,
-                1.0,
-                0.5,
-                null,
-                requests,
-                requests,
-                ErrorCounts.NONE,
-                new LatencyUs(P, P),
-                true,
-                List.of(),
-                null);
+    /** The load generator's report of a case with {@code requests} over {@code connections}, to add blocks to. */
+    private static LoadReport.Builder load(long requests, int connections) {
+        return LoadReport.builder()
+                .load(CaseLoad.builder()
+                        .transport("tcp")
+                        .framing("length")
+                        .shape("closed")
+                        .connections(connections)
+                        .payloadBytes(64)
+                        .durationSec(1.0)
+                        .warmupSec(0.5)
+                        .achievedRatePerSec(requests)
+                        .requests(requests)
+                        .build())
+                .latencyUs(new LatencyUs(P, P));
     }
 
     private static SweepStep step(double ratePerSec, long requests, boolean good) {

@@ -61,7 +61,10 @@ class CaseRunnerTest {
         assertThat(onDisk).isEqualTo(outcome.summary());
         assertThat(onDisk.caseId()).isEqualTo(CASE.caseId());
         assertThat(onDisk.model()).isEqualTo("fake");
-        assertThat(onDisk.requests()).isEqualTo(FakeLoadgen.REQUESTS); // the load generator's numbers are kept
+        assertThat(onDisk.load().requests()).isEqualTo(FakeLoadgen.REQUESTS); // the load generator's numbers are kept
+        assertThat(caseDir.resolve("load.json"))
+                .as("composed into the summary, then removed")
+                .doesNotExist();
         ServerCost server = onDisk.server();
         assertThat(server).isNotNull();
         assertThat(server.threads()).isGreaterThan(1); // a JVM: main, GC, compiler, the accept loop ...
@@ -75,7 +78,7 @@ class CaseRunnerTest {
         assertThat(server.voluntaryCtxSwitches()).isNotNull();
         assertThat(server.ctxSwitchesPerRequest()).isNotNull();
         assertThat(server.gcPauses()).as("the GC log was read").isNotNull();
-        assertThat(server.kernel()).isNotNull();
+        assertThat(onDisk.kernel()).isNotNull();
         // The processes' output is kept beside the results, and the GC log was written.
         assertThat(Files.readString(caseDir.resolve("server.log"))).contains("LISTENING tcp://127.0.0.1:");
         assertThat(Files.readString(caseDir.resolve("loadgen.log"))).contains("PHASE measure");
@@ -102,8 +105,11 @@ class CaseRunnerTest {
         assertThat(outcome.entry().status()).isEqualTo(CaseStatus.MEASURED);
         assertThat(outcome.summary().server()).isNull();
         assertThat(outcome.warnings()).singleElement().asString().contains("no PHASE measure/done markers");
-        assertThat(ResultFiles.readSummary(caseDir.resolve("summary.json")).caseId())
-                .isEqualTo(CASE.caseId());
+        CaseSummary onDisk = ResultFiles.readSummary(caseDir.resolve("summary.json"));
+        assertThat(onDisk.caseId()).isEqualTo(CASE.caseId());
+        assertThat(onDisk.kernel())
+                .as("read around the case, whatever the server's cost")
+                .isNotNull();
     }
 
     @Test

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.suite.LoadSpec;
 import dev.sockbench.bench.suite.SuiteCase;
+import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
-import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.core.transport.Transport;
@@ -31,25 +32,23 @@ class ProgressTest {
     }
 
     private static CaseOutcome measured(SuiteCase c, boolean valid, Percentiles p) {
-        CaseSummary s = new CaseSummary(
-                1,
-                c.caseId(),
-                c.model(),
-                "tcp",
-                "length",
-                "closed",
-                4,
-                64,
-                2,
-                1,
-                null,
-                45_210,
-                90_420,
-                ErrorCounts.NONE,
-                new LatencyUs(p, p),
-                valid,
-                valid ? List.of() : List.of("errors: 3 requests failed"),
-                null);
+        LoadReport report = LoadReport.builder()
+                .invalidReasons(valid ? List.of() : List.of("errors: 3 requests failed"))
+                .load(CaseLoad.builder()
+                        .transport("tcp")
+                        .framing("length")
+                        .shape("closed")
+                        .connections(4)
+                        .payloadBytes(64)
+                        .durationSec(2)
+                        .warmupSec(1)
+                        .achievedRatePerSec(45_210)
+                        .requests(90_420)
+                        .build())
+                .latencyUs(new LatencyUs(p, p))
+                .build();
+        CaseSummary s =
+                CaseSummary.from(report).caseId(c.caseId()).model(c.model()).build();
         CaseEntry e =
                 new CaseEntry(c.caseId(), c.model(), "tcp", "closed", CaseStatus.MEASURED, valid, s.invalidReasons());
         return new CaseOutcome(e, s, List.of());

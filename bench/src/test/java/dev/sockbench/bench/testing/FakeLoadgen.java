@@ -2,10 +2,10 @@ package dev.sockbench.bench.testing;
 
 import dev.sockbench.core.process.Phase;
 import dev.sockbench.core.process.ProcessLines;
-import dev.sockbench.core.result.CaseSummary;
-import dev.sockbench.core.result.ErrorCounts;
+import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.transport.Endpoint;
@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Stand-ins for {@code LoadgenMain} that follow (or break, on purpose) its process contract: they
- * connect to {@code --target}, print the phase markers and write {@code --json} and {@code
+ * connect to {@code --target}, print the phase markers and write {@code --load-json} and {@code
  * --hlog}. No load, no timing: what they write is fixed, so tests can check exactly what the
  * runner did with it.
  */
@@ -59,26 +59,22 @@ public final class FakeLoadgen {
             log.write(LatencyLog.RAW, h.copy());
         }
         Percentiles p = Percentiles.ofNanos(h);
-        CaseSummary summary = new CaseSummary(
-                ResultFiles.FORMAT,
-                null,
-                null,
-                target.transport().id(),
-                options.get("--framing"),
-                options.get("--shape"),
-                CONNECTIONS,
-                Integer.parseInt(options.getOrDefault("--payload", "64")),
-                1.0,
-                0.5,
-                null,
-                REQUESTS,
-                REQUESTS,
-                ErrorCounts.NONE,
-                new LatencyUs(p, p),
-                valid,
-                valid ? List.of() : List.of("achieved rate 50% of target"),
-                null);
-        ResultFiles.writeJson(Path.of(options.get("--json")), summary);
+        LoadReport report = LoadReport.builder()
+                .invalidReasons(valid ? List.of() : List.of("achieved rate 50% of target"))
+                .load(CaseLoad.builder()
+                        .transport(target.transport().id())
+                        .framing(options.get("--framing"))
+                        .shape(options.get("--shape"))
+                        .connections(CONNECTIONS)
+                        .payloadBytes(Integer.parseInt(options.getOrDefault("--payload", "64")))
+                        .durationSec(1.0)
+                        .warmupSec(0.5)
+                        .achievedRatePerSec(REQUESTS)
+                        .requests(REQUESTS)
+                        .build())
+                .latencyUs(new LatencyUs(p, p))
+                .build();
+        ResultFiles.writeJson(Path.of(options.get("--load-json")), report);
         System.out.println("fake loadgen: " + REQUESTS + " requests");
         System.out.flush();
         System.exit(valid ? 0 : 1);

@@ -2,7 +2,8 @@ package dev.sockbench.core.result;
 
 /**
  * The kernel's drop counters, as the increase over one case (read before the load generator
- * starts and after it ends, so warm-up and connection set-up are included). They are counted
+ * starts and after it ends, so warm-up and connection set-up are included): block {@code kernel}
+ * of {@code summary.json} ({@code server.kernel} in format 1). They are counted
  * for the whole network namespace, not per process: other traffic on the machine adds to them.
  *
  * @param udpRcvbufErrors UDP datagrams dropped because a socket's receive buffer was full

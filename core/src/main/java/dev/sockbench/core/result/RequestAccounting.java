@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *
  * @param intended requests whose intended send time lies in the measured interval (closed shapes:
  *     whose actual send time does)
- * @param answered echoed and verified within the timeout: the top-level {@code requests}
+ * @param answered echoed and verified within the timeout: {@code load.requests}
  * @param timedOut stream requests with no echo within the timeout ({@code errors.timeout}); an echo
  *     that comes later still enters the latency histograms with its true latency
  * @param failed requests that died with their connection (a read, write or verify failure closed

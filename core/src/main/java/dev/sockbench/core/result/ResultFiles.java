@@ -1,9 +1,11 @@
 package dev.sockbench.core.result;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,19 +27,33 @@ import java.nio.file.attribute.PosixFilePermissions;
  *   report/index.html + *.png       the report
  * </pre>
  *
- * <h2>Format 1</h2>
- * JSON, UTF-8, field names as in the records' javadoc; absent optional blocks are left out.
- * {@code "format": 1} is the first field. A reader accepts fields it does not know (a later minor
+ * While a case runs, its folder also holds the load generator's {@code load.json} ({@link
+ * LoadReport}); the harness composes {@code summary.json} from it and removes it.
+ *
+ * <h2>Format 2</h2>
+ * JSON, UTF-8, field names as in the records' javadoc and in the order of their components; absent
+ * optional blocks are left out.
+ * {@code "format": 2} is the first field. A reader accepts fields it does not know (a later minor
  * addition) and rejects a newer {@code format}. Every file is written to a temporary name in the
  * same folder and renamed, so an interrupted run leaves only whole files.
+ *
+ * <p>Format 1 runs are still read: {@code run.json} is the same in both formats, and a format-1
+ * {@code summary.json} (flat) is read as its format-2 equivalent (in blocks), as {@link
+ * CaseSummary} documents.
  */
 public final class ResultFiles {
-    /** The format version this code writes and reads. */
-    public static final int FORMAT = 1;
+    /** The format version this code writes, and the newest it reads. */
+    public static final int FORMAT = 2;
+
+    /** The oldest format version this code reads. */
+    public static final int OLDEST_FORMAT = 1;
 
     public static final String RUN_FILE = "run.json";
     public static final String CASES_DIR = "cases";
     public static final String SUMMARY_FILE = "summary.json";
+    /** The load generator's report to the harness, in the case's folder while the case runs. */
+    public static final String LOAD_REPORT_FILE = "load.json";
+
     public static final String LATENCY_LOG_FILE = "latency.hlog";
     public static final String REPORT_DIR = "report";
 
@@ -96,12 +112,23 @@ public final class ResultFiles {
         }
     }
 
+    /** Reads a case summary of format 2, or of format 1 mapped onto format 2. */
     public static CaseSummary readSummary(Path file) throws IOException {
-        return read(file, CaseSummary.class);
+        JsonNode tree = readTree(file, OLDEST_FORMAT);
+        if (tree.path("format").asInt() == 1) {
+            tree = FormatOneSummary.toFormatTwo((ObjectNode) tree);
+        }
+        return MAPPER.treeToValue(tree, CaseSummary.class);
     }
 
+    /** Reads a run's {@code run.json}, of either format (the file did not change between them). */
     public static RunResult readRun(Path runDir) throws IOException {
-        return read(runDir.resolve(RUN_FILE), RunResult.class);
+        return MAPPER.treeToValue(readTree(runDir.resolve(RUN_FILE), OLDEST_FORMAT), RunResult.class);
+    }
+
+    /** Reads the load generator's report: only the current format (the generator and harness ship together). */
+    public static LoadReport readLoadReport(Path file) throws IOException {
+        return MAPPER.treeToValue(readTree(file, FORMAT), LoadReport.class);
     }
 
     /** The summary of one case of a run. */
@@ -113,13 +140,15 @@ public final class ResultFiles {
         return runDir.resolve(CASES_DIR).resolve(caseId);
     }
 
-    private static <T> T read(Path file, Class<T> type) throws IOException {
-        var tree = MAPPER.readTree(file.toFile());
+    /** A JSON file's tree, once its format is known to lie between {@code oldest} and {@link #FORMAT}. */
+    private static JsonNode readTree(Path file, int oldest) throws IOException {
+        JsonNode tree = MAPPER.readTree(file.toFile());
         int format = tree.path("format").asInt(-1);
-        if (format != FORMAT) {
-            throw new IOException(file + " has format " + format + "; this sockbench reads format " + FORMAT);
+        if (format < oldest || format > FORMAT) {
+            String reads = oldest == FORMAT ? "format " + FORMAT : "formats " + oldest + " to " + FORMAT;
+            throw new IOException(file + " has format " + format + "; this sockbench reads " + reads);
         }
-        return MAPPER.treeToValue(tree, type);
+        return tree;
     }
 
     /** JSON text of a value, for tests and stdout. */

@@ -3,8 +3,8 @@ package dev.sockbench.core.result;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What serving a case cost the server process over the measured interval (warm-up excluded), plus
- * the kernel's drop counters around the case. How each figure is obtained:
+ * What serving a case cost the server process over the measured interval (warm-up excluded), block
+ * {@code server} of {@code summary.json}. How each figure is obtained:
  *
  * <ul>
  *   <li>CPU time and context switches: the server's own {@code getrusage(RUSAGE_SELF)} (see
@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *       six figures are left out (null) and the rest of the block stands.
  *   <li>Per request: divided by the requests completed over the whole measured interval, which
  *       the readings span; for a {@code sweep} that is the sum of its steps' {@code requests}
- *       (the summary's top-level {@code requests} are the capacity step's only). The readings of
+ *       (the summary's {@code load.requests} are the capacity step's only). The readings of
  *       a sweep span from its first step's measured interval to the end of its last, so they also
  *       hold the later steps' connection set-up and warm-ups, whose requests are not counted: a
  *       sweep's per-request figures are an upper bound.
@@ -24,9 +24,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *       end (at its very end a thread-per-connection server is already shedding its connection
  *       threads and their stacks).
  *   <li>GC pauses: the server JVM's own GC log, the pauses that ended inside the interval.
- *   <li>Kernel drop counters: {@code /proc/net/snmp} and {@code /proc/net/netstat} before and
- *       after the case; machine-wide.
  * </ul>
+ *
+ * The kernel's drop counters, in this block in format 1, are a block of their own ({@link
+ * KernelCounters}): they are machine-wide, not the server's.
  *
  * @param cpuUserUs user CPU time, µs; null when not measured
  * @param cpuSysUs system CPU time, µs; null when not measured
@@ -45,7 +46,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param gcPauses stop-the-world GC pauses that ended inside the interval; null when not known
  * @param gcPauseUs their total duration, µs; null when not known
  * @param gcPauseMaxUs the longest of them, µs; null when not known
- * @param kernel the kernel's drop counters over the whole case; null when not read
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerCost(
@@ -60,10 +60,9 @@ public record ServerCost(
         double rssBytesPerConnection,
         Long gcPauses,
         Long gcPauseUs,
-        Long gcPauseMaxUs,
-        KernelCounters kernel) {
+        Long gcPauseMaxUs) {
 
-    /** The process figures only; GC and kernel counters unknown. */
+    /** The process figures only; GC pauses unknown. */
     public ServerCost(
             long cpuUserUs,
             long cpuSysUs,
@@ -84,7 +83,6 @@ public record ServerCost(
                 threads,
                 rssBytes,
                 rssBytesPerConnection,
-                null,
                 null,
                 null,
                 null);

@@ -5,6 +5,7 @@ import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.GeneratorCheck;
 import dev.sockbench.core.result.IdleConnections;
+import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.result.StreamThroughput;
@@ -47,15 +48,16 @@ public final class CaseColumns {
         cols.add(Column.text(
                 "framing",
                 "framing",
-                c -> c.summary() == null ? null : c.summary().framing()));
+                c -> c.summary() == null ? null : c.summary().load().framing()));
         cols.add(Column.text("shape", "shape", ReportCase::shape));
         cols.add(Column.text(
                 "arrival",
                 "arrival",
-                c -> c.summary() == null ? null : c.summary().arrival()));
-        cols.add(Column.number("connections", "", "connections", CaseSummary::connections, Formats::count));
-        cols.add(Column.number("depth", "", "depth (in flight/conn)", CaseSummary::depth, Formats::count));
-        cols.add(Column.number("payloadBytes", "", "payload (B)", CaseSummary::payloadBytes, Formats::count));
+                c -> c.summary() == null ? null : c.summary().load().arrival()));
+        cols.add(Column.number("connections", "", "connections", s -> s.load().connections(), Formats::count));
+        cols.add(Column.number(
+                "depth", "", "depth (in flight/conn)", s -> s.load().depth(), Formats::count));
+        cols.add(Column.number("payloadBytes", "", "payload (B)", s -> s.load().payloadBytes(), Formats::count));
         cols.add(block("idleConnections", "", "idle conns", CaseSummary::idle, IdleConnections::opened, Formats::count)
                 .withDetail(CaseColumns::idleDetail));
         cols.add(Column.text(
@@ -71,9 +73,10 @@ public final class CaseColumns {
                 CaseSummary::sweep,
                 SweepResult::capacityPerSec,
                 Formats::rate));
-        cols.add(Column.number("targetRatePerSec", "", "target (req/s)", CaseSummary::targetRatePerSec, Formats::rate));
         cols.add(Column.number(
-                "achievedRatePerSec", "", "achieved (req/s)", CaseSummary::achievedRatePerSec, Formats::rate));
+                "targetRatePerSec", "", "target (req/s)", s -> s.load().targetRatePerSec(), Formats::rate));
+        cols.add(Column.number(
+                "achievedRatePerSec", "", "achieved (req/s)", s -> s.load().achievedRatePerSec(), Formats::rate));
         cols.add(block(
                 "streamBytesPerSec",
                 "",
@@ -83,7 +86,7 @@ public final class CaseColumns {
                 Formats::mebibytes));
         addLatency(cols, "corrected", CORRECTED_GROUP, s -> s.latencyUs().corrected());
         addLatency(cols, "raw", RAW_GROUP, s -> s.latencyUs().raw());
-        cols.add(Column.number("errors", "", "errors", s -> s.errors().total(), Formats::count)
+        cols.add(Column.number("errors", "", "errors", s -> s.load().errors().total(), Formats::count)
                 .withDetail(CaseColumns::errorBreakdown));
 
         cols.add(block("udpLost", DATAGRAM_GROUP, "lost", CaseSummary::udp, DatagramCounts::lost, Formats::count)
@@ -153,15 +156,15 @@ public final class CaseColumns {
                 "kernelUdpRcvbufErrors",
                 KERNEL_GROUP,
                 "UDP rcvbuf",
-                CaseSummary::server,
-                s -> s.kernel() == null ? null : s.kernel().udpRcvbufErrors(),
+                CaseSummary::kernel,
+                KernelCounters::udpRcvbufErrors,
                 Formats::count));
         cols.add(block(
                 "kernelListenOverflows",
                 KERNEL_GROUP,
                 "listen overflows",
-                CaseSummary::server,
-                s -> s.kernel() == null ? null : s.kernel().listenOverflows(),
+                CaseSummary::kernel,
+                KernelCounters::listenOverflows,
                 Formats::count));
 
         cols.add(block(
@@ -222,7 +225,7 @@ public final class CaseColumns {
     }
 
     private static String errorBreakdown(ReportCase c) {
-        ErrorCounts e = c.summary() == null ? null : c.summary().errors();
+        ErrorCounts e = c.summary() == null ? null : c.summary().load().errors();
         if (e == null || e.total() == 0) {
             return "";
         }

@@ -1,5 +1,6 @@
 package dev.sockbench.report.cases;
 
+import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.CaseSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,15 +65,16 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
 
         static Key of(CaseSummary s) {
             boolean sweep = s.sweep() != null;
+            CaseLoad load = s.load();
             return new Key(
-                    s.transport(),
-                    s.framing(),
-                    s.shape(),
-                    s.arrival(),
-                    s.connections(),
-                    s.depth(),
-                    s.payloadBytes(),
-                    sweep ? null : s.targetRatePerSec(),
+                    load.transport(),
+                    load.framing(),
+                    load.shape(),
+                    load.arrival(),
+                    load.connections(),
+                    load.depth(),
+                    load.payloadBytes(),
+                    sweep ? null : load.targetRatePerSec(),
                     sweep ? s.sweep().slo() : null,
                     s.idle() == null ? null : s.idle().requested());
         }

@@ -88,11 +88,11 @@ public record ReportCase(
     }
 
     public String transport() {
-        return summary != null ? summary.transport() : entry.transport();
+        return summary != null ? summary.load().transport() : entry.transport();
     }
 
     public String shape() {
-        return summary != null ? summary.shape() : entry.shape();
+        return summary != null ? summary.load().shape() : entry.shape();
     }
 
     /** The case's interval log, {@code latency.hlog}; it may not exist. */

@@ -17,12 +17,14 @@ import java.nio.file.Path;
  */
 public final class JsonReportRenderer implements ReportRenderer {
     public static final String FILE = "cases.json";
+    /** The export's own format version: its keys are the table's, whatever the results format. */
+    public static final int FORMAT = 1;
 
     @Override
     public void render(RunResult run, Path runDir) throws IOException {
         // A tree, not a Map: the mapper sorts map keys, and these keep the table's order.
         ObjectNode root = ResultFiles.mapper().createObjectNode();
-        root.put("format", ResultFiles.FORMAT);
+        root.put("format", FORMAT);
         root.put("runId", run.runId());
         root.put("suite", run.suite());
         ArrayNode cases = root.putArray("cases");

@@ -39,7 +39,7 @@ final class CapacityTable {
         SweepResult sweep = s.sweep();
         boolean invalid = c.status() == ReportStatus.INVALID;
         boolean found = sweep.capacityPerSec() != null;
-        // The summary's top-level numbers are the capacity step's (or the first step's when none was good).
+        // The summary's load and latency are the capacity step's (or the first step's when none was good).
         Percentiles at = s.latencyUs().corrected();
         long good = sweep.steps().stream().filter(SweepResult.SweepStep::good).count();
         return new Page.CapacityRow(
@@ -47,7 +47,7 @@ final class CapacityTable {
                 invalid ? "INVALID" : c.status().id(),
                 invalid ? "invalid" : "valid",
                 found ? Formats.rate(sweep.capacityPerSec()) : "none",
-                found ? Formats.rate(s.achievedRatePerSec()) : Formats.NONE,
+                found ? Formats.rate(s.load().achievedRatePerSec()) : Formats.NONE,
                 found ? Formats.micros(at.p50()) : Formats.NONE,
                 found ? Formats.micros(at.p99()) : Formats.NONE,
                 found ? Formats.micros(at.p999()) : Formats.NONE,

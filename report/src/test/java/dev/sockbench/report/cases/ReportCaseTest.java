@@ -2,13 +2,14 @@ package dev.sockbench.report.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
-import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.LatencyUs;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
+import dev.sockbench.report.TestLoads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,27 +85,25 @@ class ReportCaseTest {
 
     private void writeSummary(boolean valid, List<String> reasons) throws Exception {
         Percentiles p = new Percentiles(1.0, 2.0, 3.0, 4.0, 5, 2);
-        ResultFiles.writeJson(
-                caseDir.resolve(ResultFiles.SUMMARY_FILE),
-                new CaseSummary(
-                        1,
-                        "c1",
-                        "nio-epoll",
-                        "tcp",
-                        "length",
-                        "closed",
-                        1,
-                        64,
-                        1,
-                        0,
-                        null,
-                        100,
-                        100,
-                        ErrorCounts.NONE,
-                        new LatencyUs(p, p),
-                        valid,
-                        reasons,
-                        null));
+        CaseLoad load = TestLoads.tcp("closed", 1, 100).build();
+        // The record's own constructor: a file may say invalid without a reason, which the
+        // composition from a generator's report never does.
+        CaseSummary summary = new CaseSummary(
+                ResultFiles.FORMAT,
+                "c1",
+                "nio-epoll",
+                valid,
+                reasons,
+                load,
+                new LatencyUs(p, p),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        ResultFiles.writeJson(caseDir.resolve(ResultFiles.SUMMARY_FILE), summary);
         assertThat(Files.exists(caseDir.resolve(ResultFiles.SUMMARY_FILE))).isTrue();
     }
 }

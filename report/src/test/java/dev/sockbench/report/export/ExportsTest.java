@@ -7,10 +7,12 @@ import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.ServerCost;
+import dev.sockbench.report.TestLoads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,25 +82,21 @@ class ExportsTest {
         Percentiles raw = new Percentiles(40.191, 60.415, 101.375, 201.983, 210.047, 45.5);
         ResultFiles.writeJson(
                 ResultFiles.caseDir(runDir, "open").resolve(ResultFiles.SUMMARY_FILE),
-                new CaseSummary(
-                        1,
-                        "open",
-                        "nio-epoll",
-                        "tcp",
-                        "length",
-                        "open",
-                        8,
-                        64,
-                        10,
-                        2,
-                        10_000.0,
-                        9_998.7,
-                        99_987,
-                        new ErrorCounts(0, 1, 0, 0, 0),
-                        new LatencyUs(corrected, raw),
-                        false,
-                        List.of("errors: 1 request failed, \"read\""),
-                        new ServerCost(1, 2, 24.16, 3, 4, 1.52, 12, 52_428_800L, 16_384.5)));
+                CaseSummary.from(LoadReport.builder()
+                                .invalidReasons(List.of("errors: 1 request failed, \"read\""))
+                                .load(TestLoads.tcp("open", 8, 99_987)
+                                        .durationSec(10)
+                                        .warmupSec(2)
+                                        .targetRatePerSec(10_000.0)
+                                        .achievedRatePerSec(9_998.7)
+                                        .errors(new ErrorCounts(0, 1, 0, 0, 0))
+                                        .build())
+                                .latencyUs(new LatencyUs(corrected, raw))
+                                .build())
+                        .caseId("open")
+                        .model("nio-epoll")
+                        .server(new ServerCost(1, 2, 24.16, 3, 4, 1.52, 12, 52_428_800L, 16_384.5))
+                        .build());
         run = new RunResult(
                 1,
                 "r1",

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
-import dev.sockbench.core.result.ErrorCounts;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.result.SweepResult;
+import dev.sockbench.report.TestLoads;
 import dev.sockbench.report.cases.CaseGroup;
 import dev.sockbench.report.cases.ReportCase;
 import dev.sockbench.report.cases.ReportStatus;
@@ -67,7 +68,7 @@ class GroupChartsTest {
 
     @Test
     void sweepCostsAreWeightedByTheRequestsOfAllTheirSteps() throws Exception {
-        // Each sweep's cost covers all its steps (1,000 requests each); its top-level requests are
+        // Each sweep's cost covers all its steps (1,000 requests each); its load.requests are
         // the capacity step's only (100 and 900). Weighted by all the steps' requests:
         // (10 × 1,000 + 20 × 1,000) / 2,000 = 15; by the capacity steps' it would be 19.
         ReportCase first = sweep("a", cost(10.0, 1.0), 100, 900);
@@ -83,8 +84,7 @@ class GroupChartsTest {
     @Test
     void aCostWithoutCpuAndSwitchFiguresDrawsNoBar() throws Exception {
         // The server did not answer for its usage: threads and RSS are known, the per-request figures are not.
-        ServerCost unanswered =
-                new ServerCost(null, null, null, null, null, null, 12, 1 << 20, 0, null, null, null, null);
+        ServerCost unanswered = new ServerCost(null, null, null, null, null, null, 12, 1 << 20, 0, null, null, null);
         ReportCase c = measured("a", "nio-epoll", hist(100_000L, 10), null, unanswered, 10);
 
         GroupCharts.Collected data = GroupCharts.collect(group(c));
@@ -145,15 +145,12 @@ class GroupChartsTest {
                 new SweepResult.SweepStep(200, 200, otherRequests, 0, new LatencyUs(p, p), true, List.of());
         SweepResult.SweepStep capacity =
                 new SweepResult.SweepStep(100, 100, capacityRequests, 0, new LatencyUs(p, p), true, List.of());
-        CaseSummary summary = summary(caseId, "nio-epoll", cost, capacityRequests)
-                .withLoadBlocks(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        new SweepResult("p99=1ms", 99.0, 1_000.0, 100.0, List.of(capacity, other)));
+        CaseSummary summary = summary(
+                caseId,
+                "nio-epoll",
+                cost,
+                capacityRequests,
+                new SweepResult("p99=1ms", 99.0, 1_000.0, 100.0, List.of(capacity, other)));
         ReportCase c = measured(caseId, "nio-epoll", hist(100_000L, 10), null, cost, capacityRequests);
         return new ReportCase(c.entry(), c.status(), c.reasons(), summary, c.caseDir());
     }
@@ -163,26 +160,18 @@ class GroupChartsTest {
     }
 
     private static CaseSummary summary(String caseId, String model, ServerCost cost, long requests) {
+        return summary(caseId, model, cost, requests, null);
+    }
+
+    /** A closed case over TCP that completed {@code requests} (a sweep's capacity step's, when {@code sweep} is set). */
+    private static CaseSummary summary(String caseId, String model, ServerCost cost, long requests, SweepResult sweep) {
         Percentiles p = new Percentiles(1.0, 1.0, 1.0, 1.0, 1, 1);
-        return new CaseSummary(
-                1,
-                caseId,
-                model,
-                "tcp",
-                "length",
-                "closed",
-                1,
-                64,
-                1,
-                0,
-                null,
-                requests,
-                requests,
-                ErrorCounts.NONE,
-                new LatencyUs(p, p),
-                true,
-                List.of(),
-                cost);
+        LoadReport report = LoadReport.builder()
+                .load(TestLoads.tcp("closed", 1, requests).build())
+                .latencyUs(new LatencyUs(p, p))
+                .sweep(sweep)
+                .build();
+        return CaseSummary.from(report).caseId(caseId).model(model).server(cost).build();
     }
 
     private static ServerCost cost(double cpuUsPerRequest) {

@@ -1,10 +1,10 @@
 package dev.sockbench.loadgen;
 
-import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.GeneratorCheck;
 import dev.sockbench.core.result.LatencyUs;
+import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
-import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.StreamThroughput;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.loadgen.check.SelfCheck;
@@ -14,50 +14,48 @@ import dev.sockbench.loadgen.pacing.Pacer;
 import dev.sockbench.loadgen.shape.LoadShape;
 import java.util.List;
 
-/** Turns what a run measured into the case's {@code summary.json}. Stateless. */
-public final class CaseSummaries {
-    private CaseSummaries() {}
+/** Turns what a run measured into the generator's {@link LoadReport}. Stateless. */
+public final class LoadReports {
+    private LoadReports() {}
 
     /**
-     * The summary of one run.
+     * The report of one run.
      *
      * @param targetRatePerSec the rate asked for (paced shapes), null otherwise
      * @param invalidReasons why the case must not be trusted; empty when valid
      * @param sweep the sweep's block, or null
      */
-    public static CaseSummary of(
+    public static LoadReport of(
             LoadSpec spec, LoadResult result, Double targetRatePerSec, List<String> invalidReasons, SweepResult sweep) {
-        long requests = result.requests();
-        CaseSummary summary = new CaseSummary(
-                ResultFiles.FORMAT,
-                null,
-                null,
-                spec.transport().id(),
-                spec.framing().id(),
-                spec.shape().id(),
-                spec.shape().connections(),
-                spec.payloadBytes(),
-                result.measuredSec(),
-                spec.warmupNs() / 1e9,
-                targetRatePerSec,
-                result.achievedRatePerSec(),
-                requests,
-                result.errors(),
-                latency(result),
-                invalidReasons.isEmpty(),
-                invalidReasons,
-                null);
         Arrival arrival = spec.arrival();
         double catchUp = result.plan().catchUpFactor();
-        return summary.withAccounting(result.accounting(), catchUp == Pacer.NO_CATCH_UP ? null : catchUp)
-                .withLoadBlocks(
-                        spec.shape().depth(),
-                        arrival == null ? null : arrival.id(),
-                        generator(result, spec.shape().kind().paced()),
-                        result.datagrams(),
-                        spec.shape() instanceof LoadShape.Stream s ? stream(result, s, spec.payloadBytes()) : null,
-                        result.idle(),
-                        sweep);
+        CaseLoad load = CaseLoad.builder()
+                .transport(spec.transport().id())
+                .framing(spec.framing().id())
+                .shape(spec.shape().id())
+                .connections(spec.shape().connections())
+                .depth(spec.shape().depth())
+                .arrival(arrival == null ? null : arrival.id())
+                .payloadBytes(spec.payloadBytes())
+                .durationSec(result.measuredSec())
+                .warmupSec(spec.warmupNs() / 1e9)
+                .targetRatePerSec(targetRatePerSec)
+                .catchUpFactor(catchUp == Pacer.NO_CATCH_UP ? null : catchUp)
+                .achievedRatePerSec(result.achievedRatePerSec())
+                .requests(result.requests())
+                .accounting(result.accounting())
+                .errors(result.errors())
+                .build();
+        return LoadReport.builder()
+                .invalidReasons(invalidReasons)
+                .load(load)
+                .latencyUs(latency(result))
+                .udp(result.datagrams())
+                .stream(spec.shape() instanceof LoadShape.Stream s ? stream(result, s, spec.payloadBytes()) : null)
+                .idle(result.idle())
+                .sweep(sweep)
+                .generator(generator(result, spec.shape().kind().paced()))
+                .build();
     }
 
     /** Corrected and raw percentiles, µs. */
