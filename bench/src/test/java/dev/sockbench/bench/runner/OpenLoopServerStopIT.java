@@ -74,11 +74,11 @@ class OpenLoopServerStopIT {
 
             assertThat(loadgen.waitFor(60, TimeUnit.SECONDS)).isTrue();
             CaseSummary summary = ResultFiles.readSummary(json);
-            RequestAccounting a = summary.accounting();
+            RequestAccounting a = summary.load().accounting();
             assertThat(a.intended()).isEqualTo(4_000);
             assertThat(a.accountedFor()).isEqualTo(a.intended());
             assertThat(a.answered()).as("nothing dropped: %s", a).isEqualTo(4_000);
-            assertThat(summary.requests()).isEqualTo(4_000);
+            assertThat(summary.load().requests()).isEqualTo(4_000);
             // The request in flight when the server stopped waited the whole second.
             assertThat(summary.latencyUs().corrected().max()).isGreaterThan(950_000.0);
             assertThat(summary.latencyUs().raw().max()).isGreaterThan(950_000.0);
