@@ -32,7 +32,9 @@ public record Percentiles(Double p50, Double p90, Double p99, Double p999, doubl
         if (!(percentile >= 0 && percentile < 100)) {
             throw new IllegalArgumentException("percentile must be in [0, 100), got " + percentile);
         }
-        return (long) Math.ceil(VALUES_ABOVE / (1 - percentile / 100) - 1e-9);
+        // Rounded before the ceiling: 1 - 99.9 / 100 is not exactly 0.001 in binary.
+        double exact = VALUES_ABOVE / (1 - percentile / 100);
+        return (long) Math.ceil(Math.round(exact * 1e6) / 1e6);
     }
 
     /** True when {@code count} values are enough for {@code percentile}; always for the maximum (100). */
