@@ -120,7 +120,7 @@ fi
 # Flags by role, as loadgen's WarmupPolicy gives them (why: see there; a test keeps them equal): the load generator's, none for a
 # server, and the harness's for the rest (the suite runner, report, list).
 case "$1" in
-    loadgen) JVM_FLAGS+=(-XX:CompileThresholdScaling=0.1) ;;
+    loadgen) JVM_FLAGS+=(-XX:CompileThresholdScaling=0.1 -XX:-UsePerfData) ;;
     server) ;;
     *) JVM_FLAGS+=(-XX:TieredStopAtLevel=1) ;;
 esac

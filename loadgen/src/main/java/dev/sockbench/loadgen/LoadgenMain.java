@@ -13,6 +13,7 @@ import dev.sockbench.loadgen.engine.LoadRun;
 import dev.sockbench.loadgen.engine.Probe;
 import dev.sockbench.loadgen.options.LoadOptions;
 import dev.sockbench.loadgen.pacing.NanoClock;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,6 +145,8 @@ public final class LoadgenMain implements Callable<Integer> {
     }
 
     private int runAndReport(CaseRunner runner, LoadSpec spec) throws Exception {
+        // Where the warm-up rehearses printing progress: the same stream code as stderr's.
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, err.charset());
         CaseRunner.Outcome outcome = runner.run(
                 spec,
                 target,
@@ -158,6 +161,12 @@ public final class LoadgenMain implements Callable<Integer> {
                     public void progress(String line) {
                         err.println(line);
                         err.flush();
+                    }
+
+                    @Override
+                    public void rehearseProgress(String line) {
+                        nowhere.println(line);
+                        nowhere.flush();
                     }
                 },
                 hlog);

@@ -84,8 +84,16 @@ final class SweepRunner {
 
                         @Override
                         public void progress(String line) {
-                            listener.progress(
-                                    String.format(Locale.ROOT, "step %d at %.0f/s: %s", stepNumber, rate, line));
+                            listener.progress(stepLine(line));
+                        }
+
+                        @Override
+                        public void rehearseProgress(String line) {
+                            listener.rehearseProgress(stepLine(line));
+                        }
+
+                        private String stepLine(String line) {
+                            return String.format(Locale.ROOT, "step %d at %.0f/s: %s", stepNumber, rate, line);
                         }
                     },
                     (corrected, raw) -> stepIntervals.add(new Interval(corrected, raw)));

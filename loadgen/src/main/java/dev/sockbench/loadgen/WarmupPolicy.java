@@ -21,8 +21,10 @@ import java.util.List;
  *       a case's interval began.
  *   <li>{@link #REHEARSAL_WINDOW_NS}, {@link #REHEARSAL_TICK_NS}: the warm-up rehearses the
  *       measured interval — the workers enter and leave counting windows, the interval histograms
- *       are collected, added up and encoded — so that the code the measured interval runs is
- *       compiled, with every branch it takes, before it begins.
+ *       are collected, added up and encoded, a progress line is printed (to nowhere) — so that
+ *       the code the measured interval runs is compiled, with every branch it takes, before it
+ *       begins. A scheduler trace of the generator's CPU showed what is not rehearsed: the JIT
+ *       compiling the once-a-second progress printing, a few milliseconds each second.
  *   <li>{@link #WARMUP_POLLS_PER_YIELD}: in the warm-up a polling worker yields its CPU every
  *       other turn, so the compiler gets its share there rather than later. A value per window,
  *       not a branch on the time, so the compiled loop meets nothing new when measuring starts.
@@ -34,8 +36,13 @@ public final class WarmupPolicy {
     /** The warm-up before every measured interval, when none is given. */
     public static final String DEFAULT_WARMUP = "3s";
 
-    /** Added to the load generator's JVM for paced shapes (and always by {@code ./run.sh loadgen}). */
-    public static final List<String> GENERATOR_JVM_FLAGS = List.of("-XX:CompileThresholdScaling=0.1");
+    /**
+     * Added to the load generator's JVM for paced shapes (and always by {@code ./run.sh loadgen}):
+     * the lower compile thresholds; and no performance-data sampling, which the JVM's periodic
+     * task otherwise does every 50 ms on the generator's CPU.
+     */
+    public static final List<String> GENERATOR_JVM_FLAGS =
+            List.of("-XX:CompileThresholdScaling=0.1", "-XX:-UsePerfData");
 
     /** Added to the harness's own JVM (the suite runner, the report; {@code run.sh} adds them). */
     public static final List<String> HARNESS_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1");

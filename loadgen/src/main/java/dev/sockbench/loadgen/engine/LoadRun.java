@@ -44,6 +44,13 @@ public final class LoadRun {
 
         /** One line of progress, about once a second. */
         default void progress(String line) {}
+
+        /**
+         * Does with {@code line} what {@link #progress} does, to nowhere: called at every tick of
+         * the warm-up, so that printing a line is compiled before the measured interval rather
+         * than in it, once a second, on the generator's CPU.
+         */
+        default void rehearseProgress(String line) {}
     }
 
     /**
@@ -191,6 +198,7 @@ public final class LoadRun {
             }
             rehearsal.collect(from, tick, false);
             String line = rehearsal.progressLine("warmup ", tick - startNs, plan.warmupNs(), tick - from);
+            listener.rehearseProgress(line);
             if (tick >= nextProgressNs) {
                 listener.progress(line);
                 nextProgressNs += INTERVAL_NS;
