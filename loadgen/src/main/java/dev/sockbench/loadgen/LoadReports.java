@@ -65,12 +65,13 @@ public final class LoadReports {
 
     /** @param paced whether the shape is paced: only then is the send lag recorded and checked */
     static GeneratorCheck generator(LoadResult result, boolean paced) {
-        long cpuUs = result.cpuNs() / 1_000;
+        // The JVM answers -1 where it cannot read the process's CPU time: unknown, not zero.
+        Long cpuUs = result.cpuNs() < 0 ? null : result.cpuNs() / 1_000;
         long requests = result.requests();
         return new GeneratorCheck(
                 result.plan().threads(),
                 cpuUs,
-                requests == 0 ? 0 : (double) cpuUs / requests,
+                cpuUs == null || requests == 0 ? null : (double) cpuUs / requests,
                 result.busiestPercent(),
                 paced ? Percentiles.ofNanos(result.sendLagNs()) : null,
                 paced ? SelfCheck.lagBoundNs(result.corrected().getValueAtPercentile(99)) / 1e3 : null,

@@ -62,13 +62,13 @@ public final class EnvironmentProbe {
                 .findFirst();
     }
 
-    /** {@code MemTotal} of {@code meminfo}, bytes; 0 when unknown. */
-    long memoryBytes() {
+    /** {@code MemTotal} of {@code meminfo}, bytes; null when unknown. */
+    Long memoryBytes() {
         return lines(procRoot.resolve("meminfo")).stream()
                 .filter(l -> l.startsWith("MemTotal:"))
                 .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
                 .findFirst()
-                .orElse(0L);
+                .orElse(null);
     }
 
     /**

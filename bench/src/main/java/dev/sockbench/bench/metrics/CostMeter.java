@@ -35,13 +35,14 @@ public final class CostMeter {
                 used == null ? null : perRequest(used.voluntaryCtxSwitches() + used.involuntaryCtxSwitches(), requests),
                 interval.peakThreads(),
                 interval.peakRssBytes(),
-                connections > 0 ? (double) (interval.peakRssBytes() - idleRssBytes) / connections : 0,
+                connections > 0 ? (double) (interval.peakRssBytes() - idleRssBytes) / connections : null,
                 gc == null ? null : gc.count(),
                 gc == null ? null : gc.totalUs(),
                 gc == null ? null : gc.maxUs());
     }
 
-    private static double perRequest(long amount, long requests) {
-        return requests > 0 ? (double) amount / requests : 0;
+    /** Per request; null (unknown, not zero) when no request completed. */
+    private static Double perRequest(long amount, long requests) {
+        return requests > 0 ? (double) amount / requests : null;
     }
 }

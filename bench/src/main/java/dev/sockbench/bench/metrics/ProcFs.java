@@ -39,15 +39,12 @@ public final class ProcFs {
                 Integer.parseInt(status.getOrDefault("Threads", "0")), kiloBytes(status.getOrDefault("VmRSS", "0 kB")));
     }
 
-    /** The kernel's UDP and listen-queue drop counters, as totals since boot. */
+    /** The kernel's UDP and listen-queue drop counters, as totals since boot; one this kernel lacks is null. */
     public KernelCounters kernelCounters() throws IOException {
         Map<String, Long> udp = parseHeaderValueTable(read(root.resolve("net/snmp")), "Udp");
         Map<String, Long> tcpExt = parseHeaderValueTable(read(root.resolve("net/netstat")), "TcpExt");
         return new KernelCounters(
-                udp.getOrDefault("RcvbufErrors", 0L),
-                udp.getOrDefault("InErrors", 0L),
-                tcpExt.getOrDefault("ListenOverflows", 0L),
-                tcpExt.getOrDefault("ListenDrops", 0L));
+                udp.get("RcvbufErrors"), udp.get("InErrors"), tcpExt.get("ListenOverflows"), tcpExt.get("ListenDrops"));
     }
 
     /** The {@code Key:\tvalue} lines of a {@code status} file. */

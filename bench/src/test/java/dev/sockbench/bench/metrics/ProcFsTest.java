@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sockbench.core.result.KernelCounters;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcFsTest {
     private static final long SELF = ProcessHandle.current().pid();
@@ -31,7 +33,22 @@ class ProcFsTest {
         KernelCounters k = new ProcFs(fixture()).kernelCounters();
 
         // "UdpLite:" has the same column names; only the "Udp:" table counts.
-        assertThat(k).isEqualTo(new KernelCounters(7, 9, 5, 6));
+        assertThat(k).isEqualTo(new KernelCounters(7L, 9L, 5L, 6L));
+    }
+
+    @Test
+    void aCounterThisKernelDoesNotOfferIsUnknownNotZero(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("net"));
+        Files.copy(fixture().resolve("net/snmp"), root.resolve("net/snmp"));
+        Files.writeString(root.resolve("net/netstat"), "TcpExt: ListenOverflows TCPHPHits\nTcpExt: 5 17\n");
+
+        KernelCounters k = new ProcFs(root).kernelCounters();
+
+        assertThat(k.listenOverflows()).isEqualTo(5L);
+        assertThat(k.listenDrops()).isNull();
+        // and stays unknown over a case
+        assertThat(k.minus(k).listenDrops()).isNull();
+        assertThat(k.minus(k).listenOverflows()).isZero();
     }
 
     @Test

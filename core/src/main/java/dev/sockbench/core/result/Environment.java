@@ -17,7 +17,7 @@ import java.util.Map;
  * @param kernel the kernel release ({@code uname -r})
  * @param cpuModel the CPU model name from {@code /proc/cpuinfo}
  * @param cpus online CPUs
- * @param memoryBytes physical memory
+ * @param memoryBytes physical memory; null when unknown
  * @param hostname the host's name
  * @param pinning role (server, loadgen) to the CPU list it was pinned to; empty when not pinned
  * @param pinningNote one line on the pinning: which role ran where, or why nothing was pinned
@@ -33,7 +33,7 @@ public record Environment(
         String kernel,
         String cpuModel,
         int cpus,
-        long memoryBytes,
+        Long memoryBytes,
         String hostname,
         Map<String, String> pinning,
         String pinningNote) {}

@@ -31,8 +31,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GeneratorCheck(
         int threads,
-        long cpuUs,
-        double cpuUsPerRequest,
+        Long cpuUs,
+        Double cpuUsPerRequest,
         double busyPercent,
         Percentiles sendLagUs,
         Double lagBoundUs,

@@ -1,5 +1,7 @@
 package dev.sockbench.core.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The kernel's drop counters, as the increase over one case (read before the load generator
  * starts and after it ends, so warm-up and connection set-up are included): block {@code kernel}
@@ -14,15 +16,21 @@ package dev.sockbench.core.result;
  *     ({@code TcpExt: ListenOverflows} in {@code /proc/net/netstat})
  * @param listenDrops connection attempts dropped at a listening socket for any reason
  *     ({@code TcpExt: ListenDrops})
+ *     <p>Each is null when this kernel does not offer the counter: unknown, never 0.
  */
-public record KernelCounters(long udpRcvbufErrors, long udpInErrors, long listenOverflows, long listenDrops) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record KernelCounters(Long udpRcvbufErrors, Long udpInErrors, Long listenOverflows, Long listenDrops) {
 
-    /** The increase from {@code before} to this reading. */
+    /** The increase from {@code before} to this reading; a counter either reading lacks stays unknown (null). */
     public KernelCounters minus(KernelCounters before) {
         return new KernelCounters(
-                udpRcvbufErrors - before.udpRcvbufErrors,
-                udpInErrors - before.udpInErrors,
-                listenOverflows - before.listenOverflows,
-                listenDrops - before.listenDrops);
+                difference(udpRcvbufErrors, before.udpRcvbufErrors),
+                difference(udpInErrors, before.udpInErrors),
+                difference(listenOverflows, before.listenOverflows),
+                difference(listenDrops, before.listenDrops));
+    }
+
+    private static Long difference(Long after, Long before) {
+        return after == null || before == null ? null : after - before;
     }
 }

@@ -37,12 +37,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     null when not measured
  * @param involuntaryCtxSwitches context switches because a thread was preempted, all the process's
  *     threads; null when not measured
- * @param ctxSwitchesPerRequest (voluntary + involuntary) / requests; 0 when no request completed;
- *     null when not measured
+ * @param ctxSwitchesPerRequest (voluntary + involuntary) / requests; null when not measured or
+ *     when no request completed
  * @param threads the most threads the process had during the interval
  * @param rssBytes the largest resident set size during the interval
  * @param rssBytesPerConnection RSS growth of that peak over the idle server (before any load),
- *     per connection of the case
+ *     per connection of the case; null when the case held no connection
  * @param gcPauses stop-the-world GC pauses that ended inside the interval; null when not known
  * @param gcPauseUs their total duration, µs; null when not known
  * @param gcPauseMaxUs the longest of them, µs; null when not known
@@ -57,7 +57,7 @@ public record ServerCost(
         Double ctxSwitchesPerRequest,
         int threads,
         long rssBytes,
-        double rssBytesPerConnection,
+        Double rssBytesPerConnection,
         Long gcPauses,
         Long gcPauseUs,
         Long gcPauseMaxUs) {

@@ -194,7 +194,7 @@ final class GoldenFixtures {
                 .model("nio-epoll")
                 .server(new ServerCost(
                         2_000_000L, 3_000_000L, 25.0, 90_000L, 1_000L, 0.455, 9, 41_943_040L, 0.0, 2L, 1_500L, 1_000L))
-                .kernel(new KernelCounters(12, 15, 0, 0))
+                .kernel(new KernelCounters(12L, 15L, 0L, 0L))
                 .build();
     }
 
@@ -295,7 +295,7 @@ final class GoldenFixtures {
         return CaseSummary.from(report)
                 .caseId("nio-epoll-unix-stream-open-r20000")
                 .model("nio-epoll")
-                .kernel(new KernelCounters(0, 0, 3, 5))
+                .kernel(new KernelCounters(0L, 0L, 3L, 5L))
                 .build();
     }
 

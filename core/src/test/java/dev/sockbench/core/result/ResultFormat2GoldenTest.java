@@ -52,7 +52,7 @@ class ResultFormat2GoldenTest {
         assertThat(g.lagBoundUs()).isEqualTo(400.0);
         assertThat(g.blockedUs().p99()).isEqualTo(30.0);
         assertThat(s.server()).as("not measured").isNull();
-        assertThat(s.kernel()).as("read all the same").isEqualTo(new KernelCounters(0, 0, 3, 5));
+        assertThat(s.kernel()).as("read all the same").isEqualTo(new KernelCounters(0L, 0L, 3L, 5L));
 
         assertThat(s).isEqualTo(GoldenFixtures.pacedSummary());
     }
@@ -60,7 +60,7 @@ class ResultFormat2GoldenTest {
     @Test
     void goldenSweepStreamAndIdleReadAsTheirRecords() throws Exception {
         CaseSummary sweep = ResultFiles.readSummary(golden("summary-sweep-udp.json"));
-        assertThat(sweep.kernel()).isEqualTo(new KernelCounters(12, 15, 0, 0));
+        assertThat(sweep.kernel()).isEqualTo(new KernelCounters(12L, 15L, 0L, 0L));
         assertThat(sweep.measuredIntervalRequests()).as("every step's").isEqualTo(99_990L + 199_952L + 305_000L);
         assertThat(sweep).isEqualTo(GoldenFixtures.sweepUdpSummary());
         assertThat(ResultFiles.readSummary(golden("summary-stream.json"))).isEqualTo(GoldenFixtures.streamSummary());

@@ -83,7 +83,7 @@ class ResultFormatGoldenTest {
         assertThat(server.gcPauses()).isEqualTo(2L);
         assertThat(server.gcPauseUs()).isEqualTo(1_500L);
         assertThat(server.gcPauseMaxUs()).isEqualTo(1_000L);
-        assertThat(s.kernel()).as("moved out of the server block").isEqualTo(new KernelCounters(12, 15, 0, 0));
+        assertThat(s.kernel()).as("moved out of the server block").isEqualTo(new KernelCounters(12L, 15L, 0L, 0L));
         assertThat(s.stream()).isNull();
         assertThat(s.idle()).isNull();
 

@@ -9,6 +9,7 @@ import dev.sockbench.report.ReportRenderer;
 import dev.sockbench.report.cases.CaseColumns;
 import dev.sockbench.report.cases.CaseGroup;
 import dev.sockbench.report.cases.Column;
+import dev.sockbench.report.cases.Formats;
 import dev.sockbench.report.cases.ReportCase;
 import dev.sockbench.report.cases.ReportStatus;
 import dev.sockbench.report.chart.Palette;
@@ -185,7 +186,10 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 new Page.NameValue("CPU", orUnknown(env.cpuModel())),
                 new Page.NameValue("CPUs online", Integer.toString(env.cpus())),
                 new Page.NameValue(
-                        "memory (GiB)", String.format(Locale.ROOT, "%.1f", env.memoryBytes() / (double) (1L << 30))),
+                        "memory (GiB)",
+                        env.memoryBytes() == null
+                                ? Formats.NONE
+                                : String.format(Locale.ROOT, "%.1f", env.memoryBytes() / (double) (1L << 30))),
                 new Page.NameValue("CPU pinning", pinning),
                 new Page.NameValue("host", orUnknown(env.hostname())),
                 new Page.NameValue("sockbench", orUnknown(env.sockbenchVersion())),
