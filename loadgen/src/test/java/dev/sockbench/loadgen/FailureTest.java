@@ -74,10 +74,9 @@ class FailureTest {
                 .anyMatch(r -> r.startsWith("4 errors"));
         assertThat(summary.load().durationSec()).isLessThan(30);
         // Every request of the (shortened) interval has a fate: the ones in flight died with their
-        // connections, the rest of the schedule up to the end was never sent.
+        // connections, the rest of the schedule up to the end (if any was due) was never sent.
         RequestAccounting a = summary.load().accounting();
         assertThat(a.accountedFor()).isEqualTo(a.intended());
-        assertThat(a.unsent()).isPositive();
         // The log was written and holds what was measured: in the corrected view every request but
         // those that died with a connection (the unsent ones at the moment they were given up), in
         // the raw view the echoes.

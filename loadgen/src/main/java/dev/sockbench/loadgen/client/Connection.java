@@ -24,7 +24,7 @@ import java.nio.channels.Selector;
  * in flight on a datagram socket) and the CRC32C of its body. Latency is recorded, and counts are
  * kept, only for measured requests ({@link Tally#measured}).
  *
- * <p>Subclasses: {@link StreamConnection} and {@link DatagramConnection} over real sockets; tests
+ * <p>Subclasses: {@link StreamConnection} (an {@link OrderedConnection}) and {@link DatagramConnection} over real sockets; tests
  * drive the engine with in-memory ones.
  *
  * <p>Not thread-safe: owned by one worker thread (the main thread may open it before the worker

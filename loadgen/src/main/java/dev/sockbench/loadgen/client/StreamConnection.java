@@ -4,7 +4,6 @@ import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.protocol.LengthFraming;
 import dev.sockbench.core.protocol.Payload;
 import dev.sockbench.core.transport.Transport;
-import dev.sockbench.loadgen.recording.InFlightQueue;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import dev.sockbench.loadgen.recording.Tally;
 import java.io.IOException;
@@ -26,11 +25,10 @@ import java.nio.channels.SocketChannel;
  * <p>Buffers are direct, so the kernel reads into and writes from them with no copy through a
  * temporary buffer; nothing is allocated per request.
  */
-public final class StreamConnection extends Connection {
+public final class StreamConnection extends OrderedConnection {
     private final Payload payload;
     private final int payloadBytes;
     private final boolean lengthPrefixed;
-    private final InFlightQueue inFlight;
     private final ByteBuffer out;
     private final ByteBuffer in;
     private SocketChannel channel;
@@ -41,7 +39,6 @@ public final class StreamConnection extends Connection {
         this.payload = new Payload(payloadBytes, options.seed());
         this.lengthPrefixed = options.framing() == Framing.LENGTH;
         int frameBytes = payloadBytes + (lengthPrefixed ? LengthFraming.PREFIX_BYTES : 0);
-        this.inFlight = new InFlightQueue(options.depth());
         this.out = ByteBuffer.allocateDirect(Math.multiplyExact(frameBytes, options.depth()));
         // Room for every echo that can be in flight: one read takes them all.
         this.in = ByteBuffer.allocateDirect(Math.max(4096, Math.multiplyExact(frameBytes, options.depth())));
@@ -80,21 +77,6 @@ public final class StreamConnection extends Connection {
         }
         key.interestOps(SelectionKey.OP_READ);
         return true;
-    }
-
-    @Override
-    public boolean streamOriented() {
-        return true;
-    }
-
-    @Override
-    public boolean hasRoom() {
-        return !inFlight.isFull();
-    }
-
-    @Override
-    public int inFlight() {
-        return inFlight.size();
     }
 
     @Override
@@ -162,22 +144,6 @@ public final class StreamConnection extends Connection {
         }
         in.compact();
         return answered;
-    }
-
-    @Override
-    public int expire(long nowNs, long timeoutNs, Tally tally, LatencyRecorder recorder) {
-        inFlight.expireHead(nowNs, timeoutNs, tally);
-        return 0;
-    }
-
-    @Override
-    public void abandon(long timeoutNs, Tally tally, LatencyRecorder recorder) {
-        inFlight.abandonAll(timeoutNs, tally, recorder);
-    }
-
-    @Override
-    public void failInFlight(Tally tally) {
-        inFlight.failAll(tally);
     }
 
     @Override

@@ -3,9 +3,8 @@ package dev.sockbench.loadgen.engine;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.client.ClientOptions;
-import dev.sockbench.loadgen.client.Connection;
+import dev.sockbench.loadgen.client.OrderedConnection;
 import dev.sockbench.loadgen.pacing.FakeClock;
-import dev.sockbench.loadgen.recording.InFlightQueue;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import dev.sockbench.loadgen.recording.Tally;
 import java.nio.channels.SelectionKey;
@@ -148,12 +147,11 @@ final class SimulatedNetwork implements Poller {
 
     /**
      * A client connection over the simulated network: requests reach the server when flushed,
-     * echoes come back in order. Its accounting is {@code StreamConnection}'s own, on {@link
-     * InFlightQueue}; only the bytes are left out.
+     * echoes come back in order. Its accounting is {@code StreamConnection}'s own ({@link
+     * OrderedConnection}); only the bytes are left out.
      */
-    static final class SimConnection extends Connection {
+    static final class SimConnection extends OrderedConnection {
         private final SimulatedNetwork network;
-        private final InFlightQueue inFlight;
         private final ArrayDeque<Long> arrived = new ArrayDeque<>();
         private int unflushed;
         private boolean open;
@@ -161,7 +159,6 @@ final class SimulatedNetwork implements Poller {
         SimConnection(ClientOptions options, int index, SimulatedNetwork network) {
             super(options, index);
             this.network = network;
-            this.inFlight = new InFlightQueue(options.depth());
         }
 
         @Override
@@ -178,21 +175,6 @@ final class SimulatedNetwork implements Poller {
         @Override
         public boolean isOpen() {
             return open;
-        }
-
-        @Override
-        public boolean streamOriented() {
-            return true;
-        }
-
-        @Override
-        public boolean hasRoom() {
-            return !inFlight.isFull();
-        }
-
-        @Override
-        public int inFlight() {
-            return inFlight.size();
         }
 
         @Override
@@ -217,17 +199,6 @@ final class SimulatedNetwork implements Poller {
                 inFlight.answerHead(nowNs, recorder, tally);
             }
             return answered;
-        }
-
-        @Override
-        public int expire(long nowNs, long timeoutNs, Tally tally, LatencyRecorder recorder) {
-            inFlight.expireHead(nowNs, timeoutNs, tally);
-            return 0;
-        }
-
-        @Override
-        public void abandon(long timeoutNs, Tally tally, LatencyRecorder recorder) {
-            inFlight.abandonAll(timeoutNs, tally, recorder);
         }
 
         @Override
