@@ -94,13 +94,15 @@ class CostMeterTest {
     }
 
     @Test
-    void noRequestsGivesZeroPerRequestRatherThanInfinity() {
+    void noRequestsGivesUnknownPerRequestFiguresRatherThanZeroOrInfinity() {
         ServerSampler.Interval interval = new ServerSampler.Interval(START, END, null, 1, MB, 0, 0);
         ServerCost cost = CostMeter.cost(MB, interval, load(0, 0).build(), null);
 
-        assertThat(cost.cpuUsPerRequest()).isZero();
-        assertThat(cost.ctxSwitchesPerRequest()).isZero();
-        assertThat(cost.rssBytesPerConnection()).isZero();
+        // The server's CPU and switches are known; per request they are not (no request).
+        assertThat(cost.cpuUserUs()).isNotNull();
+        assertThat(cost.cpuUsPerRequest()).isNull();
+        assertThat(cost.ctxSwitchesPerRequest()).isNull();
+        assertThat(cost.rssBytesPerConnection()).isNull();
         assertThat(cost.gcPauses()).isNull();
     }
 
