@@ -5,8 +5,8 @@ import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.client.ClientOptions;
 import dev.sockbench.loadgen.client.ClientSocketPaths;
+import dev.sockbench.loadgen.engine.LoadPlan;
 import dev.sockbench.loadgen.engine.Mode;
-import dev.sockbench.loadgen.engine.RunPlan;
 import dev.sockbench.loadgen.pacing.Arrival;
 import dev.sockbench.loadgen.pacing.Pacer;
 import dev.sockbench.loadgen.shape.LoadShape;
@@ -57,7 +57,7 @@ public record LoadSpec(
      * The engine plan against {@code target} (a server of this spec's transport); a sweep's first
      * step for {@link LoadShape.Sweep}.
      */
-    public RunPlan plan(Endpoint target, ClientSocketPaths paths) {
+    public LoadPlan plan(Endpoint target, ClientSocketPaths paths) {
         if (target.transport() != transport) {
             throw new IllegalArgumentException("the spec is for " + transport + ", the target " + target);
         }
@@ -65,7 +65,7 @@ public record LoadSpec(
         Mode mode = shape.kind() == Shape.CHURN ? Mode.CHURN : shape.kind().paced() ? Mode.PACED : Mode.CLOSED;
         int idle = shape instanceof LoadShape.IdleScale i ? i.idleConnections() : 0;
         Double rate = targetRatePerSec();
-        return new RunPlan(
+        return new LoadPlan(
                 mode,
                 client,
                 shape.connections(),

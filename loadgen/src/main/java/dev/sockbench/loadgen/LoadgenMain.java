@@ -9,7 +9,7 @@ import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.check.CpuMeter;
-import dev.sockbench.loadgen.engine.LoadRun;
+import dev.sockbench.loadgen.engine.LoadEngine;
 import dev.sockbench.loadgen.engine.Probe;
 import dev.sockbench.loadgen.options.LoadOptions;
 import dev.sockbench.loadgen.pacing.NanoClock;
@@ -119,7 +119,7 @@ public final class LoadgenMain implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadSpec spec = load.resolve(target.transport());
         Probe.check(target, spec.framing(), spec.payloadBytes(), spec.seed(), spec.timeoutNs(), clock);
-        CaseRunner runner = new CaseRunner(clock, cpu);
+        Generator runner = new Generator(clock, cpu);
         // SIGINT or SIGTERM: end the measured interval now and write what was measured, rather
         // than leave no summary and a half-written log behind.
         CountDownLatch written = new CountDownLatch(1);
@@ -144,13 +144,13 @@ public final class LoadgenMain implements Callable<Integer> {
         }
     }
 
-    private int runAndReport(CaseRunner runner, LoadSpec spec) throws Exception {
+    private int runAndReport(Generator runner, LoadSpec spec) throws Exception {
         // Where the warm-up rehearses printing progress: the same stream code as stderr's.
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, err.charset());
-        CaseRunner.Outcome outcome = runner.run(
+        Generator.Outcome outcome = runner.run(
                 spec,
                 target,
-                new LoadRun.Listener() {
+                new LoadEngine.Listener() {
                     @Override
                     public void phase(Phase phase) {
                         out.println(ProcessLines.phase(phase));

@@ -6,9 +6,9 @@ import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.core.result.SweepResult.SweepStep;
 import dev.sockbench.loadgen.check.SelfCheck;
+import dev.sockbench.loadgen.engine.LoadEngine;
+import dev.sockbench.loadgen.engine.LoadPlan;
 import dev.sockbench.loadgen.engine.LoadResult;
-import dev.sockbench.loadgen.engine.LoadRun;
-import dev.sockbench.loadgen.engine.RunPlan;
 import dev.sockbench.loadgen.shape.LoadShape;
 import dev.sockbench.loadgen.shape.Slo;
 import dev.sockbench.loadgen.shape.SweepSearch;
@@ -34,14 +34,14 @@ import java.util.Locale;
  * because of the generator rather than the server (its capacity would be the generator's).
  */
 final class SweepRunner {
-    private final LoadRun run;
+    private final LoadEngine engine;
     private final LoadSpec spec;
     private final LoadShape.Sweep sweep;
-    private final RunPlan base;
+    private final LoadPlan base;
 
     /** @param base the plan of the first step; the others differ in their rate only */
-    SweepRunner(LoadRun run, LoadSpec spec, LoadShape.Sweep sweep, RunPlan base) {
-        this.run = run;
+    SweepRunner(LoadEngine engine, LoadSpec spec, LoadShape.Sweep sweep, LoadPlan base) {
+        this.engine = engine;
         this.spec = spec;
         this.sweep = sweep;
         this.base = base;
@@ -53,14 +53,14 @@ final class SweepRunner {
      */
     private record Interval(LatencyLog.Encoded corrected, LatencyLog.Encoded raw) {}
 
-    CaseRunner.Outcome run(LoadRun.Listener listener, Path hlogFile) throws IOException {
+    Generator.Outcome run(LoadEngine.Listener listener, Path hlogFile) throws IOException {
         try (LatencyLog log =
                 hlogFile == null ? LatencyLog.discarding() : LatencyLog.create(hlogFile, System.currentTimeMillis())) {
             return run(listener, log);
         }
     }
 
-    private CaseRunner.Outcome run(LoadRun.Listener listener, LatencyLog log) throws IOException {
+    private Generator.Outcome run(LoadEngine.Listener listener, LatencyLog log) throws IOException {
         Slo slo = sweep.slo();
         SweepSearch search = new SweepSearch(
                 sweep.startRatePerSec(), sweep.stepFactor(), sweep.maxRatePerSec(), sweep.refineSteps());
@@ -72,9 +72,9 @@ final class SweepRunner {
             int stepNumber = steps.size() + 1;
             boolean first = steps.isEmpty();
             List<Interval> stepIntervals = new ArrayList<>();
-            LoadResult result = run.run(
+            LoadResult result = engine.run(
                     base.withRate(rate),
-                    new LoadRun.Listener() {
+                    new LoadEngine.Listener() {
                         @Override
                         public void phase(Phase phase) {
                             if (first && phase != Phase.DONE) {
@@ -132,7 +132,7 @@ final class SweepRunner {
                     rate,
                     good ? "good" : "bad: " + String.join("; ", reasons)));
             search.report(rate, good);
-            if (run.stopRequested()) {
+            if (engine.stopRequested()) {
                 break;
             }
         }
@@ -148,7 +148,7 @@ final class SweepRunner {
             }
         }
         List<String> invalid = new ArrayList<>();
-        if (run.stopRequested()) {
+        if (engine.stopRequested()) {
             invalid.add("interrupted after " + steps.size() + " step(s); the steps so far are kept");
         }
         if (capacity == null) {
@@ -173,7 +173,7 @@ final class SweepRunner {
         writeLog(log, intervals, chosen);
         LoadResult top = results.get(chosen);
         SweepResult block = new SweepResult(slo.text(), slo.percentile(), slo.thresholdNs() / 1e3, capacity, steps);
-        return new CaseRunner.Outcome(
+        return new Generator.Outcome(
                 LoadReports.of(spec, top, steps.get(chosen).targetRatePerSec(), invalid, block), firstErrorOf(results));
     }
 

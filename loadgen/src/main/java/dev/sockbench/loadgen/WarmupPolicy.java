@@ -19,14 +19,14 @@ import java.util.List;
  *   <li>{@link #HARNESS_JVM_FLAGS}: the suite runner's own JVM, not pinned, compiles with C1
  *       only, whose compiles take microseconds; C2's took the generator's CPU for milliseconds as
  *       a case's interval began.
- *   <li>{@link #REHEARSAL_WINDOW_NS}, {@link #REHEARSAL_TICK_NS}: the warm-up rehearses the
- *       measured interval — the workers enter and leave counting windows, the interval histograms
+ *   <li>{@link #REHEARSAL_PERIOD_NS}, {@link #REHEARSAL_TICK_NS}: the warm-up rehearses the
+ *       measured interval — the workers enter and leave counting timeline, the interval histograms
  *       are collected, added up and encoded, a progress line is printed (to nowhere) — so that
  *       the code the measured interval runs is compiled, with every branch it takes, before it
  *       begins. A scheduler trace of the generator's CPU showed what is not rehearsed: the JIT
  *       compiling the once-a-second progress printing, a few milliseconds each second.
  *   <li>{@link #WARMUP_POLLS_PER_YIELD}: in the warm-up a polling worker yields its CPU every
- *       other turn, so the compiler gets its share there rather than later. A value per window,
+ *       other turn, so the compiler gets its share there rather than later. A value per period,
  *       not a branch on the time, so the compiled loop meets nothing new when measuring starts.
  *   <li>{@link #PRESIZED_HISTOGRAM_HIGHEST_NS}: histograms are sized for 60 s values from the
  *       start; growing one inside the recording code throws the compiled code away.
@@ -48,15 +48,15 @@ public final class WarmupPolicy {
     public static final List<String> HARNESS_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1");
 
     /**
-     * Length of a worker's rehearsal window during the warm-up: short, so that even a one-second
-     * warm-up enters a window several times before the measured one.
+     * Length of a worker's rehearsal period during the warm-up: short, so that even a one-second
+     * warm-up enters a period several times before the measured one.
      */
-    public static final long REHEARSAL_WINDOW_NS = 100_000_000L;
+    public static final long REHEARSAL_PERIOD_NS = 100_000_000L;
 
     /** The warm-up collects (and encodes, and throws away) an interval this often: a hundred times the measured pace. */
     public static final long REHEARSAL_TICK_NS = 10_000_000L;
 
-    /** In a rehearsal window a polling worker yields every this many turns; never in the measured one. */
+    /** In a rehearsal period a polling worker yields every this many turns; never in the measured one. */
     public static final long WARMUP_POLLS_PER_YIELD = 2;
 
     /** Histograms hold values up to this from the start, and grow past it only if they must. */

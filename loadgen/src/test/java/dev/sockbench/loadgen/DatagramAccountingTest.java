@@ -7,7 +7,7 @@ import dev.sockbench.core.result.DatagramCounts;
 import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.check.CpuMeter;
-import dev.sockbench.loadgen.engine.LoadRun;
+import dev.sockbench.loadgen.engine.LoadEngine;
 import dev.sockbench.loadgen.pacing.Arrival;
 import dev.sockbench.loadgen.pacing.NanoClock;
 import dev.sockbench.loadgen.shape.LoadShape;
@@ -64,8 +64,8 @@ class DatagramAccountingTest {
     }
 
     private static LoadReport run(LoadSpec spec, DatagramEchoServer server) throws Exception {
-        return new CaseRunner(NanoClock.SYSTEM, CpuMeter.PROCESS)
-                .run(spec, server.endpoint(), new LoadRun.Listener() {}, null)
+        return new Generator(NanoClock.SYSTEM, CpuMeter.PROCESS)
+                .run(spec, server.endpoint(), new LoadEngine.Listener() {}, null)
                 .report();
     }
 

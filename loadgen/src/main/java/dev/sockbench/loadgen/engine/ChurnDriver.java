@@ -38,7 +38,7 @@ final class ChurnDriver implements Driver {
         }
         Connection c = loop.connections[index];
         opStartNs[index] = nowNs;
-        Tally tally = loop.window().tally();
+        Tally tally = loop.period().tally();
         if (tally.measured(nowNs)) {
             tally.requestsIntended++;
         }
@@ -109,7 +109,7 @@ final class ChurnDriver implements Driver {
     }
 
     private void connectFailed(Connection c, long nowNs, IOException e) {
-        Tally tally = loop.window().tally();
+        Tally tally = loop.period().tally();
         if (tally.counting(nowNs)) {
             tally.connectErrors++;
         }

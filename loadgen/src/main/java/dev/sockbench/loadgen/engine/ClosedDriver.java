@@ -39,7 +39,7 @@ final class ClosedDriver implements Driver {
             // A datagram the socket could not take yet still waits; writability brings it back.
             return;
         }
-        Tally tally = loop.window().tally();
+        Tally tally = loop.period().tally();
         while (c.isOpen() && c.hasRoom()) {
             if (tally.measured(sentNs)) {
                 tally.requestsIntended++;

@@ -21,8 +21,8 @@ sealed interface Driver permits ClosedDriver, PacedDriver, ChurnDriver {
     /** Requests of {@code c} were answered or given up: it has room again. */
     void onRoom(Connection c, long nowNs);
 
-    /** A counting window began (a rehearsal window, or the measured interval). */
-    default void onWindow(long nowNs) {}
+    /** A counting period began (a rehearsal period, or the measured interval). */
+    default void onPeriod(long nowNs) {}
 
     /**
      * The generator stalled from {@code fromNs} to {@code toNs}, and {@code c} was found readable

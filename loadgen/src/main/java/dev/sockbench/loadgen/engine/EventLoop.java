@@ -2,7 +2,7 @@ package dev.sockbench.loadgen.engine;
 
 import dev.sockbench.loadgen.client.Connection;
 import dev.sockbench.loadgen.client.EchoMismatchException;
-import dev.sockbench.loadgen.engine.Windows.Window;
+import dev.sockbench.loadgen.engine.Timeline.Period;
 import dev.sockbench.loadgen.pacing.NanoClock;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import dev.sockbench.loadgen.recording.Tally;
@@ -14,7 +14,7 @@ import org.HdrHistogram.Histogram;
 /**
  * One load generator thread: the loop over its share of the connections. The loop waits (for a
  * socket, for the next due moment, for a timeout check), reads and verifies echoes, counts time and
- * requests into the window they belong to, and gives up on requests past the timeout; <em>when to
+ * requests into the period they belong to, and gives up on requests past the timeout; <em>when to
  * send</em> is its {@link Driver}'s: {@link ClosedDriver} (closed, ping-pong, stream shapes),
  * {@link PacedDriver} (open, idle, sweep steps), {@link ChurnDriver}. Each driver owns its state;
  * the loop consults it at one place per turn, as wrk2 does.
@@ -70,7 +70,7 @@ final class EventLoop implements Runnable {
     private static final long NOT_SET = Long.MIN_VALUE;
 
     final NanoClock clock;
-    final RunPlan plan;
+    final LoadPlan plan;
     final Poller poller;
     final Connection[] connections;
     /** The connections waiting for a moment (a send, a connect), owned by the driver. */
@@ -81,13 +81,13 @@ final class EventLoop implements Runnable {
     /** The thread that started this loop; woken when it finishes. */
     private Thread owner;
 
-    private Windows windows;
-    /** The window the loop is in; see {@link #now}. */
-    private Window window;
+    private Timeline timeline;
+    /** The period the loop is in; see {@link #now}. */
+    private Period period;
 
-    private long nextWindowNs;
-    /** The window whose start the driver was last told of. */
-    private Window begunIn;
+    private long nextPeriodNs;
+    /** The period whose start the driver was last told of. */
+    private Period begunIn;
 
     private long startNs;
     long measureEndNs;
@@ -105,7 +105,7 @@ final class EventLoop implements Runnable {
     int inFlight;
     private boolean keysReady;
     private long keyNowNs;
-    /** The recorder this wake-up's batch was opened on (the window may change within it). */
+    /** The recorder this wake-up's batch was opened on (the period may change within it). */
     private LatencyRecorder batchRecorder;
 
     private long recordingBatch;
@@ -127,7 +127,7 @@ final class EventLoop implements Runnable {
     private volatile boolean abort;
     private volatile Throwable failure;
 
-    EventLoop(NanoClock clock, RunPlan plan, int threadIndex, Poller poller, Connection[] connections) {
+    EventLoop(NanoClock clock, LoadPlan plan, int threadIndex, Poller poller, Connection[] connections) {
         this.clock = clock;
         this.plan = plan;
         this.poller = poller;
@@ -209,7 +209,7 @@ final class EventLoop implements Runnable {
 
     /**
      * Sets the timeline; the loop waits for {@code start} before sending. The warm-up is rehearsed
-     * in windows of {@code rehearsalNs} ({@link Windows}).
+     * in timeline of {@code rehearsalNs} ({@link Timeline}).
      */
     void start(long start, long measureStart, long measureEnd, long rehearsalNs) {
         prepare(start, measureStart, measureEnd, rehearsalNs);
@@ -227,12 +227,12 @@ final class EventLoop implements Runnable {
         this.measureEndNs = measureEnd;
         this.sendEndNs = measureEnd + timeoutNs;
         this.drainDeadlineNs = sendEndNs + timeoutNs + 2 * EXPIRY_CHECK_NS;
-        this.windows = new Windows(start, measureStart, measureEnd, rehearsalNs);
-        this.window = windows.current();
-        this.begunIn = window;
-        this.nextWindowNs = windows.nextStartNs();
+        this.timeline = new Timeline(start, measureStart, measureEnd, rehearsalNs);
+        this.period = timeline.current();
+        this.begunIn = period;
+        this.nextPeriodNs = timeline.nextStartNs();
         this.owner = Thread.currentThread();
-        windows.measured().tally().connectErrors += setupConnectErrors;
+        timeline.measured().tally().connectErrors += setupConnectErrors;
         driver.prepare(start);
     }
 
@@ -252,25 +252,25 @@ final class EventLoop implements Runnable {
 
     /** Latency of the measured requests; its reader takes intervals while the loop runs. */
     LatencyRecorder recorder() {
-        return windows.measured().recorder();
+        return timeline.measured().recorder();
     }
 
     /** Latency of the warm-up's requests, recorded to rehearse; whatever it holds is thrown away. */
     LatencyRecorder rehearsalRecorder() {
-        return windows.rehearsalRecorder();
+        return timeline.rehearsalRecorder();
     }
 
     /** Results; read after {@link #join}. */
     Tally tally() {
-        return windows.measured().tally();
+        return timeline.measured().tally();
     }
 
     Histogram sendLagNs() {
-        return windows.measured().sendLagNs();
+        return timeline.measured().sendLagNs();
     }
 
     Histogram blockedNs() {
-        return windows.measured().blockedNs();
+        return timeline.measured().blockedNs();
     }
 
     /** Active connections that failed or were closed by the server, at any time. */
@@ -288,17 +288,17 @@ final class EventLoop implements Runnable {
 
     /** Share of the measured interval (up to when this loop finished) it spent busy, percent. */
     double busyPercent() {
-        return windows.measured().work().busyPercent(finishedNs);
+        return timeline.measured().work().busyPercent(finishedNs);
     }
 
-    /** The window the loop is in. */
-    Window window() {
-        return window;
+    /** The period the loop is in. */
+    Period period() {
+        return period;
     }
 
-    /** The measured interval's window. */
-    Window measured() {
-        return windows.measured();
+    /** The measured interval's period. */
+    Period measured() {
+        return timeline.measured();
     }
 
     @Override
@@ -314,7 +314,7 @@ final class EventLoop implements Runnable {
             if (!abort && failure == null) {
                 // The drain is over: what is still in flight is given up, what was never sent is
                 // counted. An aborted run was stopped from outside; its requests are no fault.
-                Window m = windows.measured();
+                Period m = timeline.measured();
                 for (Connection c : connections) {
                     c.abandon(timeoutNs, m.tally(), m.recorder());
                 }
@@ -342,14 +342,14 @@ final class EventLoop implements Runnable {
     }
 
     /**
-     * The current time, having entered the window it falls in: every reading that the loop acts on
-     * goes through here, so whatever happens at a time is counted in the window containing it.
+     * The current time, having entered the period it falls in: every reading that the loop acts on
+     * goes through here, so whatever happens at a time is counted in the period containing it.
      */
     long now() {
         long nowNs = clock.nanoTime();
-        if (nowNs >= nextWindowNs) {
-            window = windows.advance(nowNs);
-            nextWindowNs = windows.nextStartNs();
+        if (nowNs >= nextPeriodNs) {
+            period = timeline.advance(nowNs);
+            nextPeriodNs = timeline.nextStartNs();
         }
         return nowNs;
     }
@@ -360,14 +360,14 @@ final class EventLoop implements Runnable {
             long now = now();
             if (idleSinceNs != NOT_SET) {
                 // The last wait found nothing: it lasted until now.
-                window.work().waited(idleSinceNs, now);
+                period.work().waited(idleSinceNs, now);
                 idleSinceNs = NOT_SET;
             }
             sawTime(now);
-            if (begunIn != window) {
-                // A window began (here, or while handling echoes): no send has been due since.
-                begunIn = window;
-                driver.onWindow(now);
+            if (begunIn != period) {
+                // A period began (here, or while handling echoes): no send has been due since.
+                begunIn = period;
+                driver.onPeriod(now);
             }
             if (due.peekDueNs() <= now) {
                 do {
@@ -473,11 +473,11 @@ final class EventLoop implements Runnable {
 
     /**
      * One turn of a polling loop with nothing ready: keeps the CPU, but for a yield every {@link
-     * Windows.Window#pollsPerYield} turns (in the warm-up only; see there).
+     * Timeline.Period#pollsPerYield} turns (in the warm-up only; see there).
      */
     private void pause() {
         if (--pollsUntilYield <= 0) {
-            pollsUntilYield = window.pollsPerYield();
+            pollsUntilYield = period.pollsPerYield();
             poller.pause(true);
         } else {
             poller.pause(false);
@@ -490,9 +490,9 @@ final class EventLoop implements Runnable {
             // returned, so later processing is not charged to the server.
             keysReady = true;
             keyNowNs = now();
-            window.work().waited(waitStartNs, keyNowNs);
+            period.work().waited(waitStartNs, keyNowNs);
             // One recorder critical section for every echo of this wake-up.
-            batchRecorder = window.recorder();
+            batchRecorder = period.recorder();
             recordingBatch = batchRecorder.beginBatch();
         }
         if ((ready & SelectionKey.OP_CONNECT) != 0) {
@@ -511,10 +511,10 @@ final class EventLoop implements Runnable {
     }
 
     private void readFrom(Connection c) {
-        // A closed-loop send while handling this wake-up may have entered the next window. The
+        // A closed-loop send while handling this wake-up may have entered the next period. The
         // echoes read here are of requests sent before it began, so its tally does not count them
         // and nothing reaches the recorder outside the batch's.
-        Tally tally = window.tally();
+        Tally tally = period.tally();
         int answered;
         try {
             answered = c.read(keyNowNs, batchRecorder, tally);
@@ -543,18 +543,18 @@ final class EventLoop implements Runnable {
 
     /** Queues one request on {@code c}. */
     void send(Connection c, long intendedNs, long sentNs) {
-        c.send(intendedNs, sentNs, window.tally());
+        c.send(intendedNs, sentNs, period.tally());
         inFlight++;
     }
 
     /** Hands {@code c}'s queued bytes to the kernel; false when some are left or it failed. */
     boolean flush(Connection c) {
         try {
-            return c.flush(window.tally());
+            return c.flush(period.tally());
         } catch (IOException e) {
             long now = now();
-            if (window.tally().counting(now)) {
-                window.tally().writeErrors++;
+            if (period.tally().counting(now)) {
+                period.tally().writeErrors++;
             }
             if (c.streamOriented()) {
                 lose(c, "write: " + e.getMessage());
@@ -569,7 +569,7 @@ final class EventLoop implements Runnable {
         driver.expireConnects(now);
         for (Connection c : connections) {
             if (c.isOpen() && c.inFlight() > 0) {
-                int given = c.expire(now, timeoutNs, window.tally(), window.recorder());
+                int given = c.expire(now, timeoutNs, period.tally(), period.recorder());
                 if (given > 0) {
                     inFlight -= given;
                     driver.onRoom(c, now);
@@ -582,7 +582,7 @@ final class EventLoop implements Runnable {
     void lose(Connection c, String why) {
         noteError(why);
         inFlight -= c.inFlight();
-        c.failInFlight(windows.measured().tally());
+        c.failInFlight(timeline.measured().tally());
         c.close();
         due.remove(c.index);
         if (!driver.onLost(c, clock.nanoTime())) {

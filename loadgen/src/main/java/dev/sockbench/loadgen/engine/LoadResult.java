@@ -7,7 +7,7 @@ import dev.sockbench.core.result.RequestAccounting;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one {@link RunPlan} measured, before it is judged and summed up.
+ * What one {@link LoadPlan} measured, before it is judged and summed up.
  *
  * @param plan what ran
  * @param corrected latency from intended send times, ns, all measured requests
@@ -28,7 +28,7 @@ import org.HdrHistogram.Histogram;
  * @param firstError the first failure seen, for the user; null when none
  */
 public record LoadResult(
-        RunPlan plan,
+        LoadPlan plan,
         Histogram corrected,
         Histogram raw,
         Histogram sendLagNs,

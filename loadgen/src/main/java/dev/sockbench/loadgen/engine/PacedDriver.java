@@ -1,7 +1,7 @@
 package dev.sockbench.loadgen.engine;
 
 import dev.sockbench.loadgen.client.Connection;
-import dev.sockbench.loadgen.engine.Windows.Window;
+import dev.sockbench.loadgen.engine.Timeline.Period;
 import dev.sockbench.loadgen.pacing.Pacer;
 import dev.sockbench.loadgen.pacing.ScheduleLag;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
@@ -14,7 +14,7 @@ import dev.sockbench.loadgen.recording.Tally;
  * {@link #schedule}. For every send it records how late it left by the generator's fault (the
  * send lag, {@link ScheduleLag}) and how long it waited for room (blocked).
  *
- * <p>When a counting window begins each connection drops what the previous one still owed and
+ * <p>When a counting period begins each connection drops what the previous one still owed and
  * resumes on schedule: the measured interval measures the load asked for from its first moment,
  * not the warm-up's backlog. A backlog of the measured interval itself is owed to its end: sent
  * late after the interval, or counted unsent ({@link #finish}).
@@ -33,7 +33,7 @@ final class PacedDriver implements Driver {
 
     @Override
     public void prepare(long startNs) {
-        RunPlan plan = loop.plan;
+        LoadPlan plan = loop.plan;
         int n = loop.connections.length;
         pacers = new Pacer[n];
         lags = new ScheduleLag[n];
@@ -94,7 +94,7 @@ final class PacedDriver implements Driver {
         }
         long sentNs = loop.clock.nanoTime();
         long intendedNs = pacer.take(sentNs);
-        Window w = loop.window();
+        Period w = loop.period();
         loop.send(c, intendedNs, sentNs);
         long lagNs = lags[i].onSend(intendedNs, dueNs, sentNs);
         Tally tally = w.tally();
@@ -108,13 +108,13 @@ final class PacedDriver implements Driver {
     }
 
     /**
-     * A window begins: every connection drops the requests the previous one still owes and resumes
+     * A period begins: every connection drops the requests the previous one still owes and resumes
      * on schedule, so the measured interval measures the load asked for from its first moment, not
      * the warm-up's backlog (which would be sent, unmeasured, in its place).
      */
     @Override
-    public void onWindow(long nowNs) {
-        long startNs = loop.window().startNs();
+    public void onPeriod(long nowNs) {
+        long startNs = loop.period().startNs();
         for (int i = 0; i < loop.connections.length; i++) {
             if (pacers[i].skipTo(startNs) > 0 && loop.due.contains(i)) {
                 loop.due.remove(i);
@@ -143,7 +143,7 @@ final class PacedDriver implements Driver {
      */
     @Override
     public void finish(long endNs) {
-        Window m = loop.measured();
+        Period m = loop.measured();
         Tally tally = m.tally();
         LatencyRecorder recorder = m.recorder();
         long intervalEndNs = Math.min(loop.measureEndNs, endNs);

@@ -10,9 +10,9 @@ import dev.sockbench.core.result.RequestAccounting;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.client.ClientOptions;
 import dev.sockbench.loadgen.engine.Ending;
+import dev.sockbench.loadgen.engine.LoadPlan;
 import dev.sockbench.loadgen.engine.LoadResult;
 import dev.sockbench.loadgen.engine.Mode;
-import dev.sockbench.loadgen.engine.RunPlan;
 import dev.sockbench.loadgen.pacing.Arrival;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import org.HdrHistogram.Histogram;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The self-check on measured numbers the test chooses: each reason fires exactly when it should. */
 class SelfCheckTest {
-    static final RunPlan PLAN = new RunPlan(
+    static final LoadPlan PLAN = new LoadPlan(
             Mode.PACED,
             new ClientOptions(Endpoint.parse("tcp://127.0.0.1:1"), Framing.LENGTH, 64, 1, 1, 1_000_000_000L, null),
             1,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Coordinated omission and the open model, on the production code: the real {@link EventLoop},
- * {@link PacedDriver}, pacers, windows, recorders and accounting, under an injected clock, against
+ * {@link PacedDriver}, pacers, timeline, recorders and accounting, under an injected clock, against
  * a {@link SimulatedNetwork} (an in-memory network and a FIFO echo server). Nothing of the loop is
  * re-implemented here: the test only sets the scene and reads the results.
  */
@@ -34,7 +34,7 @@ class OpenLoopTruthTest {
     static Measured run(
             SimulatedNetwork network, Arrival arrival, double ratePerSec, long durationNs, long timeoutNs, long seed)
             throws java.io.IOException {
-        RunPlan plan = new RunPlan(
+        LoadPlan plan = new LoadPlan(
                 Mode.PACED,
                 SimulatedNetwork.options(1, timeoutNs),
                 1,

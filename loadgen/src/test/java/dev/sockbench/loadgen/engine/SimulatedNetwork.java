@@ -14,7 +14,7 @@ import java.util.PriorityQueue;
 
 /**
  * A network and an echo server simulated on an injected clock, for driving the production {@link
- * EventLoop} (and its drivers, pacers, windows and recorders) deterministically: a discrete-event
+ * EventLoop} (and its drivers, pacers, timeline and recorders) deterministically: a discrete-event
  * simulation where waiting advances the clock to the next event.
  *
  * <p>The server is one FIFO queue with a fixed service time (M/D/1 when arrivals are Poisson), and

@@ -8,8 +8,8 @@ import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.LoadSpec;
+import dev.sockbench.loadgen.engine.LoadPlan;
 import dev.sockbench.loadgen.engine.Mode;
-import dev.sockbench.loadgen.engine.RunPlan;
 import dev.sockbench.loadgen.pacing.Arrival;
 import dev.sockbench.loadgen.shape.LoadShape;
 import dev.sockbench.loadgen.shape.Slo;
@@ -91,11 +91,11 @@ class LoadOptionsTest {
     void catchUpIsCarriedIntoThePlanOfEveryPacedRunAndIsOffWhenNotSet() {
         Endpoint target = Endpoint.parse("tcp://127.0.0.1:7007");
 
-        RunPlan open = resolve(Transport.TCP, "-s", "open", "-R", "1k", "--catch-up", "2")
+        LoadPlan open = resolve(Transport.TCP, "-s", "open", "-R", "1k", "--catch-up", "2")
                 .plan(target, null);
         assertThat(open.mode()).isEqualTo(Mode.PACED);
         assertThat(open.catchUpFactor()).isEqualTo(2.0);
-        RunPlan sweep =
+        LoadPlan sweep =
                 resolve(Transport.TCP, "-s", "sweep", "--catch-up", "1.5").plan(target, null);
         assertThat(sweep.withRate(4_000).catchUpFactor()).isEqualTo(1.5); // every step
         assertThat(resolve(Transport.TCP, "-s", "open", "-R", "1k")

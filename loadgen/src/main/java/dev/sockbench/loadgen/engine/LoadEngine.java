@@ -22,7 +22,7 @@ import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs one {@link RunPlan}: opens the connections (and any idle ones), starts the workers at a
+ * Runs one {@link LoadPlan}: opens the connections (and any idle ones), starts the workers at a
  * common start time, announces the phases, collects one interval histogram per second from every
  * worker's recorder during the measured interval, then waits for the workers to drain their
  * requests in flight, and adds everything up.
@@ -37,7 +37,7 @@ import org.HdrHistogram.Histogram;
  * <p>Threading: {@link #run} runs on the caller's thread, which also calls the listener and the
  * sink; the workers run on their own threads.
  */
-public final class LoadRun {
+public final class LoadEngine {
     /** Told of the phases and of progress, on the run's thread. */
     public interface Listener {
         default void phase(Phase phase) {}
@@ -82,13 +82,13 @@ public final class LoadRun {
     /** The thread in {@link #run}, woken by a stop request. */
     private volatile Thread runThread;
 
-    public LoadRun(NanoClock clock, CpuMeter cpu) {
+    public LoadEngine(NanoClock clock, CpuMeter cpu) {
         this.clock = clock;
         this.cpu = cpu;
     }
 
     /** Runs the plan to its end (or until every connection was lost). */
-    public LoadResult run(RunPlan plan, Listener listener, IntervalSink sink) throws IOException {
+    public LoadResult run(LoadPlan plan, Listener listener, IntervalSink sink) throws IOException {
         runThread = Thread.currentThread();
         // The first reading loads the JVM's management classes, milliseconds of work: done now,
         // not as the measured interval begins.
@@ -117,7 +117,7 @@ public final class LoadRun {
             long measureEndNs = measureStartNs + plan.durationNs();
             EpochMs epoch = new EpochMs(clock);
             for (EventLoop worker : workers) {
-                worker.start(startNs, measureStartNs, measureEndNs, WarmupPolicy.REHEARSAL_WINDOW_NS);
+                worker.start(startNs, measureStartNs, measureEndNs, WarmupPolicy.REHEARSAL_PERIOD_NS);
             }
             started = true;
 
@@ -178,7 +178,7 @@ public final class LoadRun {
      * (interpreted, then compiled there) stalled them for milliseconds, every second at first.
      */
     private void rehearse(
-            RunPlan plan,
+            LoadPlan plan,
             EventLoop[] workers,
             EpochMs epoch,
             IntervalSink sink,
@@ -208,7 +208,7 @@ public final class LoadRun {
     }
 
     private LoadResult result(
-            RunPlan plan,
+            LoadPlan plan,
             EventLoop[] workers,
             Collector collector,
             long measuredNs,

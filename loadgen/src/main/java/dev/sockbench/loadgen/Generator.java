@@ -7,8 +7,8 @@ import dev.sockbench.core.transport.Transport;
 import dev.sockbench.loadgen.check.CpuMeter;
 import dev.sockbench.loadgen.check.SelfCheck;
 import dev.sockbench.loadgen.client.ClientSocketPaths;
+import dev.sockbench.loadgen.engine.LoadEngine;
 import dev.sockbench.loadgen.engine.LoadResult;
-import dev.sockbench.loadgen.engine.LoadRun;
 import dev.sockbench.loadgen.pacing.NanoClock;
 import dev.sockbench.loadgen.shape.LoadShape;
 import java.io.IOException;
@@ -16,11 +16,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Runs one case end to end: the run (or a sweep's steps), the self-check, the report, and the
+ * Runs one case's load in this process, end to end: the engine (or a sweep's steps), the self-check, the report, and the
  * interval log when asked for. Used by {@link LoadgenMain} and by tests that drive the generator
  * in-process.
  */
-public final class CaseRunner {
+public final class Generator {
     /**
      * What a case produced.
      *
@@ -31,10 +31,10 @@ public final class CaseRunner {
 
     private final NanoClock clock;
     private final CpuMeter cpu;
-    private volatile LoadRun current;
+    private volatile LoadEngine current;
     private volatile boolean stopRequested;
 
-    public CaseRunner(NanoClock clock, CpuMeter cpu) {
+    public Generator(NanoClock clock, CpuMeter cpu) {
         this.clock = clock;
         this.cpu = cpu;
     }
@@ -46,9 +46,9 @@ public final class CaseRunner {
      */
     public void requestStop() {
         stopRequested = true;
-        LoadRun run = current;
-        if (run != null) {
-            run.requestStop();
+        LoadEngine engine = current;
+        if (engine != null) {
+            engine.requestStop();
         }
     }
 
@@ -58,20 +58,20 @@ public final class CaseRunner {
      * @param target a server of the spec's transport
      * @param hlogFile where to write the interval log; null for none
      */
-    public Outcome run(LoadSpec spec, Endpoint target, LoadRun.Listener listener, Path hlogFile) throws IOException {
+    public Outcome run(LoadSpec spec, Endpoint target, LoadEngine.Listener listener, Path hlogFile) throws IOException {
         try (ClientSocketPaths paths = spec.transport() == Transport.UNIX_DGRAM ? ClientSocketPaths.create() : null) {
-            LoadRun run = new LoadRun(clock, cpu);
-            current = run;
+            LoadEngine engine = new LoadEngine(clock, cpu);
+            current = engine;
             if (stopRequested) {
-                run.requestStop();
+                engine.requestStop();
             }
             if (spec.shape() instanceof LoadShape.Sweep sweep) {
-                return new SweepRunner(run, spec, sweep, spec.plan(target, paths)).run(listener, hlogFile);
+                return new SweepRunner(engine, spec, sweep, spec.plan(target, paths)).run(listener, hlogFile);
             }
             LoadResult result;
             LatencyLog log = hlogFile == null ? null : LatencyLog.create(hlogFile, System.currentTimeMillis());
             try {
-                result = run.run(spec.plan(target, paths), listener, log == null ? null : new LogSink(log));
+                result = engine.run(spec.plan(target, paths), listener, log == null ? null : new LogSink(log));
             } finally {
                 if (log != null) {
                     log.close();
@@ -84,7 +84,7 @@ public final class CaseRunner {
     }
 
     /** Writes the measured intervals to the log; the warm-up's the same way, to nowhere. */
-    private record LogSink(LatencyLog log, LatencyLog rehearsal) implements LoadRun.IntervalSink {
+    private record LogSink(LatencyLog log, LatencyLog rehearsal) implements LoadEngine.IntervalSink {
         LogSink(LatencyLog log) {
             this(log, LatencyLog.discarding());
         }

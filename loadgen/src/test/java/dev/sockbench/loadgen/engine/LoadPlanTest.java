@@ -7,13 +7,13 @@ import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.client.ClientOptions;
 import org.junit.jupiter.api.Test;
 
-class RunPlanTest {
+class LoadPlanTest {
 
     @Test
     void connectionsAreSpreadEvenlyWithTheRemainderOnTheFirstThreads() {
         ClientOptions client =
                 new ClientOptions(Endpoint.parse("tcp://127.0.0.1:1"), Framing.LENGTH, 64, 1, 1, 1, null);
-        RunPlan plan = new RunPlan(Mode.CLOSED, client, 11, 4, 0, null, 0, 0, 1, 1, 0);
+        LoadPlan plan = new LoadPlan(Mode.CLOSED, client, 11, 4, 0, null, 0, 0, 1, 1, 0);
         assertThat(plan.connectionsOf(0)).isEqualTo(3);
         assertThat(plan.connectionsOf(1)).isEqualTo(3);
         assertThat(plan.connectionsOf(2)).isEqualTo(3);

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param catchUpFactor the open loop's catch-up bound, a multiple of the rate ({@code --catch-up});
  *     {@link dev.sockbench.loadgen.pacing.Pacer#NO_CATCH_UP} (0) when off
  */
-public record RunPlan(
+public record LoadPlan(
         Mode mode,
         ClientOptions client,
         int connections,
@@ -33,7 +33,7 @@ public record RunPlan(
         long durationNs,
         long seed,
         double catchUpFactor) {
-    public RunPlan {
+    public LoadPlan {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(client, "client");
         if (connections < 1 || threads < 1 || threads > connections) {
@@ -64,8 +64,8 @@ public record RunPlan(
     }
 
     /** The same plan at another rate (a sweep step). */
-    public RunPlan withRate(double newRatePerSec) {
-        return new RunPlan(
+    public LoadPlan withRate(double newRatePerSec) {
+        return new LoadPlan(
                 mode,
                 client,
                 connections,
