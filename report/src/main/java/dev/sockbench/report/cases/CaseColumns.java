@@ -188,6 +188,21 @@ public final class CaseColumns {
                 CaseSummary::generator,
                 g -> g.sendLagUs() == null ? null : g.sendLagUs().p99(),
                 Formats::micros));
+        cols.add(block(
+                "generatorSendLagMaxUs",
+                GENERATOR_GROUP,
+                "send lag max (µs)",
+                CaseSummary::generator,
+                g -> g.sendLagUs() == null ? null : g.sendLagUs().max(),
+                Formats::micros));
+        // The server's share of the send delay: requests waiting for a full connection.
+        cols.add(block(
+                "generatorBlockedP99Us",
+                GENERATOR_GROUP,
+                "blocked p99 (µs)",
+                CaseSummary::generator,
+                g -> g.blockedUs() == null ? null : g.blockedUs().p99(),
+                Formats::micros));
         return List.copyOf(cols);
     }
 

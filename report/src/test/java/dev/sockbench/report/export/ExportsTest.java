@@ -69,6 +69,8 @@ class ExportsTest {
             "generatorCpuUsPerRequest",
             "generatorBusyPercent",
             "generatorSendLagP99Us",
+            "generatorSendLagMaxUs",
+            "generatorBlockedP99Us",
             "reasons");
 
     @TempDir
