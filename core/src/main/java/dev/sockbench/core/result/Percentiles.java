@@ -1,6 +1,8 @@
 package dev.sockbench.core.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Locale;
 import org.HdrHistogram.AbstractHistogram;
 
 /**
@@ -23,6 +25,9 @@ import org.HdrHistogram.AbstractHistogram;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Percentiles(Double p50, Double p90, Double p99, Double p999, double max, double mean) {
+    /** The percentiles a summary carries, besides the maximum. */
+    public static final List<Double> PUBLISHED = List.of(50.0, 90.0, 99.0, 99.9);
+
     private static final double NS_PER_US = 1_000.0;
     /** Values a percentile needs above it to be published. */
     private static final double VALUES_ABOVE = 10.0;
@@ -86,11 +91,7 @@ public record Percentiles(Double p50, Double p90, Double p99, Double p999, doubl
 
     /** True when {@code percentile} is one a summary carries: 50, 90, 99, 99.9 or 100. */
     public static boolean carried(double percentile) {
-        return percentile == 50.0
-                || percentile == 90.0
-                || percentile == 99.0
-                || percentile == 99.9
-                || percentile == 100.0;
+        return percentile == 100.0 || PUBLISHED.contains(percentile);
     }
 
     /** How a percentile is written: {@code p50}, {@code p99.9}, {@code max} for 100. */
@@ -98,7 +99,7 @@ public record Percentiles(Double p50, Double p90, Double p99, Double p999, doubl
         if (percentile == 100.0) {
             return "max";
         }
-        String digits = String.format(java.util.Locale.ROOT, "%.4f", percentile)
+        String digits = String.format(Locale.ROOT, "%.4f", percentile)
                 .replaceAll("0+$", "")
                 .replaceAll("\\.$", "");
         return "p" + digits;

@@ -51,17 +51,14 @@ public final class SelfCheck {
     public static final long LAG_FLOOR_NS = 50_000;
     /** More than this fraction of the datagrams sent may not be lost. */
     public static final double MAX_LOSS_FRACTION = 0.01;
-    /** The lag bound's share of the corrected p99 above the floor. */
-    public static final double LAG_SHARE_OF_P99 = 0.10;
+    /** The lag bound's share of the corrected latency at the same statistic, above the floor. */
+    public static final double LAG_SHARE = 0.10;
 
     private SelfCheck() {}
 
-    /** The percentiles a summary publishes besides the maximum; see {@code Percentiles}. */
-    static final double[] PUBLISHED_PERCENTILES = {50.0, 90.0, 99.0, 99.9};
-
     /** The send lag may not exceed this where the corrected latency is {@code correctedNs}. */
     public static long lagBoundNs(long correctedNs) {
-        return Math.max(LAG_FLOOR_NS, Math.round(correctedNs * LAG_SHARE_OF_P99));
+        return Math.max(LAG_FLOOR_NS, Math.round(correctedNs * LAG_SHARE));
     }
 
     /** True when the generator itself held the run back: send lag over the bound, or a saturated thread. */
@@ -79,7 +76,7 @@ public final class SelfCheck {
             return null;
         }
         Histogram corrected = result.corrected();
-        for (double p : PUBLISHED_PERCENTILES) {
+        for (double p : Percentiles.PUBLISHED) {
             if (!Percentiles.measurable(lag.getTotalCount(), p)) {
                 continue;
             }
@@ -88,7 +85,7 @@ public final class SelfCheck {
                 return over;
             }
         }
-        return over("max", lag.getMaxValue(), corrected.getMaxValue());
+        return over(Percentiles.label(100), lag.getMaxValue(), corrected.getMaxValue());
     }
 
     private static String over(String statistic, long lagNs, long correctedNs) {

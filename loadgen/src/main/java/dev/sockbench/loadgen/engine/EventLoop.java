@@ -101,8 +101,8 @@ final class EventLoop implements Runnable {
 
     private long setupConnectErrors;
     private long connectionsLost;
-    int liveConnections;
-    int inFlight;
+    private int liveConnections;
+    private int inFlight;
     private boolean keysReady;
     private long keyNowNs;
     /** The recorder this wake-up's batch was opened on (the period may change within it). */
@@ -579,7 +579,7 @@ final class EventLoop implements Runnable {
     }
 
     /** A stream connection failed: its requests in flight die with it. */
-    void lose(Connection c, String why) {
+    private void lose(Connection c, String why) {
         noteError(why);
         inFlight -= c.inFlight();
         c.failInFlight(timeline.measured().tally());

@@ -215,7 +215,7 @@ public final class LoadEngine {
             long cpuNs,
             IdleConnectionsHolder idle,
             Ending ending) {
-        Histogram[] totals = collector.totals();
+        LatencyRecorder.Interval totals = collector.totals();
         ErrorCounts errors = ErrorCounts.NONE;
         DatagramCounts datagrams = DatagramCounts.NONE;
         long completed = 0;
@@ -253,8 +253,8 @@ public final class LoadEngine {
         boolean datagram = !plan.client().target().transport().streamOriented();
         return new LoadResult(
                 plan,
-                totals[0],
-                totals[1],
+                totals.corrected(),
+                totals.raw(),
                 sendLag,
                 blocked,
                 errors,
@@ -358,8 +358,9 @@ public final class LoadEngine {
         private final EpochMs epoch;
         private final IntervalSink sink;
         private final LatencyRecorder.Interval[] recycle;
-        private final Histogram sumCorrected = LatencyRecorder.newHistogram();
-        private final Histogram sumRaw = LatencyRecorder.newHistogram();
+        /** Where several workers' intervals are added up; null with one worker, whose are taken as they are. */
+        private final LatencyRecorder.Interval sum;
+
         private final LatencyLog.Encoder encoder = new LatencyLog.Encoder();
         private final List<LatencyLog.Encoded> keptCorrected = new ArrayList<>();
         private final List<LatencyLog.Encoded> keptRaw = new ArrayList<>();
@@ -377,6 +378,7 @@ public final class LoadEngine {
             this.epoch = epoch;
             this.sink = sink;
             this.recycle = new LatencyRecorder.Interval[workers.length];
+            this.sum = workers.length == 1 ? null : LatencyRecorder.Interval.empty();
         }
 
         /** Collects one interval; a drain interval that recorded nothing is left out of the log. */
@@ -388,15 +390,15 @@ public final class LoadEngine {
                 corrected = recycle[0].corrected();
                 raw = recycle[0].raw();
             } else {
-                sumCorrected.reset();
-                sumRaw.reset();
+                sum.corrected().reset();
+                sum.raw().reset();
                 for (int i = 0; i < workers.length; i++) {
                     recycle[i] = recorderOf.apply(workers[i]).take(recycle[i]);
-                    sumCorrected.add(recycle[i].corrected());
-                    sumRaw.add(recycle[i].raw());
+                    sum.corrected().add(recycle[i].corrected());
+                    sum.raw().add(recycle[i].raw());
                 }
-                corrected = sumCorrected;
-                raw = sumRaw;
+                corrected = sum.corrected();
+                raw = sum.raw();
             }
             lastCount = corrected.getTotalCount();
             if (drain && lastCount == 0 && raw.getTotalCount() == 0) {
@@ -424,12 +426,11 @@ public final class LoadEngine {
         }
 
         /** Every interval collected, added up: corrected and raw. Called once, at the end. */
-        Histogram[] totals() {
-            Histogram totalCorrected = LatencyRecorder.newHistogram();
-            Histogram totalRaw = LatencyRecorder.newHistogram();
-            keptCorrected.forEach(e -> totalCorrected.add(LatencyLog.decode(e)));
-            keptRaw.forEach(e -> totalRaw.add(LatencyLog.decode(e)));
-            return new Histogram[] {totalCorrected, totalRaw};
+        LatencyRecorder.Interval totals() {
+            LatencyRecorder.Interval totals = LatencyRecorder.Interval.empty();
+            keptCorrected.forEach(e -> totals.corrected().add(LatencyLog.decode(e)));
+            keptRaw.forEach(e -> totals.raw().add(LatencyLog.decode(e)));
+            return totals;
         }
 
         /** A progress line about the last interval collected, {@code intervalNs} long. */

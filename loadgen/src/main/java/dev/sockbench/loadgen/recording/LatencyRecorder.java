@@ -35,10 +35,15 @@ public final class LatencyRecorder {
     public static final int SIGNIFICANT_DIGITS = 3;
 
     /** One interval: the corrected and raw histograms of the same requests. */
-    public record Interval(Histogram corrected, Histogram raw) {}
+    public record Interval(Histogram corrected, Histogram raw) {
+        /** A pair of fresh, empty histograms ({@link #newHistogram}). */
+        public static Interval empty() {
+            return new Interval(newHistogram(), newHistogram());
+        }
+    }
 
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
-    private volatile Interval active = newInterval();
+    private volatile Interval active = Interval.empty();
 
     /**
      * Records one request.
@@ -99,7 +104,7 @@ public final class LatencyRecorder {
      * @param recycle an interval returned by an earlier call, reused to record into; or null
      */
     public Interval take(Interval recycle) {
-        Interval fresh = recycle != null ? recycle : newInterval();
+        Interval fresh = recycle != null ? recycle : Interval.empty();
         fresh.corrected.reset();
         fresh.raw.reset();
         phaser.readerLock();
@@ -123,9 +128,5 @@ public final class LatencyRecorder {
         Histogram h = new Histogram(1, WarmupPolicy.PRESIZED_HISTOGRAM_HIGHEST_NS, SIGNIFICANT_DIGITS);
         h.setAutoResize(true);
         return h;
-    }
-
-    private static Interval newInterval() {
-        return new Interval(newHistogram(), newHistogram());
     }
 }
