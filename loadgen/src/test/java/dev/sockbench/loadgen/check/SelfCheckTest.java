@@ -49,10 +49,11 @@ class SelfCheckTest {
         Ending ending = Ending.COMPLETE;
         long connectionsLost = 0;
         long unsent = 0;
-        /** One request whose lag is this (0: none), beside the others. */
+        /** {@code slowCount} requests whose lag is this (0: none) and latency {@code latencyMaxNs}, beside the others. */
         long lagMaxNs = 0;
 
         long latencyMaxNs = 0;
+        int slowCount = 1;
 
         LoadResult build() {
             Histogram corrected = LatencyRecorder.newHistogram();
@@ -64,8 +65,8 @@ class SelfCheckTest {
                 lag.recordValue(lagNs);
             }
             if (lagMaxNs > 0) {
-                lag.recordValue(lagMaxNs);
-                corrected.recordValue(latencyMaxNs);
+                lag.recordValueWithCount(lagMaxNs, slowCount);
+                corrected.recordValueWithCount(latencyMaxNs, slowCount);
             }
             return new LoadResult(
                     PLAN,
@@ -151,11 +152,22 @@ class SelfCheckTest {
         b.lagMaxNs = 40_000;
         assertThat(SelfCheck.reasons(b.build(), 1_000.0)).isEmpty();
 
-        // p99.9 needs 10,000 requests: with 20,000, ten percent of them lagging 300 us at 100 us is
-        // caught at p90 already; with a lag only above p99 (30 of 20,000) at p99.9.
+        // 30 requests lagging 300 us, above p99 but not above p99.9: with 20,000 requests p99.9 is
+        // published, and checked; with 9,000 it is not, and the lag shows at the maximum only.
         Builder many = healthy();
         many.requests = 20_000;
-        assertThat(SelfCheck.reasons(many.build(), null)).isEmpty();
+        many.slowCount = 30;
+        many.lagMaxNs = 300_000;
+        many.latencyMaxNs = 100_000;
+        assertThat(SelfCheck.reasons(many.build(), null))
+                .singleElement()
+                .asString()
+                .startsWith("send lag p99.9 30");
+        many.requests = 9_000;
+        assertThat(SelfCheck.reasons(many.build(), null))
+                .singleElement()
+                .asString()
+                .startsWith("send lag max 30");
     }
 
     @Test
