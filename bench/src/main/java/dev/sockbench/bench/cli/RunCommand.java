@@ -139,6 +139,10 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SuiteLoader loader = new SuiteLoader(catalog.get());
+        if (resume != null && (suite != null || adHoc() || trials != null || out != null)) {
+            throw new BadInputException("--resume completes a run as it was started, in its own folder: it takes no"
+                    + " --suite, --trials, --out or ad-hoc options");
+        }
         Suite expanded = resume == null ? suite(loader) : null;
         Path outDir = out != null ? out : Home.results();
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
@@ -200,6 +204,14 @@ public final class RunCommand implements Callable<Integer> {
                                 trials != null ? trials : 1))
                 : loader.load(suite != null ? suite : DEFAULT_SUITE);
         return trials != null ? s.withTrials(trials) : s;
+    }
+
+    /** True when an ad-hoc option is given: the models, the transports, the server's threads or a load option. */
+    private boolean adHoc() {
+        return models != null
+                || transports != null
+                || serverThreads != null
+                || !load.toArgs().isEmpty();
     }
 
     /** {@code <out>/latest} becomes a symlink to the run folder, replaced atomically. */

@@ -139,8 +139,10 @@ public final class SuiteRunner {
         Thread hook = new Thread(
                 () -> {
                     progress.close();
-                    stopChildren.run();
+                    // First the record, so that the run's thread, seeing its processes die, cannot
+                    // record the case as failed for another reason than the interrupt.
                     record.interrupt(clock.instant());
+                    stopChildren.run();
                     System.err.println("sockbench: interrupted; the run so far is in " + runDir + " (./run.sh report "
                             + runDir + " renders it, ./run.sh run --resume " + runDir + " completes it)");
                     // The exit code of an interrupted run, whichever signal stopped it (the JVM's own

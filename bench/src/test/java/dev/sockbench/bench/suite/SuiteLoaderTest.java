@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.transport.Transport;
+import dev.sockbench.loadgen.options.LoadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -228,5 +229,50 @@ class SuiteLoaderTest {
         assertThatThrownBy(() -> loader.load("quik"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("unknown suite 'quik'; accepted: smoke, quick, or the path of a suite .yaml file");
+    }
+
+    @Test
+    void anAdHocRunExpandsAsTheSameSuiteWrittenInYaml() {
+        LoadOptions options = LoadOptions.parse(
+                List.of("--shape", "sweep", "--slo", "p99=500us", "-c", "32", "--duration", "2s", "--payload", "1KiB"));
+
+        Suite adHoc = loader.parse(
+                "ad-hoc",
+                SuiteLoader.adHoc(List.of("nio-epoll", "blocking-platform"), List.of("tcp", "udp"), options, 4, 3));
+        Suite written = loader.parse("ad-hoc", """
+                trials: 3
+                cases:
+                  - models: [nio-epoll, blocking-platform]
+                    transports: [tcp, udp]
+                    shape: sweep
+                    slo: p99=500us
+                    connections: 32
+                    duration: 2s
+                    payload: 1KiB
+                    server-threads: 4
+                """);
+
+        assertThat(adHoc.cases()).isEqualTo(written.cases());
+        assertThat(adHoc.trials()).isEqualTo(3);
+        assertThat(adHoc.cases().getFirst().caseId()).isEqualTo("01-nio-epoll-tcp-sweep-c32");
+        assertThat(adHoc.cases().getFirst().load().serverArgs()).contains("--threads", "4");
+        // Parsed again from its own text (what --resume does), it is the same suite.
+        assertThat(loader.parse("ad-hoc", adHoc.source()).cases()).isEqualTo(adHoc.cases());
+    }
+
+    @Test
+    void trialsAreAWholeNumberFromOneToTheLimit() {
+        assertThat(loader.parse("s", "cases: [{models: nio-epoll, transports: tcp}]")
+                        .trials())
+                .isEqualTo(1);
+        assertThat(loader.parse("s", "trials: 5\ncases: [{models: nio-epoll, transports: tcp}]")
+                        .trials())
+                .isEqualTo(5);
+        for (String bad : List.of("0", "101", "2.5", "many")) {
+            assertThatThrownBy(() ->
+                            loader.parse("s", "trials: " + bad + "\ncases: [{models: nio-epoll, transports: tcp}]"))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("suite 's': 'trials' must be a whole number from 1 to 100, got '" + bad + "'");
+        }
     }
 }
