@@ -121,6 +121,32 @@ class ProgressTest {
     }
 
     @Test
+    void onATerminalTheStartLineIsALiveBarRedrawnInPlaceAndTheEndLinesScrollAboveIt() {
+        Step first = new Step(0, aCase(1), 1);
+        Step second = new Step(0, aCase(1), 2);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress progress = new Progress(
+                List.of(first, second), 2, new PrintWriter(bytes, true, StandardCharsets.UTF_8), () -> 0, true);
+
+        progress.started(first);
+        String bar = bytes.toString(StandardCharsets.UTF_8);
+        progress.ended(first, measured(first.c(), true));
+        progress.started(second);
+        progress.close();
+
+        String clear = "\r\033[K";
+        assertThat(bar)
+                .startsWith(clear + "[>" + " ".repeat(23) + "] 1/2 nio-epoll tcp closed-c4 trial 1/2, about 9s left")
+                .doesNotContain("\n");
+        String all = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(all)
+                .contains(clear + "[1/2] nio-epoll tcp closed-c4 trial 1/2: 45.2k req/s, p99 123 µs, valid (0s)\n")
+                .contains(
+                        clear + "[" + "=".repeat(12) + ">" + " ".repeat(11) + "] 2/2 nio-epoll tcp closed-c4 trial 2/2")
+                .endsWith(clear);
+    }
+
+    @Test
     void formats() {
         assertThat(Progress.formatRate(850)).isEqualTo("850");
         assertThat(Progress.formatRate(1_250_000)).isEqualTo("1.25M");
