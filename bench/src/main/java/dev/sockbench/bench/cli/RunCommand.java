@@ -73,7 +73,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = {"--suite"},
             paramLabel = "SUITE",
-            description = "The suite to run: smoke, quick, or the path of a suite .yaml file (default: " + DEFAULT_SUITE
+            description = "The suite to run: smoke (CI, under a minute), quick (capacity per model, about 3 min),"
+                    + " standard (about 20 min), or the path of a suite .yaml file (default: " + DEFAULT_SUITE
                     + " when no ad-hoc option is given).")
     String suite;
 
