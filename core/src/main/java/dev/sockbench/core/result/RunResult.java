@@ -100,7 +100,15 @@ public record RunResult(
                 @JsonProperty("reasons") List<String> reasons,
                 @JsonProperty("trials") List<TrialEntry> trials) {
             Status known = Status.read(status, reasons);
-            return new CaseEntry(caseId, model, transport, shape, known.status(), valid, known.reasons(), trials);
+            return new CaseEntry(
+                    caseId,
+                    model,
+                    transport,
+                    shape,
+                    known.status(),
+                    valid && known.recognized(),
+                    known.reasons(),
+                    trials);
         }
     }
 
@@ -129,21 +137,21 @@ public record RunResult(
                 @JsonProperty("valid") boolean valid,
                 @JsonProperty("reasons") List<String> reasons) {
             Status known = Status.read(status, reasons);
-            return new TrialEntry(trial, known.status(), valid, known.reasons());
+            return new TrialEntry(trial, known.status(), valid && known.recognized(), known.reasons());
         }
     }
 
-    /** A status as read: one this sockbench does not know reads as failed, saying so first. */
-    private record Status(CaseStatus status, List<String> reasons) {
+    /** A status as read: one this sockbench does not know reads as failed (not valid), saying so first. */
+    private record Status(CaseStatus status, List<String> reasons, boolean recognized) {
         static Status read(String status, List<String> reasons) {
             List<String> given = reasons == null ? List.of() : reasons;
             try {
-                return new Status(Identified.byId(CaseStatus.class, "status", status), given);
+                return new Status(Identified.byId(CaseStatus.class, "status", status), given, true);
             } catch (IllegalArgumentException unknown) {
                 List<String> why = new ArrayList<>();
                 why.add("run.json gives the status '" + status + "', which this sockbench does not know");
                 why.addAll(given);
-                return new Status(CaseStatus.FAILED, why);
+                return new Status(CaseStatus.FAILED, why, false);
             }
         }
     }
