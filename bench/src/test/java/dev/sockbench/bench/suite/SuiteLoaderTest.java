@@ -276,7 +276,7 @@ class SuiteLoaderTest {
 
         assertThat(adHoc.cases()).isEqualTo(written.cases());
         assertThat(adHoc.trials()).isEqualTo(3);
-        assertThat(adHoc.cases().getFirst().caseId()).isEqualTo("01-nio-epoll-tcp-sweep-c32");
+        assertThat(adHoc.cases().getFirst().caseId()).isEqualTo("01-nio-epoll-tcp-sweep-c32-p1KiB");
         assertThat(adHoc.cases().getFirst().load().serverArgs()).contains("--threads", "4");
         // Parsed again from its own text (what --resume does), it is the same suite.
         assertThat(loader.parse("ad-hoc", adHoc.source()).cases()).isEqualTo(adHoc.cases());
