@@ -6,7 +6,6 @@ import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.bench.suite.SuiteLoader;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
-import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
@@ -71,17 +70,7 @@ public final class SuiteRunner {
                 runDir.resolve(ResultFiles.SUITE_FILE), suite.source().getBytes(StandardCharsets.UTF_8));
         List<CaseEntry> entries = new ArrayList<>();
         for (SuiteCase c : suite.cases()) {
-            entries.add(
-                    c.skipped()
-                            ? new CaseEntry(
-                                    c.caseId(),
-                                    c.model(),
-                                    c.transport().id(),
-                                    c.load().shape(),
-                                    CaseStatus.SKIPPED,
-                                    false,
-                                    List.of(c.skipReason()))
-                            : Trials.pendingEntry(c, suite.trials()));
+            entries.add(Trials.initialEntry(c, suite.trials()));
         }
         RunRecord record = new RunRecord(runDir, suite.name(), clock.instant(), environment, entries);
         return execute(suite, runDir, record, environment.pinningNote());

@@ -67,10 +67,13 @@ final class Trials {
                 : ResultFiles.trialDir(runDir, step.c().caseId(), step.trial());
     }
 
-    /** The entry of a case before it has run: pending, with every trial pending when it runs several times. */
-    static CaseEntry pendingEntry(SuiteCase c, int trials) {
+    /**
+     * The entry of a case before the run: skipped with its reason, or pending, with every trial
+     * pending when it runs several times.
+     */
+    static CaseEntry initialEntry(SuiteCase c, int trials) {
         List<TrialEntry> trialEntries = null;
-        if (trials > 1) {
+        if (trials > 1 && !c.skipped()) {
             trialEntries = new ArrayList<>();
             for (int k = 1; k <= trials; k++) {
                 trialEntries.add(new TrialEntry(k, CaseStatus.PENDING, false, List.of()));
@@ -81,9 +84,9 @@ final class Trials {
                 c.model(),
                 c.transport().id(),
                 c.load().shape(),
-                CaseStatus.PENDING,
+                c.skipped() ? CaseStatus.SKIPPED : CaseStatus.PENDING,
                 false,
-                List.of(),
+                c.skipped() ? List.of(c.skipReason()) : List.of(),
                 trialEntries);
     }
 

@@ -60,7 +60,7 @@ class RunRecordTest {
         SuiteCase c = new SuiteCase(
                 "01-a", "nio-epoll", Transport.TCP, LoadSpec.of("closed", 4, null, 64, 1_000_000_000L, 0), null);
         RunRecord record = new RunRecord(
-                runDir, "quick", Instant.parse("2026-01-01T00:00:00Z"), env, List.of(Trials.pendingEntry(c, 3)));
+                runDir, "quick", Instant.parse("2026-01-01T00:00:00Z"), env, List.of(Trials.initialEntry(c, 3)));
         record.start();
 
         record.running(0, 1);

@@ -43,30 +43,12 @@ class SuiteRunnerTest {
                 cases:
                   - {models: [good, dies], transports: [tcp, udp], warmup: 0s, duration: 1s, connections: 4}
                 """);
-        ChildProcesses children = new ChildProcesses();
-        // The fake server dies on its first connection when it serves the model "dies".
-        CaseRunner.Settings settings = new CaseRunner.Settings(
-                TestProcesses.java(),
-                Pinning.detect(),
-                FakeServer.class.getName(),
-                FakeLoadgen.class.getName(),
-                Duration.ofSeconds(60),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(60),
-                Duration.ofMillis(100),
-                Duration.ofSeconds(30));
-        CaseRunner caseRunner =
-                new CaseRunner(settings, ProcFs.system(), children, System::nanoTime, System::currentTimeMillis);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         Clock clock = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
         var environment = EnvironmentProbe.system(out).capture(Pinning.detect());
 
-        SuiteRunner runner = new SuiteRunner(
-                caseRunner,
-                children::stopAll,
-                new PrintWriter(progress, true, StandardCharsets.UTF_8),
-                clock,
-                System::nanoTime);
+        // The fake server dies on its first connection when it serves the model "dies".
+        SuiteRunner runner = fakeRunner(progress, clock);
         SuiteRunner.Finished finished = runner.run(suite, out, environment);
 
         assertThat(finished.runDir()).isEqualTo(out.resolve("2026-03-04T05-06-07-fake"));
@@ -106,7 +88,7 @@ class SuiteRunnerTest {
         assertThat(second.allValid()).isTrue();
     }
 
-    private static SuiteRunner fakeRunner(ByteArrayOutputStream progress) {
+    private static SuiteRunner fakeRunner(ByteArrayOutputStream progress, Clock clock) {
         ChildProcesses children = new ChildProcesses();
         CaseRunner.Settings settings = new CaseRunner.Settings(
                 TestProcesses.java(),
@@ -124,7 +106,7 @@ class SuiteRunnerTest {
                 caseRunner,
                 children::stopAll,
                 new PrintWriter(progress, true, StandardCharsets.UTF_8),
-                Clock.systemDefaultZone(),
+                clock,
                 System::nanoTime);
     }
 
@@ -139,7 +121,7 @@ class SuiteRunnerTest {
                 """);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
-        SuiteRunner.Finished finished = fakeRunner(progress)
+        SuiteRunner.Finished finished = fakeRunner(progress, Clock.systemDefaultZone())
                 .run(suite, out, EnvironmentProbe.system(out).capture(Pinning.detect()));
 
         // A B C, then A B C again: drift during the run hits every model alike.
@@ -199,7 +181,7 @@ class SuiteRunnerTest {
                   - {models: [a, b], transports: tcp, warmup: 0s, duration: 1s, connections: 4}
                 """);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        SuiteRunner.Finished first = fakeRunner(progress)
+        SuiteRunner.Finished first = fakeRunner(progress, Clock.systemDefaultZone())
                 .run(suite, out, EnvironmentProbe.system(out).capture(Pinning.detect()));
         // As an interrupt during b's second trial leaves it (RunRecord writes it so).
         Path runDir = first.runDir();
@@ -222,7 +204,8 @@ class SuiteRunnerTest {
         Files.writeString(leftover, "{half a file");
         progress.reset();
 
-        SuiteRunner.Finished resumed = fakeRunner(progress).resume(runDir, new SuiteLoader(catalog));
+        SuiteRunner.Finished resumed =
+                fakeRunner(progress, Clock.systemDefaultZone()).resume(runDir, new SuiteLoader(catalog));
 
         assertThat(resumed.runDir()).isEqualTo(runDir);
         assertThat(progress.toString(StandardCharsets.UTF_8))
