@@ -44,7 +44,8 @@ CLIENT_CPU=(taskset -c 0)
 
 # Starts a sockbench server; sets ENDPOINT.
 start_server() {
-    local model="$1" transport="$2" out="$WORK/server-$1-$2.out"
+    SERVERS=$((${SERVERS:-0} + 1))
+    local model="$1" transport="$2" out="$WORK/server-$SERVERS.out"  # a new file: never an old LISTENING line
     "${SERVER_CPU[@]}" "$RUN" server -m "$model" -T "$transport" >"$out" 2>&1 &
     PIDS+=($!)
     SERVER_PID=$!
@@ -63,7 +64,7 @@ json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval
 # sockbench ping-pong median (µs) against ENDPOINT.
 sockbench_pingpong() {
     local cmd=("${CLIENT_CPU[@]}" "$RUN" loadgen --target "$ENDPOINT" -s ping-pong --payload 64 --warmup 2s -d "${SECS}s" --json "$WORK/pp.json")
-    LAST_CMD="${cmd[*]}"
+    echo "${cmd[*]}" >>"$WORK/commands"
     "${cmd[@]}" >/dev/null 2>&1 || true
     json "$WORK/pp.json" "d['latencyUs']['corrected']['p50']"
 }
@@ -79,7 +80,7 @@ sockperf_pingpong() {
     local busy=()
     [[ $mode == busy ]] && busy=(--nonblocked --timeout 0)
     local cmd=("${CLIENT_CPU[@]}" sockperf ping-pong "${flag[@]}" -i 127.0.0.1 -p "$port" -m 64 -t "$SECS" --full-rtt "${busy[@]}")
-    LAST_CMD="${cmd[*]}"
+    echo "${cmd[*]}" >>"$WORK/commands"
     "${cmd[@]}" 2>&1 | sed -n 's/.*percentile 50.000 = *\([0-9.]*\).*/\1/p' | head -n 1
     kill "$spid" 2>/dev/null || true
     wait "$spid" 2>/dev/null || true
@@ -92,20 +93,19 @@ echo
 echo "## 1. Ping-pong median round trip, 64 B (µs)"
 echo
 printf '| transport | sockperf busy-poll | sockperf default | sockbench → native-epoll | sockbench → netty-epoll-et | sockbench/sockperf busy |\n|---|---|---|---|---|---|\n'
-COMMANDS=()
 for transport in tcp udp; do
-    busy="$(sockperf_pingpong "$transport" busy)"; COMMANDS+=("$LAST_CMD")
-    default="$(sockperf_pingpong "$transport" default)"; COMMANDS+=("$LAST_CMD")
-    start_server native-epoll "$transport"; native="$(sockbench_pingpong)"; COMMANDS+=("$LAST_CMD"); stop_server
-    start_server netty-epoll-et "$transport"; netty="$(sockbench_pingpong)"; COMMANDS+=("$LAST_CMD"); stop_server
+    busy="$(sockperf_pingpong "$transport" busy)"
+    default="$(sockperf_pingpong "$transport" default)"
+    start_server native-epoll "$transport"; native="$(sockbench_pingpong)"; stop_server
+    start_server netty-epoll-et "$transport"; netty="$(sockbench_pingpong)"; stop_server
     printf '| %s | %s | %s | %s | %s | %s |\n' "$transport" "$busy" "$default" "$native" "$netty" "$(ratio "$native" "$busy")"
 done
 echo
 echo "## 2. JMH SampleTime round trip against the generator's ping-pong, TCP, nio-epoll (µs)"
 echo
-start_server nio-epoll tcp; gen="$(sockbench_pingpong)"; COMMANDS+=("$LAST_CMD"); stop_server
+start_server nio-epoll tcp; gen="$(sockbench_pingpong)"; stop_server
 jmh_cmd=("${CLIENT_CPU[@]}" "$RUN" jmh RoundTrip -p model=nio-epoll -f 1 -wi 2 -w 2s -i 3 -r "${SECS}s")
-COMMANDS+=("${jmh_cmd[*]}")
+echo "${jmh_cmd[*]}" >>"$WORK/commands"
 jmh_json="$("${jmh_cmd[@]}" 2>/dev/null | tail -n 1)"
 jmh="$(json "$jmh_json" "d[0]['primaryMetric']['scorePercentiles']['50.0']")"
 printf '| generator ping-pong p50 | JMH RoundTrip p50 | JMH / generator |\n|---|---|---|\n| %s | %s | %s |\n' "$gen" "$jmh" "$(ratio "$jmh" "$gen")"
@@ -114,7 +114,7 @@ echo "## 3. Throughput ceilings on loopback"
 echo
 start_server native-epoll tcp
 stream_cmd=("${CLIENT_CPU[@]}" "$RUN" loadgen --target "$ENDPOINT" -s stream -c 1 --warmup 2s -d "${SECS}s" --json "$WORK/stream.json")
-COMMANDS+=("${stream_cmd[*]}")
+echo "${stream_cmd[*]}" >>"$WORK/commands"
 "${stream_cmd[@]}" >/dev/null 2>&1 || true
 stop_server
 stream_gbit="$(json "$WORK/stream.json" "round(d['stream']['bytesPerSec'] * 8 / 1e9, 2)")"
@@ -122,17 +122,17 @@ port=$((12000 + RANDOM % 1000))
 "${SERVER_CPU[@]}" sockperf server --tcp -i 127.0.0.1 -p "$port" >/dev/null 2>&1 &
 spid=$!; PIDS+=($spid); sleep 1
 tp_cmd=("${CLIENT_CPU[@]}" sockperf throughput --tcp -i 127.0.0.1 -p "$port" -m 64 -t "$SECS")
-COMMANDS+=("${tp_cmd[*]}")
+echo "${tp_cmd[*]}" >>"$WORK/commands"
 tp="$("${tp_cmd[@]}" 2>&1 | sed -n 's/.*Summary: Message Rate is \([0-9]*\).*/\1/p' | head -n 1)"
 kill "$spid" 2>/dev/null || true
 port=$((13000 + RANDOM % 1000))
 "${SERVER_CPU[@]}" iperf3 -s -1 -p "$port" >/dev/null 2>&1 &
 PIDS+=($!); sleep 1
 ip_cmd=("${CLIENT_CPU[@]}" iperf3 -c 127.0.0.1 -p "$port" -t "$SECS" -J)
-COMMANDS+=("${ip_cmd[*]}")
+echo "${ip_cmd[*]}" >>"$WORK/commands"
 iperf_gbit="$("${ip_cmd[@]}" | python3 -c "import json,sys; print(round(json.load(sys.stdin)['end']['sum_received']['bits_per_second']/1e9, 2))")"
 printf '| sockbench stream → native-epoll (echo, 64 KiB) | sockperf throughput (one way, 64 B) | iperf3 (one way, one stream) |\n|---|---|---|\n| %s Gbit/s | %s msg/s | %s Gbit/s |\n' "$stream_gbit" "$tp" "$iperf_gbit"
 echo
 echo "## Command lines"
 echo
-for c in "${COMMANDS[@]}"; do echo "    $c"; done
+sed "s/^/    /" "$WORK/commands"
