@@ -21,14 +21,17 @@ import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.server.PinnedVirtualThreads;
+import dev.sockbench.core.server.ServerModel;
 import dev.sockbench.loadgen.LoadgenMain;
 import dev.sockbench.loadgen.WarmupPolicy;
+import dev.sockbench.servers.ServerModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -156,12 +159,21 @@ public final class CaseRunner {
         List<String> serverArgs = new ArrayList<>(List.of(
                 "--model", c.model(), "--transport", c.transport().id(), "--pinned-events", pinnedEvents.toString()));
         serverArgs.addAll(c.load().serverArgs());
-        List<String> serverCommand = settings.java()
-                .build(
-                        settings.pinning().commandPrefix(Role.SERVER),
-                        List.of(GcPauses.jvmFlag(gcLog)),
-                        settings.serverMain(),
-                        serverArgs);
+        Optional<Path> executable = ServerModels.find(c.model()).flatMap(ServerModel::executable);
+        List<String> serverCommand = new ArrayList<>();
+        if (executable.isPresent()) {
+            // A program of its own (the native reference): started directly, measured itself.
+            serverCommand.addAll(settings.pinning().commandPrefix(Role.SERVER));
+            serverCommand.add(executable.get().toString());
+            serverCommand.addAll(serverArgs);
+        } else {
+            serverCommand.addAll(settings.java()
+                    .build(
+                            settings.pinning().commandPrefix(Role.SERVER),
+                            List.of(GcPauses.jvmFlag(gcLog)),
+                            settings.serverMain(),
+                            serverArgs));
+        }
 
         try (ServerProcess server =
                 ServerProcess.start(serverCommand, caseDir.resolve(SERVER_LOG), settings.readyDeadline(), children)) {
