@@ -17,6 +17,7 @@ import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.report.Reports;
+import dev.sockbench.report.junit.JUnitReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,6 +59,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "The folder the run's folder is created in (default: results/ of the sockbench checkout).")
     Path out;
 
+    @Option(
+            names = {"--junit"},
+            paramLabel = "FILE",
+            description =
+                    "Also write JUnit XML: one test case per case, failed when INVALID or its objective was not met.")
+    Path junit;
+
     @Spec
     CommandSpec spec;
 
@@ -98,6 +106,9 @@ public final class RunCommand implements Callable<Integer> {
 
         pointLatestAt(run.runDir(), stderr);
         stdout.println("sockbench: " + tally(run.result().cases()));
+        if (junit != null) {
+            JUnitReports.ofRun(run.result(), run.runDir()).write(junit);
+        }
         Path report;
         try {
             report = reporter.render(run.runDir());
