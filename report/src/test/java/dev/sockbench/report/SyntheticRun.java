@@ -36,9 +36,9 @@ import org.HdrHistogram.Histogram;
  *   poll-tcp                   failed
  * </pre>
  */
-final class SyntheticRun {
-    static final String SCRIPT_MODEL = "<script>alert('x')</script>";
-    static final String SHORT_RATE_REASON = "achieved 8,000 req/s is below 99% of the 10,000 req/s target";
+public final class SyntheticRun {
+    public static final String SCRIPT_MODEL = "<script>alert('x')</script>";
+    public static final String SHORT_RATE_REASON = "achieved 8,000 req/s is below 99% of the 10,000 req/s target";
     static final String MARKUP_REASON = "generator CPU saturated <b>99%</b>";
     static final String SKIP_REASON = "n/a: io_uring has no Unix channel";
     static final String FAIL_REASON = "server exited with code 1 before LISTENING";
@@ -46,7 +46,7 @@ final class SyntheticRun {
 
     private SyntheticRun() {}
 
-    static RunResult write(Path runDir) throws IOException {
+    public static RunResult write(Path runDir) throws IOException {
         List<RunResult.CaseEntry> entries = new ArrayList<>();
         Histogram platform = hist(200_000L, 1_000);
         entries.add(measured(
