@@ -34,8 +34,13 @@ public final class Charts {
 
     /** Writes {@code chart} as a PNG to {@code file}, through a temporary file and a rename. */
     public static void writePng(JFreeChart chart, Path file) throws IOException {
+        writePng(chart, file, WIDTH_PX, HEIGHT_PX);
+    }
+
+    /** Writes {@code chart} as a PNG of the given size. */
+    public static void writePng(JFreeChart chart, Path file, int widthPx, int heightPx) throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ChartUtils.writeChartAsPNG(png, chart, WIDTH_PX, HEIGHT_PX);
+        ChartUtils.writeChartAsPNG(png, chart, widthPx, heightPx);
         ResultFiles.writeAtomically(file, png.toByteArray());
     }
 
@@ -53,6 +58,11 @@ public final class Charts {
     public static JFreeChart sweep(
             String title, String percentileLabel, double objectiveUs, List<SweepChart.Curve> curves, Palette palette) {
         return SweepChart.create(title, percentileLabel, objectiveUs, curves, palette);
+    }
+
+    /** One transport's models in rank order: capacity or rate beside CPU per request. */
+    public static JFreeChart answer(String title, String valueLabel, List<AnswerChart.Bar> bars, Palette palette) {
+        return AnswerChart.create(title, valueLabel, bars, palette);
     }
 
     static void style(JFreeChart chart, Plot plot) {
