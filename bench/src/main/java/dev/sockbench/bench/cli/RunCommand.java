@@ -50,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
             paramLabel = "SUITE",
             defaultValue = "quick",
             description =
-                    "The suite to run: smoke, quick, or the path of a suite .yaml file (default: ${DEFAULT-VALUE}).")
+                    "The suite to run: smoke (CI, under a minute), quick (capacity per model, about 3 min), standard (about 20 min), or the path of a suite .yaml file (default: ${DEFAULT-VALUE}).")
     String suite;
 
     @Option(

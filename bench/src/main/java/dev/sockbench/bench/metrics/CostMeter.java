@@ -18,8 +18,15 @@ public final class CostMeter {
      *     divide the per-request figures, the connections it held open (active and idle) the RSS
      *     growth
      * @param gc GC pauses in the interval; null when unknown
+     * @param virtualThreadsPinned pins of virtual threads in the interval; null for models without
+     *     them, or when unknown
      */
-    public static ServerCost cost(long idleRssBytes, ServerSampler.Interval interval, LoadReport load, GcPauses gc) {
+    public static ServerCost cost(
+            long idleRssBytes,
+            ServerSampler.Interval interval,
+            LoadReport load,
+            GcPauses gc,
+            Long virtualThreadsPinned) {
         long requests = load.measuredIntervalRequests();
         ResourceUsage used = interval.usageStart() == null || interval.usageEnd() == null
                 ? null
@@ -38,7 +45,8 @@ public final class CostMeter {
                 connections > 0 ? (double) (interval.peakRssBytes() - idleRssBytes) / connections : null,
                 gc == null ? null : gc.count(),
                 gc == null ? null : gc.totalUs(),
-                gc == null ? null : gc.maxUs());
+                gc == null ? null : gc.maxUs(),
+                virtualThreadsPinned);
     }
 
     /** Per request; null (unknown, not zero) when no request completed. */

@@ -39,10 +39,10 @@ class SuiteLoaderTest {
         assertThat(suite.cases())
                 .extracting(SuiteCase::caseId)
                 .containsExactly(
-                        "01-nio-epoll-tcp-open-c8-r5k",
-                        "02-nio-epoll-udp-open-c8-r5k",
-                        "03-blocking-platform-tcp-open-c8-r5k",
-                        "04-blocking-platform-udp-open-c8-r5k");
+                        "01-nio-epoll-tcp-open-c8-r5k-p1KiB",
+                        "02-nio-epoll-udp-open-c8-r5k-p1KiB",
+                        "03-blocking-platform-tcp-open-c8-r5k-p1KiB",
+                        "04-blocking-platform-udp-open-c8-r5k-p1KiB");
         LoadSpec load = suite.cases().get(0).load();
         assertThat(load.warmupNs()).isEqualTo(500_000_000L);
         assertThat(load.durationNs()).isEqualTo(2_000_000_000L);
@@ -204,12 +204,33 @@ class SuiteLoaderTest {
                 .containsExactlyInAnyOrder("blocking-platform", "nio-epoll");
 
         Suite quick = l.load("quick");
-        // quick covers every cell that can run at least once.
+        // quick covers every cell that can run at least once, with a capacity search on the stream
+        // transports.
         for (String model : full.modelIds()) {
             for (Transport t : Transport.values()) {
                 assertThat(quick.measured()).anyMatch(c -> c.model().equals(model) && c.transport() == t);
+                if (t.streamOriented()) {
+                    assertThat(quick.measured())
+                            .anyMatch(c -> c.model().equals(model)
+                                    && c.transport() == t
+                                    && c.load().shape().equals("capacity"));
+                }
             }
         }
+
+        // standard: capacity on every cell, idle connections to 10,000, payloads to 64 KiB.
+        Suite standard = l.load("standard");
+        for (String model : full.modelIds()) {
+            for (Transport t : Transport.values()) {
+                assertThat(standard.measured())
+                        .anyMatch(c -> c.model().equals(model)
+                                && c.transport() == t
+                                && c.load().shape().equals("capacity"));
+            }
+        }
+        assertThat(standard.measured().stream().map(SuiteCase::caseId))
+                .anyMatch(id -> id.endsWith("-idle-c4-r5k-i10000"))
+                .anyMatch(id -> id.endsWith("-closed-c8-p64KiB"));
     }
 
     @Test
@@ -227,6 +248,7 @@ class SuiteLoaderTest {
     void anUnknownSuiteNamesTheBundledOnes() {
         assertThatThrownBy(() -> loader.load("quik"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("unknown suite 'quik'; accepted: smoke, quick, or the path of a suite .yaml file");
+                .hasMessage(
+                        "unknown suite 'quik'; accepted: smoke, quick, standard, or the path of a suite .yaml file");
     }
 }

@@ -29,6 +29,11 @@ public interface ServerModel {
     /** Why {@code transport} is not served; only meaningful when {@link #supports} is false. */
     String unsupportedReason(Transport transport);
 
+    /** Whether the model serves on virtual threads (its pins are then recorded: {@link PinnedVirtualThreads}). */
+    default boolean virtualThreads() {
+        return false;
+    }
+
     /** Whether the model can run on this machine (native libraries load). */
     default Availability availability() {
         return Availability.AVAILABLE;
