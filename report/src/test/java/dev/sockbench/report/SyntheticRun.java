@@ -12,6 +12,7 @@ import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.ServerCost;
+import dev.sockbench.core.result.TestRuns;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -181,14 +182,7 @@ public final class SyntheticRun {
             writeHalves(log, LatencyLog.CORRECTED, corrected);
             writeHalves(log, LatencyLog.RAW, raw);
         }
-        return new RunResult.CaseEntry(
-                summary.caseId(),
-                summary.model(),
-                summary.load().transport(),
-                summary.load().shape(),
-                CaseStatus.MEASURED,
-                summary.valid(),
-                summary.invalidReasons());
+        return TestRuns.entry(summary);
     }
 
     private static void writeHalves(LatencyLog log, String tag, Histogram total) {

@@ -62,14 +62,7 @@ public final class TestRuns {
         List<RunResult.CaseEntry> entries = new ArrayList<>();
         for (CaseSummary s : cases) {
             ResultFiles.writeJson(ResultFiles.caseDir(runDir, s.caseId()).resolve(ResultFiles.SUMMARY_FILE), s);
-            entries.add(new RunResult.CaseEntry(
-                    s.caseId(),
-                    s.model(),
-                    s.load().transport(),
-                    s.load().shape(),
-                    CaseStatus.MEASURED,
-                    s.valid(),
-                    s.invalidReasons()));
+            entries.add(entry(s));
         }
         RunResult run = new RunResult(
                 ResultFiles.FORMAT,
@@ -93,6 +86,18 @@ public final class TestRuns {
                         "not pinned in tests"),
                 entries);
         ResultFiles.writeJson(runDir.resolve(ResultFiles.RUN_FILE), run);
+    }
+
+    /** The run's entry of a measured case, as the suite runner records it. */
+    public static RunResult.CaseEntry entry(CaseSummary s) {
+        return new RunResult.CaseEntry(
+                s.caseId(),
+                s.model(),
+                s.load().transport(),
+                s.load().shape(),
+                CaseStatus.MEASURED,
+                s.valid(),
+                s.invalidReasons());
     }
 
     /**

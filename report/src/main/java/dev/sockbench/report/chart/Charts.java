@@ -5,8 +5,11 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.Plot;
@@ -58,6 +61,21 @@ public final class Charts {
     public static JFreeChart sweep(
             String title, String percentileLabel, double objectiveUs, List<SweepChart.Curve> curves, Palette palette) {
         return SweepChart.create(title, percentileLabel, objectiveUs, curves, palette);
+    }
+
+    /**
+     * Deletes the PNG files in {@code dir} not named in {@code written}: a re-render may draw
+     * other charts, and the page links only its own.
+     */
+    public static void removeStalePngs(Path dir, Collection<String> written) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".png") && !written.contains(name)) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 
     /** One transport's models in rank order: capacity or rate beside CPU per request. */

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -138,7 +137,7 @@ public final class CompareReport {
         TEMPLATE.execute(html, view).flush();
         Path page = outDir.resolve(FILE);
         ResultFiles.writeAtomically(page, html.toString().getBytes(StandardCharsets.UTF_8));
-        removeStaleCharts(outDir, written);
+        Charts.removeStalePngs(outDir, written);
         return page;
     }
 
@@ -164,17 +163,6 @@ public final class CompareReport {
             return LatencyLog.readTotals(c.latencyLog()).get(LatencyLog.CORRECTED);
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    private static void removeStaleCharts(Path dir, List<String> written) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (name.startsWith("compare-") && name.endsWith(".png") && !written.contains(name)) {
-                    Files.delete(f);
-                }
-            }
         }
     }
 }

@@ -12,11 +12,11 @@ import dev.sockbench.report.cases.Column;
 import dev.sockbench.report.cases.Formats;
 import dev.sockbench.report.cases.ReportCase;
 import dev.sockbench.report.cases.ReportStatus;
+import dev.sockbench.report.chart.Charts;
 import dev.sockbench.report.chart.Palette;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The report people read: {@code runDir/report/index.html} and its PNG charts beside it, one
@@ -110,7 +109,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         TEMPLATE.execute(html, page).flush();
         ResultFiles.writeAtomically(
                 reportDir.resolve(INDEX_FILE), html.toString().getBytes(StandardCharsets.UTF_8));
-        removeStaleCharts(reportDir, written);
+        Charts.removeStalePngs(reportDir, written);
     }
 
     /**
@@ -277,17 +276,5 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     private static String orUnknown(String value) {
         return value == null || value.isBlank() ? "unknown" : value;
-    }
-
-    /** A re-render may group differently: charts no longer linked from the page go. */
-    private static void removeStaleCharts(Path reportDir, List<String> written) throws IOException {
-        try (Stream<Path> files = Files.list(reportDir)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".png") && !written.contains(name)) {
-                    Files.delete(f);
-                }
-            }
-        }
     }
 }
