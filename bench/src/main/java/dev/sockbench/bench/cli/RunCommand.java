@@ -18,6 +18,7 @@ import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.loadgen.options.LoadOptions;
 import dev.sockbench.report.Reports;
+import dev.sockbench.report.junit.JUnitReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -122,6 +123,13 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load = new LoadOptions();
 
+    @Option(
+            names = {"--junit"},
+            paramLabel = "FILE",
+            description =
+                    "Also write JUnit XML: one test case per case, failed when INVALID or its objective was not met.")
+    Path junit;
+
     @Spec
     CommandSpec spec;
 
@@ -169,6 +177,9 @@ public final class RunCommand implements Callable<Integer> {
 
         pointLatestAt(run.runDir(), stderr);
         stdout.println("sockbench: " + tally(run.result().cases()));
+        if (junit != null) {
+            JUnitReports.ofRun(run.result(), run.runDir()).write(junit);
+        }
         Path report;
         try {
             report = reporter.render(run.runDir());

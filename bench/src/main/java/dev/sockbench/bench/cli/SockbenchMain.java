@@ -12,15 +12,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code sockbench} command line ({@code run.sh} runs it from the one jar): run a suite, list
- * the model × transport matrix, start a server or the load generator alone, or re-render the
- * report of an old run.
+ * the model × transport matrix, start a server or the load generator alone, re-render the
+ * report of an old run, or compare two runs (the regression gate).
  */
 @Command(
         name = "sockbench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compares server I/O models side by side: same load, same protocol, every model.",
-        subcommands = {RunCommand.class, ListCommand.class, ServerMain.class, LoadgenMain.class, ReportCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ListCommand.class,
+            ServerMain.class,
+            LoadgenMain.class,
+            ReportCommand.class,
+            CompareCommand.class
+        })
 public final class SockbenchMain implements Callable<Integer> {
     @Spec
     CommandSpec spec;
