@@ -27,7 +27,9 @@ final class TrialStatistics {
         ACHIEVED_RATE(true, s -> s.load().achievedRatePerSec()),
         CAPACITY(true, s -> s.sweep() == null ? null : s.sweep().capacityPerSec()),
         CORRECTED_P50(false, s -> s.latencyUs().corrected().p50()),
-        CORRECTED_P99(false, s -> s.latencyUs().corrected().p99());
+        CORRECTED_P99(false, s -> s.latencyUs().corrected().p99()),
+        CORRECTED_P999(false, s -> s.latencyUs().corrected().p999()),
+        SERVER_CPU(false, s -> s.server() == null ? null : s.server().cpuUsPerRequest());
 
         final boolean higherIsBetter;
         final Function<CaseSummary, Double> value;
@@ -99,7 +101,9 @@ final class TrialStatistics {
                             byMeasure.get(Measure.ACHIEVED_RATE).get(c.caseId()),
                             byMeasure.get(Measure.CAPACITY).get(c.caseId()),
                             byMeasure.get(Measure.CORRECTED_P50).get(c.caseId()),
-                            byMeasure.get(Measure.CORRECTED_P99).get(c.caseId())));
+                            byMeasure.get(Measure.CORRECTED_P99).get(c.caseId()),
+                            byMeasure.get(Measure.CORRECTED_P999).get(c.caseId()),
+                            byMeasure.get(Measure.SERVER_CPU).get(c.caseId())));
         }
         return stats;
     }

@@ -18,6 +18,10 @@ import java.util.List;
  * @param capacityPerSec a sweep's capacity under its objective; null unless a trial found one
  * @param correctedP50Us corrected latency, p50, µs
  * @param correctedP99Us corrected latency, p99, µs; null when no trial had enough requests for it
+ * @param correctedP999Us corrected latency, p99.9, µs; null when no trial had enough requests for it
+ *     (and in files from before it was recorded)
+ * @param serverCpuUsPerRequest the server's CPU time per request, µs; null when no trial measured
+ *     it (and in files from before it was recorded)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialStats(
@@ -27,7 +31,9 @@ public record TrialStats(
         Metric achievedRatePerSec,
         Metric capacityPerSec,
         Metric correctedP50Us,
-        Metric correctedP99Us) {
+        Metric correctedP99Us,
+        Metric correctedP999Us,
+        Metric serverCpuUsPerRequest) {
 
     /** The significance level of {@link Metric#differsFromBest}. */
     public static final double ALPHA = 0.05;

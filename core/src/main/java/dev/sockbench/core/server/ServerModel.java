@@ -18,6 +18,8 @@ import java.util.Optional;
  * <p>Implementations are stateless factories; {@link #start} may be called many times.
  */
 public interface ServerModel {
+    /** The id of the native reference model (a C epoll server): the ceiling the report measures Java models against. */
+    String NATIVE_REFERENCE = "native-epoll";
 
     /** Stable, lower-case id naming the mechanism, e.g. {@code nio-epoll}. */
     String id();

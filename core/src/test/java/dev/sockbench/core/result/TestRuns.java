@@ -1,6 +1,7 @@
 package dev.sockbench.core.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +58,34 @@ public final class TestRuns {
                 .build();
     }
 
+    /**
+     * {@code s} as if it were the median of {@code trials} trials whose values spread {@code
+     * spread} (a share, e.g. 0.2) to either side: each metric's median is the summary's own value,
+     * its 95% interval {@code value × (1 ± spread)}, no test against a best.
+     */
+    public static CaseSummary withTrials(CaseSummary s, int trials, double spread) {
+        return s.withTrials(new TrialStats(
+                trials,
+                trials,
+                (trials + 1) / 2,
+                spread(s.load().achievedRatePerSec(), true, spread),
+                s.sweep() == null ? null : spread(s.sweep().capacityPerSec(), true, spread),
+                spread(s.latencyUs().corrected().p50(), false, spread),
+                spread(s.latencyUs().corrected().p99(), false, spread),
+                spread(s.latencyUs().corrected().p999(), false, spread),
+                s.server() == null ? null : spread(s.server().cpuUsPerRequest(), false, spread)));
+    }
+
+    private static TrialStats.Metric spread(Double value, boolean higherIsBetter, double spread) {
+        if (value == null) {
+            return null;
+        }
+        double low = value * (1 - spread);
+        double high = value * (1 + spread);
+        return new TrialStats.Metric(
+                List.of(low, value, high), value, value, low, high, higherIsBetter, null, null, null);
+    }
+
     /** Writes run.json and each case's summary.json (no interval log) into {@code runDir}. */
     public static void write(Path runDir, String runId, List<CaseSummary> cases) throws IOException {
         List<RunResult.CaseEntry> entries = new ArrayList<>();
@@ -88,6 +117,23 @@ public final class TestRuns {
         ResultFiles.writeJson(runDir.resolve(ResultFiles.RUN_FILE), run);
     }
 
+    /** One metric of a trials block times {@code factor}: its values and what was computed from them. */
+    private static void scale(JsonNode metric, double factor) {
+        if (metric == null) {
+            return;
+        }
+        ObjectNode m = (ObjectNode) metric;
+        for (String field : List.of("median", "mean", "ci95Low", "ci95High")) {
+            if (m.hasNonNull(field)) {
+                m.put(field, m.get(field).asDouble() * factor);
+            }
+        }
+        List<Double> values = new ArrayList<>();
+        m.get("values").forEach(v -> values.add(v.asDouble() * factor));
+        ArrayNode scaled = m.putArray("values");
+        values.forEach(scaled::add);
+    }
+
     /** The run's entry of a measured case, as the suite runner records it. */
     public static RunResult.CaseEntry entry(CaseSummary s) {
         return new RunResult.CaseEntry(
@@ -103,7 +149,8 @@ public final class TestRuns {
     /**
      * Copies the run folder {@code from} to {@code to} (a new folder) with every measured case made
      * worse: each latency figure (corrected and raw) times {@code latencyFactor}, the achieved rate
-     * and a sweep's capacity divided by {@code rateDivisor}. The interval logs are copied unchanged.
+     * and a sweep's capacity divided by {@code rateDivisor}, in the {@code trials} block too (their
+     * values, medians, means and intervals). The interval logs are copied unchanged.
      */
     public static void regressed(Path from, Path to, double latencyFactor, double rateDivisor) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
@@ -132,6 +179,15 @@ public final class TestRuns {
                             if (p.get(name).isNumber()) {
                                 p.put(name, p.get(name).asDouble() * latencyFactor);
                             }
+                        }
+                    }
+                    JsonNode trials = summary.get("trials");
+                    if (trials != null) {
+                        for (String rate : List.of("achievedRatePerSec", "capacityPerSec")) {
+                            scale(trials.get(rate), 1 / rateDivisor);
+                        }
+                        for (String latency : List.of("correctedP50Us", "correctedP99Us", "correctedP999Us")) {
+                            scale(trials.get(latency), latencyFactor);
                         }
                     }
                     ResultFiles.writeJson(target, summary);

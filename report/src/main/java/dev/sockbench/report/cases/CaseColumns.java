@@ -11,6 +11,7 @@ import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.result.StreamThroughput;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.core.result.TrialStats;
+import dev.sockbench.core.server.ServerModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,10 @@ public final class CaseColumns {
     public static final String GENERATOR_GROUP = "load generator";
     /** Key of the status column: a {@link ReportStatus} id. */
     public static final String STATUS = "status";
+    /** Key of the share of the native reference's rate or capacity, percent. */
+    public static final String OF_NATIVE = "ofNativePercent";
+    /** Key of the server's longest GC pause, shown beside the corrected latency. */
+    public static final String GC_PAUSE_MAX = "serverGcPauseMaxUs";
 
     /** Every column, in table order. */
     public static final List<Column> ALL = build();
@@ -81,6 +86,17 @@ public final class CaseColumns {
         // With --trials: how many were measured; the statistics in the tooltip and the exports.
         cols.add(block("trials", "", "trials", CaseSummary::trials, TrialStats::measured, Formats::count)
                 .withDetail(CaseColumns::trialsDetail));
+        cols.add(new Column(
+                OF_NATIVE,
+                "",
+                "% of native",
+                true,
+                c -> c.ofNative() == null ? null : c.ofNative() * 100,
+                c -> Formats.share(c.ofNative()),
+                c -> c.ofNative() == null
+                        ? ""
+                        : (c.summary().sweep() != null ? "capacity" : "achieved rate") + " as a percentage of "
+                                + ServerModel.NATIVE_REFERENCE + "'s in the same group"));
         cols.add(block(
                 "streamBytesPerSec",
                 "",
@@ -149,12 +165,21 @@ public final class CaseColumns {
                 ServerCost::gcPauses,
                 Formats::count));
         cols.add(block(
-                "serverGcPauseMaxUs",
+                        GC_PAUSE_MAX,
+                        SERVER_GROUP,
+                        "GC max pause (µs)",
+                        CaseSummary::server,
+                        ServerCost::gcPauseMaxUs,
+                        Formats::micros)
+                .withDetail(CaseColumns::gcPauseDetail));
+        // Models on virtual threads only: a pinned one holds its carrier thread while it blocks.
+        cols.add(block(
+                "serverVirtualThreadsPinned",
                 SERVER_GROUP,
-                "GC max pause (µs)",
+                "pinned virtual threads",
                 CaseSummary::server,
-                ServerCost::gcPauseMaxUs,
-                Formats::micros));
+                ServerCost::virtualThreadsPinned,
+                Formats::count));
 
         cols.add(block(
                 "kernelUdpRcvbufErrors",
@@ -256,6 +281,8 @@ public final class CaseColumns {
         addTrialLine(lines, "achieved (req/s)", t.achievedRatePerSec(), Formats::rate);
         addTrialLine(lines, "corrected p50 (µs)", t.correctedP50Us(), Formats::micros);
         addTrialLine(lines, "corrected p99 (µs)", t.correctedP99Us(), Formats::micros);
+        addTrialLine(lines, "corrected p99.9 (µs)", t.correctedP999Us(), Formats::micros);
+        addTrialLine(lines, "server CPU (µs/req)", t.serverCpuUsPerRequest(), Formats::ratio);
         return String.join("\n", lines);
     }
 
@@ -277,6 +304,23 @@ public final class CaseColumns {
             line += ", the best";
         }
         lines.add(line);
+    }
+
+    /** The longest pause beside the tail it may explain: {@code 4.2 ms pause, corrected p99.9 5.1 ms}. */
+    private static String gcPauseDetail(ReportCase c) {
+        ServerCost server = c.summary() == null ? null : c.summary().server();
+        if (server == null || server.gcPauseMaxUs() == null || server.gcPauses() == null) {
+            return "";
+        }
+        Double p999 = c.summary().latencyUs().corrected().p999();
+        return "the longest of " + Formats.count(server.gcPauses().doubleValue())
+                + " stop-the-world pauses in the interval"
+                + (p999 == null
+                        ? ""
+                        : "; corrected p99.9 " + Formats.micros(p999) + " µs"
+                                + (server.gcPauseMaxUs() >= p999 / 2
+                                        ? ": a pause this long may explain the tail"
+                                        : ""));
     }
 
     private static String errorBreakdown(ReportCase c) {

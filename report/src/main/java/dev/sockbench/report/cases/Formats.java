@@ -45,6 +45,15 @@ public final class Formats {
         return value == null ? NONE : String.format(Locale.ROOT, "%.1f", value);
     }
 
+    /** A share as a whole percentage: 0.834 is {@code 83}; {@code 0.4} for shares under 1%. */
+    public static String share(Double fraction) {
+        if (fraction == null) {
+            return NONE;
+        }
+        double percent = fraction * 100;
+        return percent < 1 ? String.format(Locale.ROOT, "%.1f", percent) : String.format(Locale.ROOT, "%,.0f", percent);
+    }
+
     public static String integer(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }

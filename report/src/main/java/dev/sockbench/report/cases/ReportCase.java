@@ -3,12 +3,17 @@ package dev.sockbench.report.cases;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
+import dev.sockbench.core.server.ServerModel;
+import dev.sockbench.report.compare.Estimate;
+import dev.sockbench.report.compare.Metric;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,15 +25,31 @@ import java.util.Set;
  * @param reasons why it is not valid; empty when valid
  * @param summary its summary.json; null unless {@link ReportStatus#measured()}
  * @param caseDir its folder, {@code cases/<case-id>/}
+ * @param ofNative its capacity (a sweep) or rate as a share of the native reference's ({@link
+ *     ServerModel#NATIVE_REFERENCE}) in its group, e.g. 0.8; null unless both are valid
  */
 public record ReportCase(
-        RunResult.CaseEntry entry, ReportStatus status, List<String> reasons, CaseSummary summary, Path caseDir) {
+        RunResult.CaseEntry entry,
+        ReportStatus status,
+        List<String> reasons,
+        CaseSummary summary,
+        Path caseDir,
+        Double ofNative) {
 
     public ReportCase {
         reasons = List.copyOf(reasons);
     }
 
-    /** Reads every case of {@code run} from {@code runDir}, in run order. Never throws for a bad case. */
+    /** A case not (yet) set beside the native reference. */
+    public ReportCase(
+            RunResult.CaseEntry entry, ReportStatus status, List<String> reasons, CaseSummary summary, Path caseDir) {
+        this(entry, status, reasons, summary, caseDir, null);
+    }
+
+    /**
+     * Reads every case of {@code run} from {@code runDir}, in run order, each valid one set beside
+     * its group's native reference. Never throws for a bad case.
+     */
     public static List<ReportCase> loadAll(RunResult run, Path runDir) {
         List<ReportCase> cases = new ArrayList<>();
         if (run.cases() == null) {
@@ -37,7 +58,50 @@ public record ReportCase(
         for (RunResult.CaseEntry entry : run.cases()) {
             cases.add(load(entry, ResultFiles.caseDir(runDir, entry.caseId())));
         }
-        return cases;
+        return withNativeShares(cases);
+    }
+
+    /**
+     * The cases with {@link #ofNative} set where their group (same {@link CaseGroup.Key}) has a valid
+     * native reference case: the value is the one the first screen ranks by ({@link #rankValue}).
+     */
+    static List<ReportCase> withNativeShares(List<ReportCase> cases) {
+        Map<CaseGroup.Key, Double> reference = new HashMap<>();
+        for (ReportCase c : cases) {
+            if (c.status() == ReportStatus.VALID && ServerModel.NATIVE_REFERENCE.equals(c.model())) {
+                Estimate v = c.rankValue();
+                if (v != null && v.value() > 0) {
+                    reference.putIfAbsent(CaseGroup.Key.of(c.summary()), v.value());
+                }
+            }
+        }
+        if (reference.isEmpty()) {
+            return cases;
+        }
+        return cases.stream()
+                .map(c -> {
+                    if (c.status() != ReportStatus.VALID) {
+                        return c;
+                    }
+                    Double ref = reference.get(CaseGroup.Key.of(c.summary()));
+                    Estimate v = c.rankValue();
+                    return ref == null || v == null
+                            ? c
+                            : new ReportCase(c.entry, c.status, c.reasons, c.summary, c.caseDir, v.value() / ref);
+                })
+                .toList();
+    }
+
+    /**
+     * What the case carried, the figure models are ranked by: a sweep's capacity, else the rate it
+     * served (trial medians with their interval, when it ran trials); null when not measured or
+     * when a sweep found no capacity.
+     */
+    public Estimate rankValue() {
+        if (summary == null) {
+            return null;
+        }
+        return (summary.sweep() != null ? Metric.CAPACITY : Metric.RATE).of(summary);
     }
 
     static ReportCase load(RunResult.CaseEntry entry, Path caseDir) {

@@ -8,7 +8,8 @@ import org.jfree.chart.plot.PlotOrientation;
 
 /**
  * The first screen's small chart of one transport: the models in rank order, the best on top,
- * what each carried (capacity or rate) beside what a request cost the server's CPU.
+ * what each carried (capacity or rate) beside what a request cost the server's CPU. A model that
+ * ran trials has a whisker over the 95% interval of what it carried.
  */
 public final class AnswerChart {
     /** Small enough to sit beside the answer's tables. */
@@ -22,8 +23,19 @@ public final class AnswerChart {
      * @param model the model id (colour and label)
      * @param value capacity or rate, req/s
      * @param cpuUsPerRequest the server's CPU per request, µs; 0 when not measured
+     * @param low the lower end of the value's 95% interval; null without trials
+     * @param high its upper end
      */
-    public record Bar(String model, double value, double cpuUsPerRequest) {}
+    public record Bar(String model, double value, double cpuUsPerRequest, Double low, Double high) {
+        /** Without an interval. */
+        public Bar(String model, double value, double cpuUsPerRequest) {
+            this(model, value, cpuUsPerRequest, null, null);
+        }
+
+        double[] interval() {
+            return low == null || high == null ? null : new double[] {Math.max(0, low), high};
+        }
+    }
 
     private AnswerChart() {}
 
@@ -32,7 +44,7 @@ public final class AnswerChart {
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(models);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setGap(16.0);
-        plot.add(CostChart.panel(valueLabel, bars, Bar::model, Bar::value, palette, "#,##0"), 3);
+        plot.add(CostChart.panel(valueLabel, bars, Bar::model, Bar::value, Bar::interval, palette, "#,##0"), 3);
         plot.add(CostChart.panel("CPU (µs/req)", bars, Bar::model, Bar::cpuUsPerRequest, palette, "#,##0.0"), 2);
         JFreeChart chart = new JFreeChart(title, Charts.SUBTITLE_FONT, plot, false);
         Charts.style(chart, plot);

@@ -2,13 +2,15 @@ package dev.sockbench.report.compare;
 
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.Percentiles;
+import dev.sockbench.core.result.TrialStats;
 import dev.sockbench.report.cases.Formats;
 import java.util.function.Function;
 
 /**
  * What {@code compare} checks in each case, each with the direction that is worse: latency and
  * cost up, rate and capacity down. A metric a case lacks (no capacity outside sweeps, a
- * percentile without enough samples, a server whose cost was not measured) is not compared.
+ * percentile without enough samples, a server whose cost was not measured) is not compared. A
+ * case that ran several trials gives its trial median with the 95% interval ({@link TrialStats}).
  */
 public enum Metric {
     /** A sweep's capacity within its objective. */
@@ -17,27 +19,45 @@ public enum Metric {
             "req/s",
             Direction.BIGGER_IS_BETTER,
             Formats::rate,
-            s -> s.sweep() == null ? null : s.sweep().capacityPerSec()),
+            s -> s.sweep() == null ? null : s.sweep().capacityPerSec(),
+            TrialStats::capacityPerSec),
     /** Echoes received per second; a sweep's is its capacity step's, so sweeps are judged by capacity. */
     RATE(
             "rate",
             "req/s",
             Direction.BIGGER_IS_BETTER,
             Formats::rate,
-            s -> s.sweep() != null ? null : s.load().achievedRatePerSec()),
-    P50("p50", "µs", Direction.SMALLER_IS_BETTER, Formats::micros, s -> corrected(s)
-            .p50()),
-    P99("p99", "µs", Direction.SMALLER_IS_BETTER, Formats::micros, s -> corrected(s)
-            .p99()),
-    P999("p99.9", "µs", Direction.SMALLER_IS_BETTER, Formats::micros, s -> corrected(s)
-            .p999()),
+            s -> s.sweep() != null ? null : s.load().achievedRatePerSec(),
+            TrialStats::achievedRatePerSec),
+    P50(
+            "p50",
+            "µs",
+            Direction.SMALLER_IS_BETTER,
+            Formats::micros,
+            s -> corrected(s).p50(),
+            TrialStats::correctedP50Us),
+    P99(
+            "p99",
+            "µs",
+            Direction.SMALLER_IS_BETTER,
+            Formats::micros,
+            s -> corrected(s).p99(),
+            TrialStats::correctedP99Us),
+    P999(
+            "p99.9",
+            "µs",
+            Direction.SMALLER_IS_BETTER,
+            Formats::micros,
+            s -> corrected(s).p999(),
+            TrialStats::correctedP999Us),
     /** The server's CPU time per request. */
     CPU(
             "CPU/req",
             "µs",
             Direction.SMALLER_IS_BETTER,
             Formats::ratio,
-            s -> s.server() == null ? null : s.server().cpuUsPerRequest());
+            s -> s.server() == null ? null : s.server().cpuUsPerRequest(),
+            TrialStats::serverCpuUsPerRequest);
 
     /** Which way a change is an improvement. */
     public enum Direction {
@@ -50,18 +70,21 @@ public enum Metric {
     private final Direction direction;
     private final Function<Double, String> format;
     private final Function<CaseSummary, Double> value;
+    private final Function<TrialStats, TrialStats.Metric> overTrials;
 
     Metric(
             String label,
             String unit,
             Direction direction,
             Function<Double, String> format,
-            Function<CaseSummary, Double> value) {
+            Function<CaseSummary, Double> value,
+            Function<TrialStats, TrialStats.Metric> overTrials) {
         this.label = label;
         this.unit = unit;
         this.direction = direction;
         this.format = format;
         this.value = value;
+        this.overTrials = overTrials;
     }
 
     /** For people, without the unit: {@code p99}. */
@@ -84,11 +107,17 @@ public enum Metric {
 
     /**
      * The case's estimate of this metric; null when the case does not have it. Latency is the
-     * corrected one (what to plan with).
+     * corrected one (what to plan with). A case with trials: the median over its trials with the
+     * 95% interval of their mean (none with one measured trial); its representative trial's value
+     * when the trials block lacks the metric (a file from before it was recorded).
      */
     public Estimate of(CaseSummary summary) {
         Double v = value.apply(summary);
-        return v == null ? null : Estimate.of(v);
+        if (v == null) {
+            return null;
+        }
+        TrialStats.Metric t = summary.trials() == null ? null : overTrials.apply(summary.trials());
+        return t == null ? Estimate.of(v) : new Estimate(t.median(), t.ci95Low(), t.ci95High());
     }
 
     /**

@@ -37,6 +37,8 @@ final class ExportFields {
         m.put("trialsAchievedRatePerSec", TrialStats::achievedRatePerSec);
         m.put("trialsCorrectedP50Us", TrialStats::correctedP50Us);
         m.put("trialsCorrectedP99Us", TrialStats::correctedP99Us);
+        m.put("trialsCorrectedP999Us", TrialStats::correctedP999Us);
+        m.put("trialsServerCpuUsPerRequest", TrialStats::serverCpuUsPerRequest);
         return m;
     }
 

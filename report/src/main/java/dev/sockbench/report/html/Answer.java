@@ -20,10 +20,12 @@ import java.util.Map;
 /**
  * The report's first screen: per transport, the models ranked, the best marked. A transport with a
  * sweep is ranked by capacity within the objective (its first sweep group); otherwise by the rate
- * served in the group with the most valid cases, the better p99 first among equal rates. Two
- * models whose rank values are not significantly different ({@link Estimate}: both with confidence
- * intervals, overlapping) share a rank, shown as {@code =}; single measurements never tie. INVALID
- * cases are listed last, unranked.
+ * served in the group with the most valid cases, the better p99 first among equal rates (trial
+ * medians when the cases ran trials). A model whose rank value is not significantly different from
+ * the one ranked above it ({@link Estimate}: both with 95% intervals over their trials, overlapping)
+ * shares its rank, shown as {@code =}, and whiskers show the intervals in the chart; single
+ * measurements never tie. Where the group has a valid native reference case, each model's share
+ * of its value. INVALID cases are listed last, unranked.
  */
 final class Answer {
     private Answer() {}
@@ -60,15 +62,14 @@ final class Answer {
         Metric by = group.sweep() ? Metric.CAPACITY : Metric.RATE;
         List<ReportCase> valid = group.cases().stream()
                 .filter(c -> c.status() == ReportStatus.VALID)
-                .sorted(Comparator.comparingDouble((ReportCase c) -> -value(by, c))
-                        .thenComparingDouble(Answer::p99))
+                .sorted(Comparator.comparingDouble((ReportCase c) -> -value(c)).thenComparingDouble(Answer::p99))
                 .toList();
         List<Page.AnswerRow> rows = new ArrayList<>();
         int rank = 0;
         Estimate previous = null;
         for (int i = 0; i < valid.size(); i++) {
             ReportCase c = valid.get(i);
-            Estimate est = by.of(c.summary());
+            Estimate est = c.rankValue();
             boolean tie = previous != null && est != null && !est.significantlyDifferentFrom(previous);
             if (!tie) {
                 rank = i + 1;
@@ -84,12 +85,18 @@ final class Answer {
         if (!valid.isEmpty()) {
             String file = "answer-" + group.slug() + ".png";
             List<AnswerChart.Bar> bars = valid.stream()
-                    .map(c -> new AnswerChart.Bar(
-                            c.model(),
-                            Math.max(0, value(by, c)),
-                            c.summary().server() == null || c.summary().server().cpuUsPerRequest() == null
-                                    ? 0
-                                    : c.summary().server().cpuUsPerRequest()))
+                    .map(c -> {
+                        Estimate e = c.rankValue();
+                        return new AnswerChart.Bar(
+                                c.model(),
+                                Math.max(0, value(c)),
+                                c.summary().server() == null
+                                                || c.summary().server().cpuUsPerRequest() == null
+                                        ? 0
+                                        : c.summary().server().cpuUsPerRequest(),
+                                e == null ? null : e.low(),
+                                e == null ? null : e.high());
+                    })
                     .toList();
             String label = by == Metric.CAPACITY ? "capacity (req/s)" : "rate (req/s)";
             Charts.writePng(
@@ -98,7 +105,14 @@ final class Answer {
                     AnswerChart.WIDTH_PX,
                     AnswerChart.HEIGHT_PX);
             written.add(file);
-            chart = new Page.Image(file, transport + ": " + label + " and server CPU per request, per model");
+            chart = new Page.Image(
+                    file,
+                    transport + ": " + label + " and server CPU per request, per model"
+                            + (valid.stream()
+                                            .anyMatch(c -> c.rankValue() != null
+                                                    && c.rankValue().hasInterval())
+                                    ? ", whiskers: 95% interval over the trials"
+                                    : ""));
         }
         String basis = by == Metric.CAPACITY
                 ? "by capacity within "
@@ -111,11 +125,12 @@ final class Answer {
                 group.title(),
                 by == Metric.CAPACITY ? "capacity" : "rate",
                 rows,
+                rows.stream().anyMatch(r -> !r.ofNative().equals(Formats.NONE)),
                 chart);
     }
 
     private static Page.AnswerRow row(ReportCase c, Metric by, String rank, boolean best) {
-        Estimate value = by.of(c.summary());
+        Estimate value = c.rankValue();
         Double cpu = c.summary().server() == null ? null : c.summary().server().cpuUsPerRequest();
         boolean invalid = c.status() != ReportStatus.VALID;
         return new Page.AnswerRow(
@@ -123,15 +138,20 @@ final class Answer {
                 c.model(),
                 c.caseId(),
                 value == null ? "none" : by.format(value.value()),
+                value == null || !value.hasInterval()
+                        ? ""
+                        : "median of " + c.summary().trials().measured() + " trials, 95% interval "
+                                + by.format(value.low()) + "–" + by.format(value.high()),
                 Formats.micros(c.summary().latencyUs().corrected().p99()),
                 Formats.ratio(cpu),
+                Formats.share(c.ofNative()),
                 best,
                 invalid ? "invalid" : best ? "best" : "",
                 invalid ? "INVALID: " + String.join("; ", c.reasons()) : "");
     }
 
-    private static double value(Metric by, ReportCase c) {
-        Estimate e = by.of(c.summary());
+    private static double value(ReportCase c) {
+        Estimate e = c.rankValue();
         return e == null ? -1 : e.value();
     }
 

@@ -72,7 +72,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         }
         List<Page.TableView> views = new ArrayList<>();
         for (View view : View.values()) {
-            List<Column> shown = columns.stream().filter(view::shows).toList();
+            List<Column> shown = view.order(columns.stream().filter(view::shows).toList());
             List<Page.GroupRows> rows = caseGroups.stream()
                     .map(g -> new Page.GroupRows(
                             g.slug(),
@@ -127,14 +127,16 @@ public final class HtmlReportRenderer implements ReportRenderer {
                         "sweepCapacityPerSec",
                         "targetRatePerSec",
                         "achievedRatePerSec",
+                        CaseColumns.OF_NATIVE,
                         "streamBytesPerSec",
+                        CaseColumns.GC_PAUSE_MAX,
                         "errors"),
                 Set.of(CaseColumns.CORRECTED_GROUP, CaseColumns.RAW_GROUP, CaseColumns.DATAGRAM_GROUP)),
         COST(
                 "cost",
-                "Server cost",
-                "What serving the load cost the server process, and the host's kernel drop counters.",
-                Set.of("achievedRatePerSec"),
+                "Server cost and health",
+                "What serving the load cost the server process, its GC pauses and pinned virtual threads, and the host's kernel drop counters.",
+                Set.of("achievedRatePerSec", CaseColumns.OF_NATIVE),
                 Set.of(CaseColumns.SERVER_GROUP, CaseColumns.KERNEL_GROUP)),
         GENERATOR(
                 "generator",
@@ -155,6 +157,33 @@ public final class HtmlReportRenderer implements ReportRenderer {
             this.lead = lead;
             this.keys = keys;
             this.columnGroups = columnGroups;
+        }
+
+        /**
+         * The view's columns in table order, but the server's longest GC pause right after the
+         * corrected latency in the latency view: beside the tail it may explain.
+         */
+        List<Column> order(List<Column> shown) {
+            if (this != LATENCY) {
+                return shown;
+            }
+            List<Column> ordered = new ArrayList<>(shown);
+            Column pause = ordered.stream()
+                    .filter(c -> c.key().equals(CaseColumns.GC_PAUSE_MAX))
+                    .findFirst()
+                    .orElse(null);
+            if (pause == null) {
+                return shown;
+            }
+            ordered.remove(pause);
+            int afterCorrected = 0;
+            for (int i = 0; i < ordered.size(); i++) {
+                if (ordered.get(i).group().equals(CaseColumns.CORRECTED_GROUP)) {
+                    afterCorrected = i + 1;
+                }
+            }
+            ordered.add(afterCorrected, pause);
+            return ordered;
         }
 
         boolean shows(Column col) {

@@ -44,6 +44,7 @@ record Page(
      * @param slug the group the ranking comes from (its charts' anchor)
      * @param group the group's title
      * @param valueHeader the ranked value's column, {@code rate} or {@code capacity}
+     * @param anyNative true when the group has a native reference: the "% of native" column shows
      * @param chart the small chart; null when no case was valid
      */
     record TransportAnswer(
@@ -53,12 +54,15 @@ record Page(
             String group,
             String valueHeader,
             List<AnswerRow> rows,
+            boolean anyNative,
             Image chart) {}
 
     /**
      * A model in a transport's answer.
      *
      * @param rank {@code 1}, {@code =2} for a tie, {@code –} for an INVALID case
+     * @param valueDetail the value's interval over the trials; empty without trials
+     * @param ofNative the value as a percentage of the native reference's, {@code 83}; {@code –} for none
      * @param note why it is not ranked; empty when ranked
      */
     record AnswerRow(
@@ -66,8 +70,10 @@ record Page(
             String model,
             String caseId,
             String value,
+            String valueDetail,
             String p99Us,
             String cpuUsPerRequest,
+            String ofNative,
             boolean best,
             String cssClass,
             String note) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sockbench.core.cli.BadInputException;
+import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.TestRuns;
 import dev.sockbench.report.SyntheticRun;
 import dev.sockbench.report.junit.JUnitReports;
@@ -114,6 +115,35 @@ class ComparisonTest {
                 .isTrue();
         assertThat(Estimate.of(100).significantlyDifferentFrom(new Estimate(115, 105.0, 125.0)))
                 .isTrue();
+    }
+
+    @Test
+    void withTrialsOnBothSidesAChangeInsideTheIntervalsIsNoiseAndOneOutsideARegression() throws Exception {
+        Path trials = dir.resolve("trials");
+        CaseSummary epoll = TestRuns.withTrials(TestRuns.closed("a", "nio-epoll", "tcp", 1000, 50, 100, 5), 3, 0.2);
+        TestRuns.write(trials, "trials", List.of(epoll));
+        Path slightlyWorse = dir.resolve("trials-slightly-worse");
+        TestRuns.regressed(trials, slightlyWorse, 1.15, 1.15); // beyond 10%, within ±20% intervals
+        Path muchWorse = dir.resolve("trials-much-worse");
+        TestRuns.regressed(trials, muchWorse, 3.0, 3.0);
+
+        assertThat(Metric.P99.of(epoll)).isEqualTo(new Estimate(100, 80.0, 120.0));
+        Comparison noise = Comparison.of(trials, slightlyWorse, 0.10);
+        assertThat(noise.regressed()).isFalse();
+        assertThat(verdicts(delta(noise, "a"), Metric.RATE, Metric.P50, Metric.P99))
+                .containsOnly(Comparison.Verdict.NOISE);
+        Comparison regressed = Comparison.of(trials, muchWorse, 0.10);
+        assertThat(regressed.regressed()).isTrue();
+        assertThat(verdicts(delta(regressed, "a"), Metric.RATE, Metric.P50, Metric.P99))
+                .containsOnly(Comparison.Verdict.REGRESSED);
+        assertThat(delta(regressed, "a")
+                        .current()
+                        .summary()
+                        .trials()
+                        .correctedP99Us()
+                        .median())
+                .as("the synthetic regression scales the trials block too")
+                .isEqualTo(300.0);
     }
 
     @Test

@@ -43,6 +43,7 @@ class ExportsTest {
             "targetRatePerSec",
             "achievedRatePerSec",
             "trials",
+            "ofNativePercent",
             "streamBytesPerSec",
             "correctedP50Us",
             "correctedP90Us",
@@ -66,6 +67,7 @@ class ExportsTest {
             "serverRssBytesPerConnection",
             "serverGcPauses",
             "serverGcPauseMaxUs",
+            "serverVirtualThreadsPinned",
             "kernelUdpRcvbufErrors",
             "kernelListenOverflows",
             "generatorCpuUsPerRequest",
@@ -93,6 +95,16 @@ class ExportsTest {
             "trialsCorrectedP99UsCi95High",
             "trialsCorrectedP99UsPValueVsBest",
             "trialsCorrectedP99UsDiffersFromBest",
+            "trialsCorrectedP999UsMedian",
+            "trialsCorrectedP999UsCi95Low",
+            "trialsCorrectedP999UsCi95High",
+            "trialsCorrectedP999UsPValueVsBest",
+            "trialsCorrectedP999UsDiffersFromBest",
+            "trialsServerCpuUsPerRequestMedian",
+            "trialsServerCpuUsPerRequestCi95Low",
+            "trialsServerCpuUsPerRequestCi95High",
+            "trialsServerCpuUsPerRequestPValueVsBest",
+            "trialsServerCpuUsPerRequestDiffersFromBest",
             "reasons");
 
     @TempDir
@@ -247,7 +259,8 @@ class ExportsTest {
                 List.of(9_000.0, 9_998.7, 10_500.0), 9_998.7, 9_832.9, 8_000.5, 11_665.3, true, "best", 0.012, true);
         ResultFiles.writeJson(
                 summaryFile,
-                ResultFiles.readSummary(summaryFile).withTrials(new TrialStats(3, 3, 2, rate, null, rate, rate)));
+                ResultFiles.readSummary(summaryFile)
+                        .withTrials(new TrialStats(3, 3, 2, rate, null, rate, rate, null, null)));
 
         new JsonReportRenderer().render(run, runDir);
         new CsvReportRenderer().render(run, runDir);

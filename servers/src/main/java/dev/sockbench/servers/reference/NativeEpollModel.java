@@ -32,7 +32,7 @@ public final class NativeEpollModel implements ServerModel {
 
     @Override
     public String id() {
-        return "native-epoll";
+        return NATIVE_REFERENCE;
     }
 
     @Override
