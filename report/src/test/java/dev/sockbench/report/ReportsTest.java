@@ -155,13 +155,19 @@ class ReportsTest {
                         "cost-01-tcp-closed-c8-64b-length.png",
                         "latency-02-tcp-open-r10000-c8-64b-length.png",
                         "cost-02-tcp-open-r10000-c8-64b-length.png",
-                        "answer-01-tcp-closed-c8-64b-length.png");
+                        "answer-01-tcp-closed-c8-64b-length.png",
+                        // each valid case's latency over time, by its place in its group
+                        "timeline-01-tcp-closed-c8-64b-length-1.png",
+                        "timeline-01-tcp-closed-c8-64b-length-2.png",
+                        "timeline-01-tcp-closed-c8-64b-length-3.png",
+                        "timeline-02-tcp-open-r10000-c8-64b-length-1.png");
         for (Path png : pngs) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image).as(png.toString()).isNotNull();
-            boolean small = png.getFileName().toString().startsWith("answer-");
+            String name = png.getFileName().toString();
+            boolean small = name.startsWith("answer-");
             assertThat(image.getWidth()).isEqualTo(small ? 640 : 960);
-            assertThat(image.getHeight()).isEqualTo(small ? 300 : 540);
+            assertThat(image.getHeight()).isEqualTo(small ? 300 : name.startsWith("timeline-") ? 400 : 540);
             assertThat(html).contains("src=\"" + png.getFileName() + "\"");
         }
         assertThat(System.getProperty("java.awt.headless")).isEqualTo("true");
@@ -202,7 +208,7 @@ class ReportsTest {
         Reports.render(runDir);
 
         assertThat(stale).doesNotExist();
-        assertThat(pngs()).hasSize(5);
+        assertThat(pngs()).hasSize(9);
     }
 
     @Test

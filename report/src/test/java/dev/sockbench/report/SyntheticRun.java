@@ -14,6 +14,7 @@ import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.result.TestRuns;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.HdrHistogram.Histogram;
  *   closed-nio-epoll           valid, 1,000 × 100 µs, cost 8.25 µs/req
  *   closed-script              valid, model named with a script tag, no server cost
  * group tcp · open · 10,000 req/s · 8 connections · 64 B:
- *   open-nio-epoll             valid, corrected 1,000 × 100 µs + 10 × 5 ms stall, raw 10 × 200 µs instead
+ *   open-nio-epoll             valid, corrected 1,000 × 100 µs + 10 × 5 ms stall, raw 10 × 200 µs instead;
+ *                              its server's gc.log: a 4.5 ms pause 1.5 s into the interval, one before it
  *   open-blocking-virtual      INVALID: achieved rate short, a reason with markup in it
  * not measured:
  *   iouring-unix               skipped: n/a
@@ -43,7 +45,9 @@ public final class SyntheticRun {
     static final String MARKUP_REASON = "generator CPU saturated <b>99%</b>";
     static final String SKIP_REASON = "n/a: io_uring has no Unix channel";
     static final String FAIL_REASON = "server exited with code 1 before LISTENING";
-    static final long START_MS = 1_768_471_200_000L;
+    public static final long START_MS = 1_768_471_200_000L;
+    /** When open-nio-epoll's server paused for GC, ms into the measured interval. */
+    public static final long GC_PAUSE_AT_MS = 1_500;
 
     private SyntheticRun() {}
 
@@ -66,6 +70,11 @@ public final class SyntheticRun {
         raw.recordValueWithCount(200_000L, 10);
         entries.add(
                 measured(runDir, open("open-nio-epoll", "nio-epoll", 9_999.0, stalled, raw, List.of()), stalled, raw));
+        Files.writeString(
+                ResultFiles.caseDir(runDir, "open-nio-epoll").resolve(ResultFiles.GC_LOG_FILE),
+                "[" + (START_MS - 500) + "ms] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 17M->4M(384M) 9.000ms\n"
+                        + "[" + (START_MS + GC_PAUSE_AT_MS)
+                        + "ms] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 16M->3M(384M) 4.500ms\n");
 
         Histogram slow = hist(300_000L, 800);
         entries.add(measured(

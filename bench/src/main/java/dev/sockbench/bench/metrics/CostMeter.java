@@ -1,6 +1,7 @@
 package dev.sockbench.bench.metrics;
 
 import dev.sockbench.core.os.ResourceUsage;
+import dev.sockbench.core.result.GcPauses;
 import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.ServerCost;
 

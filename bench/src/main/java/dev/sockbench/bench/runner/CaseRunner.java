@@ -3,7 +3,6 @@ package dev.sockbench.bench.runner;
 import dev.sockbench.bench.env.Pinning;
 import dev.sockbench.bench.env.Pinning.Role;
 import dev.sockbench.bench.metrics.CostMeter;
-import dev.sockbench.bench.metrics.GcPauses;
 import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.metrics.ProcessSample;
 import dev.sockbench.bench.metrics.ServerSampler;
@@ -15,6 +14,7 @@ import dev.sockbench.bench.process.ServerProcess;
 import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.GcPauses;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.ResultFiles;
@@ -54,7 +54,6 @@ import java.util.function.LongSupplier;
 public final class CaseRunner {
     public static final String SERVER_LOG = "server.log";
     public static final String LOADGEN_LOG = "loadgen.log";
-    public static final String GC_LOG = "gc.log";
     /** The server's recording of pinned virtual threads (models on virtual threads only). */
     public static final String PINNED_EVENTS = "pinned.jfr";
 
@@ -154,7 +153,7 @@ public final class CaseRunner {
     private CaseSummary measure(SuiteCase c, Path caseDir, List<String> warnings)
             throws CaseFailedException, IOException {
         Path loadFile = caseDir.resolve(ResultFiles.LOAD_REPORT_FILE);
-        Path gcLog = caseDir.resolve(GC_LOG);
+        Path gcLog = caseDir.resolve(ResultFiles.GC_LOG_FILE);
         Path pinnedEvents = caseDir.resolve(PINNED_EVENTS);
         List<String> serverArgs = new ArrayList<>(List.of(
                 "--model", c.model(), "--transport", c.transport().id(), "--pinned-events", pinnedEvents.toString()));

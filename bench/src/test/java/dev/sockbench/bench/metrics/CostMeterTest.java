@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.result.CaseLoad;
+import dev.sockbench.core.result.GcPauses;
 import dev.sockbench.core.result.IdleConnections;
 import dev.sockbench.core.result.LatencyUs;
 import dev.sockbench.core.result.LoadReport;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.process.JavaCommand;
 import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.result.GcPauses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -156,6 +156,24 @@ public final class LatencyLog implements Closeable {
     }
 
     /**
+     * Reads a log's intervals of one tag, in log order, each with its start and end timestamps
+     * (epoch ms): the latency over time. (The log's timestamps count from its start time; the
+     * reader adds it back, taking a timestamp more than a year before the start time as relative.)
+     */
+    public static List<Histogram> readIntervals(Path file, String tag) throws IOException {
+        List<Histogram> intervals = new ArrayList<>();
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
+            EncodableHistogram interval;
+            while ((interval = reader.nextIntervalHistogram()) != null) {
+                if (tag.equals(interval.getTag())) {
+                    intervals.add((Histogram) interval);
+                }
+            }
+        }
+        return intervals;
+    }
+
+    /**
      * Reads a log and adds up the intervals of each tag (histograms are merged by adding, never
      * by averaging percentiles). Untagged intervals are returned under {@code ""}.
      */

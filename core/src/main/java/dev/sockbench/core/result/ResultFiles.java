@@ -61,6 +61,8 @@ public final class ResultFiles {
 
     public static final String LATENCY_LOG_FILE = "latency.hlog";
     public static final String REPORT_DIR = "report";
+    /** The server JVM's GC log in a case's (or trial's) folder ({@link GcPauses}). */
+    public static final String GC_LOG_FILE = "gc.log";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -47,5 +48,32 @@ class LatencyLogTest {
         try (var files = Files.list(dir)) {
             assertThat(files).as("no temporary file left").containsExactly(file);
         }
+    }
+
+    @Test
+    void intervalsOfOneTagReadBackInOrderWithTheirEpochTimes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("latency.hlog");
+        long start = 1_768_471_200_000L;
+        try (LatencyLog log = LatencyLog.create(file, start)) {
+            for (int second = 0; second < 3; second++) {
+                for (String tag : List.of(LatencyLog.CORRECTED, LatencyLog.RAW)) {
+                    Histogram h = new Histogram(3);
+                    h.setStartTimeStamp(start + second * 1000L);
+                    h.setEndTimeStamp(start + (second + 1) * 1000L);
+                    h.recordValue(1_000_000L * (second + 1));
+                    log.write(tag, h);
+                }
+            }
+        }
+
+        List<Histogram> seconds = LatencyLog.readIntervals(file, LatencyLog.CORRECTED);
+        assertThat(seconds)
+                .extracting(Histogram::getStartTimeStamp)
+                .containsExactly(start, start + 1_000, start + 2_000);
+        assertThat(seconds)
+                .extracting(Histogram::getEndTimeStamp)
+                .containsExactly(start + 1_000, start + 2_000, start + 3_000);
+        assertThat(seconds.get(1).getMaxValue()).isBetween(1_999_000L, 2_002_000L);
+        assertThat(LatencyLog.readIntervals(file, "step1-corrected")).isEmpty();
     }
 }

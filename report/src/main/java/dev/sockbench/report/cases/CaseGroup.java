@@ -42,6 +42,11 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
         return groups;
     }
 
+    /** What the group's cases share. */
+    public Key key() {
+        return Key.of(cases.getFirst().summary());
+    }
+
     /** True when the group's cases are sweeps: compared by capacity, not at one rate. */
     public boolean sweep() {
         return cases.getFirst().summary().sweep() != null;
@@ -80,7 +85,32 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
                     s.idle() == null ? null : s.idle().requested());
         }
 
-        /** For people: {@code tcp · closed · 8 connections · 64 B payload · length framing}. */
+        /** The same load with {@code idle} idle connections (null: none, or any). */
+        public Key withIdleConnections(Integer idle) {
+            return new Key(
+                    transport, framing, shape, arrival, connections, depth, payloadBytes, targetRatePerSec, slo, idle);
+        }
+
+        /** The same load with {@code bytes} of payload (0: any, left out of the title). */
+        public Key withPayloadBytes(int bytes) {
+            return new Key(
+                    transport,
+                    framing,
+                    shape,
+                    arrival,
+                    connections,
+                    depth,
+                    bytes,
+                    targetRatePerSec,
+                    slo,
+                    idleConnections);
+        }
+
+        /**
+         * For people: {@code tcp · closed · 8 connections · 64 B payload · length framing}; no idle
+         * connections when they are null, no payload when it is 0 (a scaling chart's load, where
+         * they vary).
+         */
         public String title() {
             StringBuilder t =
                     new StringBuilder().append(transport).append(" · ").append(shape);
@@ -100,7 +130,9 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
             if (idleConnections != null) {
                 t.append(" + ").append(Formats.integer(idleConnections)).append(" idle");
             }
-            t.append(" · ").append(Formats.integer(payloadBytes)).append(" B payload");
+            if (payloadBytes > 0) {
+                t.append(" · ").append(Formats.integer(payloadBytes)).append(" B payload");
+            }
             t.append(" · ").append(framing).append(" framing");
             return t.toString();
         }

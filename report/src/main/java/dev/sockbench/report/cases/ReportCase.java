@@ -3,6 +3,7 @@ package dev.sockbench.report.cases;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
+import dev.sockbench.core.result.TrialStats;
 import dev.sockbench.core.server.ServerModel;
 import dev.sockbench.report.compare.Estimate;
 import dev.sockbench.report.compare.Metric;
@@ -162,6 +163,17 @@ public record ReportCase(
     /** The case's interval log, {@code latency.hlog}; it may not exist. */
     public Path latencyLog() {
         return caseDir.resolve(ResultFiles.LATENCY_LOG_FILE);
+    }
+
+    /**
+     * The server JVM's GC log of the run behind this case's numbers: its own, or its representative
+     * trial's when it ran trials. It may not exist (a native server, an older run).
+     */
+    public Path gcLog() {
+        TrialStats trials = summary == null ? null : summary.trials();
+        Path dir =
+                trials == null ? caseDir : caseDir.resolve(RunResult.TrialEntry.folder(trials.representativeTrial()));
+        return dir.resolve(ResultFiles.GC_LOG_FILE);
     }
 
     /** True when the interval log exists (a report chart needs it). */

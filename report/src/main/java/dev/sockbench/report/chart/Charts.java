@@ -78,6 +78,22 @@ public final class Charts {
         }
     }
 
+    /** One case's p99 and completed requests per second, the server's GC pauses marked. */
+    public static JFreeChart timeline(
+            String title,
+            java.awt.Color color,
+            double lengthSec,
+            List<TimelineChart.Second> seconds,
+            List<TimelineChart.Pause> pauses) {
+        return TimelineChart.create(title, color, lengthSec, seconds, pauses);
+    }
+
+    /** p99 and a second figure against idle connections or payload size, one line per model. */
+    public static JFreeChart scaling(
+            String title, ScalingChart.Axis x, List<ScalingChart.Line> lines, Palette palette) {
+        return ScalingChart.create(title, x, lines, palette);
+    }
+
     /** One transport's models in rank order: capacity or rate beside CPU per request. */
     public static JFreeChart answer(String title, String valueLabel, List<AnswerChart.Bar> bars, Palette palette) {
         return AnswerChart.create(title, valueLabel, bars, palette);

@@ -35,7 +35,9 @@ import java.util.stream.Collectors;
  * self-contained folder (no scripts, no network). The run header, how to read it, the capacity
  * each model reached in sweeps, a table of every measured case grouped by what is comparable
  * (INVALID cases marked with their reasons), the cases that were not measured and why, per group
- * the charts ({@link GroupCharts}), and the environment.
+ * the charts ({@link GroupCharts}) and each case's latency over time ({@link Timelines}), the
+ * connection and payload scaling ({@link Scaling}), the latest JMH results beside the run ({@link
+ * JmhResults}), and the environment.
  *
  * <p>The page comes from the {@code index.mustache} template, which HTML-escapes every value.
  */
@@ -65,11 +67,15 @@ public final class HtmlReportRenderer implements ReportRenderer {
         for (CaseGroup group : caseGroups) {
             GroupCharts.Result charts = GroupCharts.draw(group, palette, reportDir);
             charts.files().forEach(image -> written.add(image.file()));
-            groups.add(new Page.GroupView(group.slug(), group.title(), charts.files(), charts.notCharted()));
+            List<Page.Image> timelines = Timelines.draw(group, palette, reportDir);
+            timelines.forEach(image -> written.add(image.file()));
+            groups.add(new Page.GroupView(group.slug(), group.title(), charts.files(), timelines, charts.notCharted()));
             if (group.sweep()) {
                 capacity.add(CapacityTable.of(group));
             }
         }
+        List<Page.Image> scaling = Scaling.draw(caseGroups, palette, reportDir);
+        scaling.forEach(image -> written.add(image.file()));
         List<Page.TableView> views = new ArrayList<>();
         for (View view : View.values()) {
             List<Column> shown = view.order(columns.stream().filter(view::shows).toList());
@@ -104,7 +110,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 views,
                 capacity,
                 groups,
-                notMeasured);
+                scaling,
+                notMeasured,
+                JmhResults.copyLatest(runDir, reportDir));
         StringWriter html = new StringWriter();
         TEMPLATE.execute(html, page).flush();
         ResultFiles.writeAtomically(

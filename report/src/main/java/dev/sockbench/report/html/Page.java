@@ -18,7 +18,13 @@ record Page(
         List<TableView> views,
         List<CapacityView> capacity,
         List<GroupView> groups,
-        List<NotMeasured> notMeasured) {
+        List<Image> scaling,
+        List<NotMeasured> notMeasured,
+        Jmh jmh) {
+
+    boolean anyScaling() {
+        return !scaling.isEmpty();
+    }
 
     boolean anyCapacity() {
         return !capacity.isEmpty();
@@ -100,8 +106,21 @@ record Page(
     /** A header cell; {@code span} columns wide. */
     record HeaderCell(String label, int span, String cssClass) {}
 
-    /** One run of comparable cases: its charts. */
-    record GroupView(String slug, String title, List<Image> charts, List<String> notCharted) {
+    /**
+     * The latest JMH results beside the run, copied into the report folder.
+     *
+     * @param file the copy, relative to the report folder
+     * @param folder the results folder it came from, {@code jmh-<time>}
+     * @param lines one per benchmark: its score
+     */
+    record Jmh(String file, String folder, List<String> lines) {}
+
+    /** One run of comparable cases: its charts, and each case's latency over time. */
+    record GroupView(String slug, String title, List<Image> charts, List<Image> timelines, List<String> notCharted) {
+        boolean anyTimelines() {
+            return !timelines.isEmpty();
+        }
+
         boolean anyNotCharted() {
             return !notCharted.isEmpty();
         }

@@ -1,9 +1,10 @@
-package dev.sockbench.bench.metrics;
+package dev.sockbench.core.result;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * G1, Serial and Parallel log every pause this way; a pause belongs to an interval when its log
- * line (written as it ends) falls inside it.
+ * line (written as it ends) falls inside it. The harness writes the server's log as {@link
+ * ResultFiles#GC_LOG_FILE} in the case's folder; the report marks its pauses on the latency over
+ * time ({@link #pauses}).
  *
  * @param count pauses in the interval
  * @param totalUs their summed duration, µs
@@ -32,12 +35,26 @@ public record GcPauses(long count, long totalUs, long maxUs) {
         return "-Xlog:gc:file=\"" + file.toAbsolutePath() + "\":timemillis:filecount=0";
     }
 
+    /**
+     * One stop-the-world pause.
+     *
+     * @param endEpochMs when it ended (its log line's time), epoch ms
+     * @param durationUs how long it lasted, µs
+     */
+    public record Pause(long endEpochMs, long durationUs) {}
+
     /** The pauses in {@code log} that ended in {@code [fromEpochMs, toEpochMs]}. */
     public static GcPauses read(Path log, long fromEpochMs, long toEpochMs) throws IOException {
         return parse(Files.readAllLines(log, StandardCharsets.UTF_8), fromEpochMs, toEpochMs);
     }
 
-    static GcPauses parse(List<String> lines, long fromEpochMs, long toEpochMs) {
+    /** Every pause in {@code log}, in log order. */
+    public static List<Pause> pauses(Path log) throws IOException {
+        return pauses(Files.readAllLines(log, StandardCharsets.UTF_8));
+    }
+
+    /** The pauses in these log lines that ended in {@code [fromEpochMs, toEpochMs]}. */
+    public static GcPauses parse(List<String> lines, long fromEpochMs, long toEpochMs) {
         long count = 0;
         double totalMs = 0;
         double maxMs = 0;
@@ -56,5 +73,17 @@ public record GcPauses(long count, long totalUs, long maxUs) {
             maxMs = Math.max(maxMs, pauseMs);
         }
         return new GcPauses(count, Math.round(totalMs * 1000), Math.round(maxMs * 1000));
+    }
+
+    /** Every pause in these log lines, in order. */
+    public static List<Pause> pauses(List<String> lines) {
+        List<Pause> pauses = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = PAUSE.matcher(line);
+            if (m.matches()) {
+                pauses.add(new Pause(Long.parseLong(m.group(1)), Math.round(Double.parseDouble(m.group(2)) * 1000)));
+            }
+        }
+        return pauses;
     }
 }
