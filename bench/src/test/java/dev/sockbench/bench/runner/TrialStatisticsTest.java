@@ -9,6 +9,7 @@ import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyUs;
 import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
+import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.core.result.TrialStats;
 import dev.sockbench.core.result.TrialStats.Metric;
@@ -132,5 +133,36 @@ class TrialStatisticsTest {
         Map<String, TrialStats> stats = TrialStatistics.of(List.of(sweep));
         assertThat(stats.get("s").capacityPerSec().median()).isEqualTo(2000.0);
         assertThat(stats.get("s").representativeTrial()).isEqualTo(3);
+    }
+
+    @Test
+    void theTailAndTheServersCpuPerRequestHaveTheirStatisticsToo() {
+        Map<Integer, CaseSummary> measured = new LinkedHashMap<>();
+        double[][] trials = {{900, 4.0}, {1100, 5.0}, {1000, 6.0}}; // p99.9 µs, server CPU µs/request
+        for (int k = 0; k < trials.length; k++) {
+            CaseSummary s = summary(1000, 100, null);
+            Percentiles c = s.latencyUs().corrected();
+            Percentiles tail = new Percentiles(c.p50(), c.p90(), c.p99(), trials[k][0], c.max(), c.mean());
+            measured.put(
+                    k + 1,
+                    CaseSummary.from(LoadReport.builder()
+                                    .load(s.load())
+                                    .latencyUs(new LatencyUs(tail, tail))
+                                    .build())
+                            .server(new ServerCost(1, 1, trials[k][1], 1, 1, 0.1, 4, 1L << 20, 0.0))
+                            .build());
+        }
+
+        TrialStats stats =
+                TrialStatistics.of(List.of(new CaseTrials("a", 3, measured))).get("a");
+
+        assertThat(stats.correctedP999Us().median()).isEqualTo(1000.0);
+        assertThat(stats.correctedP999Us().higherIsBetter()).isFalse();
+        assertThat(stats.correctedP999Us().ci95Low()).isCloseTo(1000 - T_975_2DF * 100 / Math.sqrt(3), within(1e-6));
+        assertThat(stats.serverCpuUsPerRequest().median()).isEqualTo(5.0);
+        assertThat(stats.serverCpuUsPerRequest().values()).containsExactly(4.0, 5.0, 6.0);
+        assertThat(TrialStatistics.of(List.of(trials("b", 1, 2, 3))).get("b").serverCpuUsPerRequest())
+                .as("no trial measured the server")
+                .isNull();
     }
 }

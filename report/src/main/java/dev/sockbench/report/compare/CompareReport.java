@@ -58,7 +58,23 @@ public final class CompareReport {
 
     record Row(String label, String cssClass, List<Cell> cells, String note, int span) {}
 
-    record Cell(String baseline, String current, String change, String cssClass) {}
+    /**
+     * One metric of one case.
+     *
+     * @param intervals the 95% intervals over the trials, for people; empty when neither run had trials
+     */
+    record Cell(String baseline, String current, String change, String cssClass, String intervals) {}
+
+    /** E.g. {@code 95% interval over the trials: baseline 80.0–120.0, current 92.0–138.0 µs}. */
+    static String intervals(Comparison.MetricDelta m) {
+        if (!m.baseline().hasInterval() && !m.current().hasInterval()) {
+            return "";
+        }
+        java.util.function.Function<Estimate, String> range = e ->
+                e.hasInterval() ? m.metric().format(e.low()) + "–" + m.metric().format(e.high()) : "none (one trial)";
+        return "95% interval over the trials: baseline " + range.apply(m.baseline()) + ", current "
+                + range.apply(m.current()) + " " + m.metric().unit();
+    }
 
     record Figure(String file, String alt, String title) {}
 
@@ -80,13 +96,14 @@ public final class CompareReport {
         int index = 1;
         for (Comparison.CaseDelta d : c.matched()) {
             Cell[] cells = new Cell[shown.size()];
-            Arrays.fill(cells, new Cell(Formats.NONE, Formats.NONE, "", ""));
+            Arrays.fill(cells, new Cell(Formats.NONE, Formats.NONE, "", "", ""));
             for (Comparison.MetricDelta m : d.metrics()) {
                 cells[shown.indexOf(m.metric())] = new Cell(
                         m.metric().format(m.baseline().value()),
                         m.metric().format(m.current().value()),
                         m.change(),
-                        m.verdict().name().toLowerCase(Locale.ROOT));
+                        m.verdict().name().toLowerCase(Locale.ROOT),
+                        intervals(m));
             }
             String note = d.regressed()
                     ? "REGRESSED: " + String.join("; ", d.regressions())
