@@ -75,7 +75,8 @@ public final class RunCommand implements Callable<Integer> {
             names = {"--suite"},
             paramLabel = "SUITE",
             description = "The suite to run: smoke (CI, under a minute), quick (capacity per model, about 3 min),"
-                    + " standard (about 20 min), or the path of a suite .yaml file (default: " + DEFAULT_SUITE
+                    + " standard (about 20 min), full (everything with 3 trials: hours), or the path of a suite .yaml file (default: "
+                    + DEFAULT_SUITE
                     + " when no ad-hoc option is given).")
     String suite;
 

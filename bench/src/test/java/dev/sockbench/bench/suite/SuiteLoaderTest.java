@@ -232,6 +232,12 @@ class SuiteLoaderTest {
         assertThat(standard.measured().stream().map(SuiteCase::caseId))
                 .anyMatch(id -> id.endsWith("-idle-c4-r5k-i10000"))
                 .anyMatch(id -> id.endsWith("-closed-c8-p64KiB"));
+
+        // full: every case three times, and more than standard.
+        Suite fullSuite = l.load("full");
+        assertThat(fullSuite.trials()).isEqualTo(3);
+        assertThat(fullSuite.measured().size())
+                .isGreaterThan(standard.measured().size());
     }
 
     @Test
@@ -250,7 +256,7 @@ class SuiteLoaderTest {
         assertThatThrownBy(() -> loader.load("quik"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(
-                        "unknown suite 'quik'; accepted: smoke, quick, standard, or the path of a suite .yaml file");
+                        "unknown suite 'quik'; accepted: smoke, quick, standard, full, or the path of a suite .yaml file");
     }
 
     @Test
