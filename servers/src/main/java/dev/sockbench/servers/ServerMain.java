@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.TimeZone;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -38,8 +39,9 @@ import sun.misc.Signal;
  * <p><b>Commands on stdin.</b> Once listening, a line {@code USAGE} on stdin makes the server print
  * one stdout line {@code USAGE <usage>} with the {@link ResourceUsage} of this process so far, e.g.
  * {@code USAGE userCpuUs=812000 sysCpuUs=1604000 voluntaryCtxSwitches=150000
- * involuntaryCtxSwitches=2000}: CPU time (µs) and context switches of all its threads, exited ones
- * included ({@code getrusage(RUSAGE_SELF)}); {@link ProcessLines} spells every line. Each {@code USAGE} gets
+ * involuntaryCtxSwitches=2000 acceptFailures=0}: CPU time (µs) and context switches of all its
+ * threads, exited ones included ({@code getrusage(RUSAGE_SELF)}), and the connections it failed to
+ * accept since it started ({@link RunningServer#acceptFailures()}); {@link ProcessLines} spells every line. Each {@code USAGE} gets
  * exactly one answer, in order, flushed at once; stdout lines never interleave. The suite runner
  * asks at the start and at the end of the measured interval and subtracts. Any other line is
  * ignored, and so is the end of stdin: a server started from a terminal or with stdin closed serves
@@ -177,27 +179,35 @@ public final class ServerMain implements Callable<Integer> {
         // Links getrusage before anyone asks: the first USAGE comes at the start of the measured
         // interval, and an answer delayed by linking would shift that interval's start.
         ResourceUsage.ofThisProcess();
+        // Reads the time-zone file now: a log line (Netty's, through java.util.logging) reads it on
+        // first use, which fails once the server's descriptors run out, and then fails for good.
+        TimeZone.getDefault();
         PrintWriter out = spec.commandLine().getOut();
         println(out, ProcessLines.listening(server.endpoint()));
         // Started after LISTENING, so that line is always the first; a USAGE sent earlier waits in the pipe.
-        Thread.ofPlatform().daemon().name("server-stdin").start(() -> answerCommands(out));
+        Thread.ofPlatform().daemon().name("server-stdin").start(() -> answerCommands(out, server));
         stop.await();
         shutdown.run();
         return Cli.EXIT_OK;
     }
 
     /** Answers {@code USAGE} lines on stdin until it ends; see the class comment. */
-    private static void answerCommands(PrintWriter out) {
+    private static void answerCommands(PrintWriter out, RunningServer server) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (ProcessLines.isUsageRequest(line)) {
-                    println(out, ProcessLines.usageReply(ResourceUsage.ofThisProcess()));
+                    println(out, ProcessLines.usageReply(usage(server)));
                 }
             }
         } catch (IOException e) {
             // No usable stdin (closed, or a terminal gone): there is nobody to answer.
         }
+    }
+
+    /** This process's usage so far, with the server's failed accepts. */
+    private static ResourceUsage usage(RunningServer server) {
+        return ResourceUsage.ofThisProcess().withAcceptFailures(server.acceptFailures());
     }
 
     /** One whole line, flushed; the only way this class writes stdout, so lines never interleave. */

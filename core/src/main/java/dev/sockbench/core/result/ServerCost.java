@@ -46,6 +46,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param gcPauses stop-the-world GC pauses that ended inside the interval; null when not known
  * @param gcPauseUs their total duration, µs; null when not known
  * @param gcPauseMaxUs the longest of them, µs; null when not known
+ * @param acceptFailures connections the server failed to accept since it started, warm-up and
+ *     connection set-up included (e.g. its open-file limit reached: raise it with {@code ulimit
+ *     -n}); each pauses its accepting for a second. Null when the server did not answer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerCost(
@@ -60,9 +63,40 @@ public record ServerCost(
         Double rssBytesPerConnection,
         Long gcPauses,
         Long gcPauseUs,
-        Long gcPauseMaxUs) {
+        Long gcPauseMaxUs,
+        Long acceptFailures) {
 
-    /** The process figures only; GC pauses unknown. */
+    /** Accept failures unknown. */
+    public ServerCost(
+            Long cpuUserUs,
+            Long cpuSysUs,
+            Double cpuUsPerRequest,
+            Long voluntaryCtxSwitches,
+            Long involuntaryCtxSwitches,
+            Double ctxSwitchesPerRequest,
+            int threads,
+            long rssBytes,
+            Double rssBytesPerConnection,
+            Long gcPauses,
+            Long gcPauseUs,
+            Long gcPauseMaxUs) {
+        this(
+                cpuUserUs,
+                cpuSysUs,
+                cpuUsPerRequest,
+                voluntaryCtxSwitches,
+                involuntaryCtxSwitches,
+                ctxSwitchesPerRequest,
+                threads,
+                rssBytes,
+                rssBytesPerConnection,
+                gcPauses,
+                gcPauseUs,
+                gcPauseMaxUs,
+                null);
+    }
+
+    /** The process figures only; GC pauses and accept failures unknown. */
     public ServerCost(
             long cpuUserUs,
             long cpuSysUs,
@@ -83,6 +117,7 @@ public record ServerCost(
                 threads,
                 rssBytes,
                 rssBytesPerConnection,
+                null,
                 null,
                 null,
                 null);

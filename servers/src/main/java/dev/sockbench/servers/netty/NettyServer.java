@@ -75,6 +75,7 @@ final class NettyServer extends EchoServer {
                 .group(boss, workers)
                 .channel(flavor.serverChannel(endpoint.transport()))
                 .option(ChannelOption.SO_BACKLOG, Sockets.BACKLOG)
+                .handler(new AcceptPause(acceptBackoff))
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
