@@ -123,6 +123,11 @@ final class StreamClient implements AutoCloseable {
         }
     }
 
+    /** Closes the sending side only (a FIN); reads go on. */
+    void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
     /** Closes with a reset instead of a FIN (TCP only: SO_LINGER 0). */
     void abort() throws IOException {
         if (channel.supportedOptions().contains(StandardSocketOptions.SO_LINGER)) {
