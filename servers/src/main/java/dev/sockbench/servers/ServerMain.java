@@ -3,6 +3,7 @@ package dev.sockbench.servers;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.cli.Converters;
+import dev.sockbench.core.cli.StopSignals;
 import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.protocol.Framing;
@@ -27,7 +28,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 /**
  * One echo server as its own process. When the socket is ready it prints exactly one line,
@@ -172,9 +172,7 @@ public final class ServerMain implements Callable<Integer> {
         };
         // The hook covers an exit we do not handle (e.g. SIGHUP); the signals below end in return 0.
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "server-shutdown"));
-        CountDownLatch stop = new CountDownLatch(1);
-        onSignal("TERM", stop);
-        onSignal("INT", stop);
+        CountDownLatch stop = StopSignals.install();
 
         // Links getrusage before anyone asks: the first USAGE comes at the start of the measured
         // interval, and an answer delayed by linking would shift that interval's start.
@@ -215,18 +213,6 @@ public final class ServerMain implements Callable<Integer> {
         synchronized (out) {
             out.println(line);
             out.flush();
-        }
-    }
-
-    /**
-     * The JVM's own handler exits with 128 + the signal number; ours lets {@link #call} close the
-     * server and return 0, as the contract with the suite runner says.
-     */
-    private static void onSignal(String name, CountDownLatch stop) {
-        try {
-            Signal.handle(new Signal(name), signal -> stop.countDown());
-        } catch (IllegalArgumentException notHandleable) {
-            // e.g. -Xrs: the shutdown hook still closes the server, but the exit code is the JVM's.
         }
     }
 

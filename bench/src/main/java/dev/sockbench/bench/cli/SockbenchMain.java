@@ -1,5 +1,6 @@
 package dev.sockbench.bench.cli;
 
+import dev.sockbench.bench.proxy.ProxyCommand;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.loadgen.LoadgenMain;
 import dev.sockbench.servers.ListCommand;
@@ -20,7 +21,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Compares server I/O models side by side: same load, same protocol, every model.",
-        subcommands = {RunCommand.class, ListCommand.class, ServerMain.class, LoadgenMain.class, ReportCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ListCommand.class,
+            ServerMain.class,
+            LoadgenMain.class,
+            ProxyCommand.class,
+            ReportCommand.class
+        })
 public final class SockbenchMain implements Callable<Integer> {
     @Spec
     CommandSpec spec;
