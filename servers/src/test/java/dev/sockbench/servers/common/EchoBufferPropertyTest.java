@@ -5,45 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sockbench.core.protocol.FrameLengthException;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.protocol.LengthFraming;
-import dev.sockbench.servers.FrameStreams;
-import dev.sockbench.servers.FrameStreams.Outcome;
-import dev.sockbench.servers.FrameStreams.Split;
+import dev.sockbench.servers.FrameDecoderProperties;
+import dev.sockbench.servers.FrameDecoderProperties.Outcome;
+import dev.sockbench.servers.FrameDecoderProperties.Split;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
  * The NIO and NIO.2 models' frame decoder ({@link EchoBuffer}) over arbitrary byte streams in
  * arbitrary reads: it echoes exactly the whole well-formed frames, rejects a bad length, and its
  * buffer never grows beyond the largest frame allowed.
  */
-class EchoBufferPropertyTest {
-    @Property(tries = 500)
-    void echoesWholeFramesOfAnyStreamInAnySplit(@ForAll("frameStreams") Split split) {
-        FrameStreams.check(split.stream(), decode(split));
-    }
-
-    @Property(tries = 300)
-    void arbitraryBytesAreEchoedOnlyAsWholeFramesOrRejected(@ForAll("noise") Split split) {
-        FrameStreams.check(split.stream(), decode(split));
-    }
-
-    @Provide
-    Arbitrary<Split> frameStreams() {
-        return FrameStreams.splits(FrameStreams.streams());
-    }
-
-    @Provide
-    Arbitrary<Split> noise() {
-        return FrameStreams.splits(FrameStreams.noise());
-    }
-
+class EchoBufferPropertyTest extends FrameDecoderProperties {
     /** Feeds the reads through an EchoBuffer the way a selector loop does; what came out. */
-    private static Outcome decode(Split split) {
-        EchoBuffer echo = new EchoBuffer(Framing.LENGTH, FrameStreams.MAX_FRAME_BYTES);
+    @Override
+    protected Outcome decode(Split split) {
+        EchoBuffer echo = new EchoBuffer(Framing.LENGTH, FrameDecoderProperties.MAX_FRAME_BYTES);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             for (byte[] chunk : split.chunks()) {
@@ -64,7 +41,7 @@ class EchoBufferPropertyTest {
                             .as("buffer size")
                             .isLessThanOrEqualTo(Math.max(
                                     EchoBuffer.INITIAL_BYTES,
-                                    LengthFraming.PREFIX_BYTES + FrameStreams.MAX_FRAME_BYTES));
+                                    LengthFraming.PREFIX_BYTES + FrameDecoderProperties.MAX_FRAME_BYTES));
                     assertThat(echo.readBuffer().hasRemaining())
                             .as("room for the next read")
                             .isTrue();

@@ -12,18 +12,43 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * What the property tests of the frame decoders share: byte streams to feed them, the splits to
- * feed them in, and the oracle — the {@code length} framing read straight from its definition —
- * each decoder's echo is checked against.
+ * The property every frame decoder must have, for each to run against its own decoder (a subclass
+ * per decoder, {@link #decode}): over byte streams in arbitrary reads it echoes what the {@code
+ * length} framing, read straight from its definition ({@link #check}), says it must.
  */
-public final class FrameStreams {
+public abstract class FrameDecoderProperties {
     /** Above {@code EchoBuffer}'s starting size, so that its growth is part of the property. */
     public static final int MAX_FRAME_BYTES = 20_000;
 
-    private FrameStreams() {}
+    /** Feeds the stream to the decoder in its reads; what came out. */
+    protected abstract Outcome decode(Split split) throws Exception;
+
+    @Property(tries = 500)
+    public void echoesWholeFramesOfAnyStreamInAnySplit(@ForAll("frameStreams") Split split) throws Exception {
+        check(split.stream(), decode(split));
+    }
+
+    @Property(tries = 300)
+    public void arbitraryBytesAreEchoedOnlyAsWholeFramesOrRejected(@ForAll("noiseStreams") Split split)
+            throws Exception {
+        check(split.stream(), decode(split));
+    }
+
+    @Provide
+    public Arbitrary<Split> frameStreams() {
+        return splits(streams());
+    }
+
+    @Provide
+    public Arbitrary<Split> noiseStreams() {
+        return splits(noise());
+    }
 
     /** What a decoder did with a stream: the bytes it echoed, and whether it rejected a length. */
     public record Outcome(byte[] echoed, boolean rejected) {}
@@ -32,26 +57,26 @@ public final class FrameStreams {
      * Streams of mostly well-formed frames (most small, some up to the cap), with now and then
      * arbitrary bytes in between: a length out of range, or a frame cut short.
      */
-    public static Arbitrary<byte[]> streams() {
+    static Arbitrary<byte[]> streams() {
         Arbitrary<Integer> sizes = Arbitraries.frequencyOf(
                 Tuple.of(10, Arbitraries.integers().between(Payload.HEADER_BYTES, 600)),
                 Tuple.of(1, Arbitraries.integers().between(Payload.HEADER_BYTES, MAX_FRAME_BYTES)));
         Arbitrary<byte[]> frame = sizes.flatMap(
                         n -> Arbitraries.bytes().array(byte[].class).ofSize(n))
-                .map(FrameStreams::frame);
+                .map(FrameDecoderProperties::frame);
         Arbitrary<byte[]> noise =
                 Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(12);
         Arbitrary<byte[]> piece = Arbitraries.frequencyOf(Tuple.of(12, frame), Tuple.of(1, noise));
-        return piece.list().ofMaxSize(12).map(FrameStreams::concat);
+        return piece.list().ofMaxSize(12).map(FrameDecoderProperties::concat);
     }
 
     /** Arbitrary bytes, no structure at all. */
-    public static Arbitrary<byte[]> noise() {
+    static Arbitrary<byte[]> noise() {
         return Arbitraries.bytes().array(byte[].class).ofMaxSize(4000);
     }
 
     /** A stream with the sizes of the reads it arrives in (the last one takes the rest). */
-    public static Arbitrary<Split> splits(Arbitrary<byte[]> streams) {
+    static Arbitrary<Split> splits(Arbitrary<byte[]> streams) {
         Arbitrary<Integer> read = Arbitraries.frequencyOf(
                 Tuple.of(1, Arbitraries.integers().between(1, 16)),
                 Tuple.of(2, Arbitraries.integers().between(1, 700)),
@@ -91,7 +116,7 @@ public final class FrameStreams {
      * stream (a partial one at the end waits); with one it rejects the connection, having echoed
      * some of the frames before it (those that came in earlier reads) and none after.
      */
-    public static void check(byte[] stream, Outcome outcome) {
+    static void check(byte[] stream, Outcome outcome) {
         List<Integer> ends = new ArrayList<>(); // where each whole well-formed frame ends
         boolean bad = false;
         ByteBuffer in = ByteBuffer.wrap(stream);
