@@ -4,6 +4,8 @@
 #   ./run.sh                 run the quick suite (every model on every transport it can serve)
 #   ./run.sh test            run the unit and integration tests (./mvnw -B verify)
 #   ./run.sh jdk             print the JDK 25 this script would use, and exit
+#   ./run.sh jmh [REGEX] [JMH options]   the JMH micro-benchmarks (bench/.../jmh), JSON results in
+#                            results/jmh-<time>/jmh.json; e.g. ./run.sh jmh Protocol -prof gc
 #   ./run.sh ARGS...         run the sockbench CLI: list, server, loadgen, run, report, --help
 #
 # It finds a JDK 25 by itself (JAVA_HOME, then java on PATH, then the newest in /usr/lib/jvm, or
@@ -117,6 +119,20 @@ read -r -a JVM_FLAGS <<<"$(sed -n 's:.*<sockbench.jvm.flags>\(.*\)</sockbench.jv
 if [[ $# -eq 0 ]]; then
     set -- run --suite quick
 fi
+if [[ "${1:-}" == "jmh" ]]; then
+    shift
+    # JMH's own main: it forks a JVM per benchmark (the JDK found above) and writes JSON that its
+    # usual visualisers read. Never part of ./run.sh test.
+    out="$ROOT/results/jmh-$(date +%Y-%m-%dT%H-%M-%S)"
+    mkdir -p "$out"
+    echo "sockbench: JMH results will be in $out/jmh.json" >&2
+    status=0
+    "$JAVA_HOME/bin/java" "${JVM_FLAGS[@]}" -cp "$JAR" org.openjdk.jmh.Main "$@" \
+        -rf json -rff "$out/jmh.json" || status=$?
+    [[ -f "$out/jmh.json" ]] && echo "$out/jmh.json"
+    exit "$status"
+fi
+
 # Flags by role, as loadgen's WarmupPolicy gives them (why: see there; a test keeps them equal): the load generator's, none for a
 # server, and the harness's for the rest (the suite runner, report, list).
 case "$1" in

@@ -65,8 +65,8 @@ public final class Generator {
             if (stopRequested) {
                 engine.requestStop();
             }
-            if (spec.shape() instanceof LoadShape.Sweep sweep) {
-                return new SweepRunner(engine, spec, sweep, spec.plan(target, paths)).run(listener, hlogFile);
+            if (spec.shape() instanceof LoadShape.Sweep || spec.shape() instanceof LoadShape.Capacity) {
+                return new SweepRunner(engine, spec, spec.plan(target, paths)).run(listener, hlogFile);
             }
             LoadResult result;
             LatencyLog log = hlogFile == null ? null : LatencyLog.create(hlogFile, System.currentTimeMillis());

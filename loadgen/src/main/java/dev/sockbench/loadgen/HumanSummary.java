@@ -84,6 +84,9 @@ final class HumanSummary {
         }
         SweepResult sweep = s.sweep();
         if (sweep != null) {
+            if (sweep.ceilingPerSec() != null) {
+                line(b, "  ceiling   %.0f/s closed loop", sweep.ceilingPerSec());
+            }
             for (SweepResult.SweepStep step : sweep.steps()) {
                 line(
                         b,

@@ -55,14 +55,17 @@ public record LoadSpec(
 
     /**
      * The engine plan against {@code target} (a server of this spec's transport); a sweep's first
-     * step for {@link LoadShape.Sweep}.
+     * step for {@link LoadShape.Sweep}; the closed-loop ceiling run for {@link LoadShape.Capacity}
+     * (its steps: {@link LoadPlan#paced}).
      */
     public LoadPlan plan(Endpoint target, ClientSocketPaths paths) {
         if (target.transport() != transport) {
             throw new IllegalArgumentException("the spec is for " + transport + ", the target " + target);
         }
         ClientOptions client = new ClientOptions(target, framing, payloadBytes, shape.depth(), seed, timeoutNs, paths);
-        Mode mode = shape.kind() == Shape.CHURN ? Mode.CHURN : shape.kind().paced() ? Mode.PACED : Mode.CLOSED;
+        Mode mode = shape.kind() == Shape.CHURN
+                ? Mode.CHURN
+                : shape.kind().paced() && shape.kind() != Shape.CAPACITY ? Mode.PACED : Mode.CLOSED;
         int idle = shape instanceof LoadShape.IdleScale i ? i.idleConnections() : 0;
         Double rate = targetRatePerSec();
         return new LoadPlan(
@@ -79,7 +82,10 @@ public record LoadSpec(
                 catchUpFactor);
     }
 
-    /** The rate asked for, for paced shapes (a sweep: its start rate); null for closed shapes. */
+    /**
+     * The rate asked for, for paced shapes (a sweep: its start rate); null for closed shapes and
+     * for capacity, whose rates come from its ceiling.
+     */
     public Double targetRatePerSec() {
         return switch (shape) {
             case LoadShape.Open o -> o.ratePerSec();
@@ -95,6 +101,7 @@ public record LoadSpec(
             case LoadShape.Open o -> o.arrival();
             case LoadShape.IdleScale i -> i.active().arrival();
             case LoadShape.Sweep s -> s.arrival();
+            case LoadShape.Capacity c -> c.arrival();
             default -> null;
         };
     }

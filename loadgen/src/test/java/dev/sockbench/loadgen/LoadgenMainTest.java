@@ -266,7 +266,8 @@ class LoadgenMainTest {
         }
         assertThat(run.out().replaceAll("\\s+", " ")) // unwrapped
                 .contains("--catch-up=FACTOR")
-                .contains("Load shape: ping-pong, closed, open, sweep, churn, idle, stream (default closed).");
+                .contains(
+                        "Load shape: ping-pong, closed, open, sweep, capacity, churn, idle, stream (default closed).");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sockbench.report;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
+import dev.sockbench.report.export.BenchmarkJsonRenderer;
 import dev.sockbench.report.export.CsvReportRenderer;
 import dev.sockbench.report.export.JsonReportRenderer;
 import dev.sockbench.report.html.HtmlReportRenderer;
@@ -25,7 +26,11 @@ public final class Reports {
 
     /** Every renderer of a report: the HTML page with its charts, then the CSV and JSON exports. */
     public static List<ReportRenderer> renderers() {
-        return List.of(new HtmlReportRenderer(), new CsvReportRenderer(), new JsonReportRenderer());
+        return List.of(
+                new HtmlReportRenderer(),
+                new CsvReportRenderer(),
+                new JsonReportRenderer(),
+                new BenchmarkJsonRenderer());
     }
 
     /**
@@ -37,20 +42,28 @@ public final class Reports {
      * @throws IOException when the report cannot be written
      */
     public static Path render(Path runDir) throws IOException {
-        Path runFile = runDir.resolve(ResultFiles.RUN_FILE);
-        if (!Files.isRegularFile(runFile)) {
-            throw new BadInputException("not a sockbench run folder: " + runDir + " has no " + ResultFiles.RUN_FILE);
-        }
-        RunResult run;
-        try {
-            run = ResultFiles.readRun(runDir);
-        } catch (IOException e) {
-            throw new BadInputException("cannot read " + runFile + ": " + e.getMessage(), e);
-        }
+        RunResult run = readRun(runDir);
         for (ReportRenderer renderer : renderers()) {
             renderer.render(run, runDir);
         }
         return indexFile(runDir);
+    }
+
+    /**
+     * Reads {@code runDir/run.json}.
+     *
+     * @throws BadInputException when {@code runDir} is not a run folder this version can read
+     */
+    public static RunResult readRun(Path runDir) {
+        Path runFile = runDir.resolve(ResultFiles.RUN_FILE);
+        if (!Files.isRegularFile(runFile)) {
+            throw new BadInputException("not a sockbench run folder: " + runDir + " has no " + ResultFiles.RUN_FILE);
+        }
+        try {
+            return ResultFiles.readRun(runDir);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + runFile + ": " + e.getMessage(), e);
+        }
     }
 
     /** Where {@link #render} puts the page. */

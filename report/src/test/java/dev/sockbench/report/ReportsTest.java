@@ -33,17 +33,21 @@ class ReportsTest {
     @Test
     void tableShowsTheKnownNumbersOfEachCase() {
         // 1,000 × 100 µs: HdrHistogram reports the top of 100,000 ns's bucket, 100,031 ns
+        assertThat(html).contains("tcp · closed · 8 connections · 64 B payload · length framing");
         assertThat(row("closed-nio-epoll"))
-                .contains(">nio-epoll<", ">tcp<", ">length<", ">closed<", ">8<", ">64<")
+                .contains(">nio-epoll<")
                 .contains(">1,000<") // achieved req/s
                 .contains(">100.0<")
+                .contains(">valid<");
+        assertThat(row("cost", "closed-nio-epoll"))
                 .contains(">8.25<") // server CPU µs/request
                 .contains(">1.52<") // context switches per request
                 .contains(">12<") // threads
                 .contains(">50.0<") // RSS MiB
                 .contains(">16.0<") // RSS KiB per connection
                 .contains(">valid<");
-        assertThat(row("closed-blocking-platform")).contains(">200.1<", ">12.50<");
+        assertThat(row("closed-blocking-platform")).contains(">200.1<");
+        assertThat(row("cost", "closed-blocking-platform")).contains(">12.50<");
 
         // open loop: the 10 stalled requests (5 ms) are the top 1%: the corrected max shows the
         // stall, raw shows 200 µs; 1,000 requests measure no p99.9 (no case here has one, so the
@@ -72,7 +76,7 @@ class ReportsTest {
 
     @Test
     void skippedAndFailedCasesAreListedWithTheirReasons() {
-        assertThat(html).contains("<h2>Not measured</h2>");
+        assertThat(html).contains("<h2 id=\"notmeasured\">Not measured</h2>");
         assertThat(html).contains(SyntheticRun.SKIP_REASON).contains(SyntheticRun.FAIL_REASON);
         assertThat(html).contains("7 cases: 4 valid, 1 INVALID, 1 skipped, 1 failed");
     }
@@ -81,6 +85,37 @@ class ReportsTest {
     void textFromTheFilesIsEscaped() {
         assertThat(html).doesNotContain("<script>");
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    }
+
+    @Test
+    void theFirstScreenRanksTheModelsOfEachTransportTheBestMarked() {
+        int start = html.indexOf("<h2 id=\"answer\">");
+        String answer = html.substring(start, html.indexOf("<h2", start + 1));
+        assertThat(answer).contains("<h3>tcp</h3>", "ranked by rate, then p99");
+        // equal rates (1,000 req/s): the lower p99 first; the open group's one case does not answer
+        assertThat(answer)
+                .containsSubsequence(
+                        "<tr class=\"best\"><td class=\"rank\">1</td><td>nio-epoll</td><td class=\"num\">1,000</td><td class=\"num\">100.0</td><td class=\"num\">8.25</td>",
+                        "<td class=\"rank\">2</td><td>&lt;script&gt;",
+                        "<td class=\"rank\">3</td><td>blocking-platform</td>");
+        assertThat(answer).contains("src=\"answer-01-tcp-closed-c8-64b-length.png\"");
+        assertThat(html.indexOf("<h2 id=\"howto\">"))
+                .as("how to read this comes after the detail, linked from the top")
+                .isGreaterThan(html.indexOf("<h2 id=\"environment\">"));
+        assertThat(html).contains("<a href=\"#howto\">");
+    }
+
+    @Test
+    void aSuiteAndACaseNamedAsAScriptRenderAsText(@TempDir Path otherRun) throws Exception {
+        SyntheticRun.write(otherRun);
+        Path run = otherRun.resolve(ResultFiles.RUN_FILE);
+        Files.writeString(
+                run,
+                Files.readString(run).replace("\"suite\" : \"test\"", "\"suite\" : \"<script>alert(1)</script>\""));
+
+        String page = Files.readString(Reports.render(otherRun));
+
+        assertThat(page).doesNotContain("<script").contains("suite <b>&lt;script&gt;alert(1)&lt;/script&gt;</b>");
     }
 
     @Test
@@ -119,12 +154,14 @@ class ReportsTest {
                         "latency-01-tcp-closed-c8-64b-length.png",
                         "cost-01-tcp-closed-c8-64b-length.png",
                         "latency-02-tcp-open-r10000-c8-64b-length.png",
-                        "cost-02-tcp-open-r10000-c8-64b-length.png");
+                        "cost-02-tcp-open-r10000-c8-64b-length.png",
+                        "answer-01-tcp-closed-c8-64b-length.png");
         for (Path png : pngs) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image).as(png.toString()).isNotNull();
-            assertThat(image.getWidth()).isEqualTo(960);
-            assertThat(image.getHeight()).isEqualTo(540);
+            boolean small = png.getFileName().toString().startsWith("answer-");
+            assertThat(image.getWidth()).isEqualTo(small ? 640 : 960);
+            assertThat(image.getHeight()).isEqualTo(small ? 300 : 540);
             assertThat(html).contains("src=\"" + png.getFileName() + "\"");
         }
         assertThat(System.getProperty("java.awt.headless")).isEqualTo("true");
@@ -165,7 +202,7 @@ class ReportsTest {
         Reports.render(runDir);
 
         assertThat(stale).doesNotExist();
-        assertThat(pngs()).hasSize(4);
+        assertThat(pngs()).hasSize(5);
     }
 
     @Test
@@ -194,9 +231,14 @@ class ReportsTest {
         }
     }
 
-    /** The table row of one case, from its {@code <tr>} to its {@code </tr>}. */
+    /** The row of one case in the latency view, from its {@code <tr>} to its {@code </tr>}. */
     private static String row(String caseId) {
-        int id = html.indexOf("id=\"case-" + caseId + "\"");
+        return row("latency", caseId);
+    }
+
+    /** The row of one case in a view of the detail. */
+    private static String row(String view, String caseId) {
+        int id = html.indexOf("id=\"" + view + "-case-" + caseId + "\"");
         assertThat(id).as("row of " + caseId).isPositive();
         int start = html.lastIndexOf("<tr", id);
         return html.substring(start, html.indexOf("</tr>", id) + 5);

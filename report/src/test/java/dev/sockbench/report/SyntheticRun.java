@@ -12,6 +12,7 @@ import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.ServerCost;
+import dev.sockbench.core.result.TestRuns;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,9 +37,9 @@ import org.HdrHistogram.Histogram;
  *   poll-tcp                   failed
  * </pre>
  */
-final class SyntheticRun {
-    static final String SCRIPT_MODEL = "<script>alert('x')</script>";
-    static final String SHORT_RATE_REASON = "achieved 8,000 req/s is below 99% of the 10,000 req/s target";
+public final class SyntheticRun {
+    public static final String SCRIPT_MODEL = "<script>alert('x')</script>";
+    public static final String SHORT_RATE_REASON = "achieved 8,000 req/s is below 99% of the 10,000 req/s target";
     static final String MARKUP_REASON = "generator CPU saturated <b>99%</b>";
     static final String SKIP_REASON = "n/a: io_uring has no Unix channel";
     static final String FAIL_REASON = "server exited with code 1 before LISTENING";
@@ -46,7 +47,7 @@ final class SyntheticRun {
 
     private SyntheticRun() {}
 
-    static RunResult write(Path runDir) throws IOException {
+    public static RunResult write(Path runDir) throws IOException {
         List<RunResult.CaseEntry> entries = new ArrayList<>();
         Histogram platform = hist(200_000L, 1_000);
         entries.add(measured(
@@ -181,14 +182,7 @@ final class SyntheticRun {
             writeHalves(log, LatencyLog.CORRECTED, corrected);
             writeHalves(log, LatencyLog.RAW, raw);
         }
-        return new RunResult.CaseEntry(
-                summary.caseId(),
-                summary.model(),
-                summary.load().transport(),
-                summary.load().shape(),
-                CaseStatus.MEASURED,
-                summary.valid(),
-                summary.invalidReasons());
+        return TestRuns.entry(summary);
     }
 
     private static void writeHalves(LatencyLog log, String tag, Histogram total) {

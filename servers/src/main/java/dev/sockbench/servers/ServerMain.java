@@ -8,6 +8,7 @@ import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.protocol.LengthFraming;
+import dev.sockbench.core.server.PinnedVirtualThreads;
 import dev.sockbench.core.server.RunningServer;
 import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.server.ServerModel;
@@ -117,6 +118,13 @@ public final class ServerMain implements Callable<Integer> {
             description = "Threads or event loops for models that have them; 0 means the model's default.")
     int threads;
 
+    @Option(
+            names = "--pinned-events",
+            paramLabel = "FILE",
+            description = "Record every pin of a virtual thread to its carrier (JFR jdk.VirtualThreadPinned) to this"
+                    + " file, written when the server stops; only models on virtual threads record, others ignore it.")
+    Path pinnedEvents;
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new ServerMain(), args));
     }
@@ -158,6 +166,8 @@ public final class ServerMain implements Callable<Integer> {
         }
         ServerConfig config = new ServerConfig(endpoint, framing, maxFrameBytes, threads);
 
+        PinnedVirtualThreads pins =
+                pinnedEvents != null && model.virtualThreads() ? PinnedVirtualThreads.record(pinnedEvents) : null;
         RunningServer server;
         try {
             server = model.start(config);
@@ -169,6 +179,9 @@ public final class ServerMain implements Callable<Integer> {
         Runnable shutdown = () -> {
             server.close();
             deleteFolder(folder);
+            if (pins != null) {
+                pins.close();
+            }
         };
         // The hook covers an exit we do not handle (e.g. SIGHUP); the signals below end in return 0.
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "server-shutdown"));

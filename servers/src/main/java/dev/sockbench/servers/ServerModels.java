@@ -7,8 +7,10 @@ import dev.sockbench.servers.blocking.BlockingModel;
 import dev.sockbench.servers.netty.NettyModel;
 import dev.sockbench.servers.nio.SelectorModel;
 import dev.sockbench.servers.nio2.AsyncModel;
+import dev.sockbench.servers.reference.NativeEpollModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +28,8 @@ public final class ServerModels {
             NettyModel.epollEdgeTriggered(),
             NettyModel.epollLevelTriggered(),
             NettyModel.ioUring(),
-            new AsyncModel());
+            new AsyncModel(),
+            new NativeEpollModel());
 
     private ServerModels() {}
 
@@ -41,12 +44,13 @@ public final class ServerModels {
      * @throws IllegalArgumentException naming the accepted ids
      */
     public static ServerModel byId(String id) {
-        for (ServerModel model : ALL) {
-            if (model.id().equals(id)) {
-                return model;
-            }
-        }
-        throw new IllegalArgumentException("unknown model '" + id + "'; accepted: " + ids());
+        return find(id).orElseThrow(
+                        () -> new IllegalArgumentException("unknown model '" + id + "'; accepted: " + ids()));
+    }
+
+    /** The model with this id, if there is one. */
+    public static Optional<ServerModel> find(String id) {
+        return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
     /** The model ids, comma separated, for help texts and error messages. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -36,7 +37,8 @@ class ListCommandTest {
             "netty-epoll-et",
             "netty-epoll-lt",
             "netty-iouring",
-            "nio2-async");
+            "nio2-async",
+            "native-epoll");
 
     /** The cells no library can serve. */
     private static final Set<String> NOT_APPLICABLE = Set.of(
@@ -46,11 +48,21 @@ class ListCommandTest {
             "netty-iouring/unix-dgram",
             "nio2-async/udp",
             "nio2-async/unix-stream",
-            "nio2-async/unix-dgram");
+            "nio2-async/unix-dgram",
+            "native-epoll/unix-dgram");
+
+    /** The native reference builds where the PATH has a C compiler. */
+    private static final boolean C_COMPILER = java.util.Arrays.stream(
+                    System.getenv().getOrDefault("PATH", "").split(":"))
+            .anyMatch(dir -> Stream.of("cc", "gcc", "clang")
+                    .anyMatch(cc -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, cc))));
 
     private static String expectedStatus(String model, Transport transport) {
         if (NOT_APPLICABLE.contains(model + "/" + transport.id())) {
             return "n/a";
+        }
+        if (model.equals("native-epoll")) {
+            return C_COMPILER ? "ok" : "unavailable";
         }
         if (model.equals("netty-iouring")) {
             return KernelIoUring.permitted() ? "ok" : "unavailable";
@@ -87,8 +99,9 @@ class ListCommandTest {
                 case "ok" -> assertThat(row.get("reason")).as(cell).isEmpty();
                 case "n/a" ->
                     assertThat(row.get("reason")).as(cell).isNotBlank().doesNotContain("\n");
-                // Only io_uring can be unavailable here: the cause is the exception Netty gave, by type.
-                default -> assertThat(row.get("reason")).as(cell).matches("\\w+(Exception|Error)(: .*)?");
+                // io_uring: the cause is the exception Netty gave, by type; the native reference: no compiler.
+                default ->
+                    assertThat(row.get("reason")).as(cell).matches("\\w+(Exception|Error)(: .*)?|no C compiler .*");
             }
         }
     }
@@ -122,14 +135,14 @@ class ListCommandTest {
         assertThat(new HashSet<>(rows.get("nio2-async").subList(2, 5))).hasSize(3);
         List<String> notes =
                 lines.stream().filter(line -> line.matches("\\[\\d+] .*")).toList();
-        int distinctReasons = 6 + (KernelIoUring.permitted() ? 0 : 1);
+        int distinctReasons = 7 + (KernelIoUring.permitted() ? 0 : 1) + (C_COMPILER ? 0 : 1);
         assertThat(notes).hasSize(distinctReasons);
         for (int i = 0; i < notes.size(); i++) {
             assertThat(notes.get(i))
                     .startsWith("[" + (i + 1) + "] ")
                     .containsPattern("^\\[\\d+] (n/a|unavailable): .+");
         }
-        int ok = 33 - (KernelIoUring.permitted() ? 0 : 2);
-        assertThat(table).contains(ok + " of 40 cells ok.");
+        int ok = 36 - (KernelIoUring.permitted() ? 0 : 2) - (C_COMPILER ? 0 : 3);
+        assertThat(table).contains(ok + " of 44 cells ok.");
     }
 }

@@ -13,10 +13,12 @@ import dev.sockbench.bench.suite.Suite;
 import dev.sockbench.bench.suite.SuiteLoader;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
+import dev.sockbench.core.cli.Converters;
 import dev.sockbench.core.result.CaseStatus;
-import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.RunResult.CaseEntry;
+import dev.sockbench.loadgen.options.LoadOptions;
 import dev.sockbench.report.Reports;
+import dev.sockbench.report.junit.JUnitReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -30,36 +32,107 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sockbench run}: runs a suite and writes {@code <out>/<run-id>/} with {@code run.json},
- * the cases' files and the report, points {@code <out>/latest} at it, and prints the report's
- * path last. Exit 0 when every measured case is valid, 1 when one is invalid or failed (or
- * nothing could be measured), 2 on bad input.
+ * {@code sockbench run}: runs a suite — bundled, from a file, or built from the command line's
+ * models, transports and load options (an ad-hoc run) — and writes {@code <out>/<run-id>/} with
+ * {@code run.json}, the cases' files and the report, points {@code <out>/latest} at it, and
+ * prints the report's path last; or completes an interrupted run ({@code --resume}). Exit codes:
+ * {@link Cli#EXIT_OK}, {@link Cli#EXIT_INVALID}, {@link Cli#EXIT_BAD_INPUT}, {@link
+ * Cli#EXIT_INTERRUPTED} (see the help).
  */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = "Runs a suite: each case as a server process and a load generator process, then the report.")
+        description = {
+            "Runs a suite: each case as a server process and a load generator process, then the report.",
+            "",
+            "A suite is bundled (--suite smoke|quick), a suite .yaml file (--suite FILE), or built from the options"
+                    + " (an ad-hoc run): --models, --transports and the load generator's options below, e.g.",
+            "  run --models nio-epoll,netty-epoll-et --transports tcp,unix-stream --shape sweep --slo p99=500us"
+                    + " -c 32 --trials 3",
+            "--resume DIR completes an interrupted run: only the cases (trials) not finished run, then the whole"
+                    + " report renders.",
+            ""
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every case measured and valid",
+            "1:a case invalid or failed (or none measured)",
+            "2:bad usage: unknown model, transport, option or suite; nothing was run",
+            "130:interrupted (SIGINT, SIGTERM): the run so far is on disk; --resume completes it"
+        })
 public final class RunCommand implements Callable<Integer> {
     static final String LATEST = "latest";
+    static final String DEFAULT_SUITE = "quick";
+    /** The name of an ad-hoc run's suite (and of its run folder's suffix). */
+    static final String AD_HOC = "ad-hoc";
+
+    private static final String ALL = "all";
 
     @Option(
             names = {"--suite"},
             paramLabel = "SUITE",
-            defaultValue = "quick",
-            description =
-                    "The suite to run: smoke, quick, or the path of a suite .yaml file (default: ${DEFAULT-VALUE}).")
+            description = "The suite to run: smoke (CI, under a minute), quick (capacity per model, about 3 min),"
+                    + " standard (about 20 min), full (everything with 3 trials: hours), or the path of a suite .yaml file (default: "
+                    + DEFAULT_SUITE
+                    + " when no ad-hoc option is given).")
     String suite;
+
+    @Option(
+            names = {"--models"},
+            paramLabel = "ID",
+            split = ",",
+            description = "Ad-hoc run: the models, comma-separated, or all (default all; see 'sockbench list').")
+    List<String> models;
+
+    @Option(
+            names = {"--transports"},
+            paramLabel = "ID",
+            split = ",",
+            description = "Ad-hoc run: the transports, comma-separated, or all (default all).")
+    List<String> transports;
+
+    @Option(
+            names = {"--server-threads"},
+            paramLabel = "N",
+            converter = Converters.IntCountConverter.class,
+            description = "Ad-hoc run: the server's worker threads (default: the model's own).")
+    Integer serverThreads;
+
+    @Option(
+            names = {"--trials"},
+            paramLabel = "N",
+            description = "Runs every case N times, models interleaved, and reports medians, 95% intervals and"
+                    + " whether each model differs significantly from the best (default: the suite's, else 1).")
+    Integer trials;
+
+    @Option(
+            names = {"--resume"},
+            paramLabel = "RUN_DIR",
+            description = "Completes the interrupted run in RUN_DIR (e.g. results/latest); takes no other option.")
+    Path resume;
 
     @Option(
             names = {"--out"},
             paramLabel = "DIR",
             description = "The folder the run's folder is created in (default: results/ of the sockbench checkout).")
     Path out;
+
+    /** The load generator's options, for an ad-hoc run. */
+    @Mixin
+    LoadOptions load = new LoadOptions();
+
+    @Option(
+            names = {"--junit"},
+            paramLabel = "FILE",
+            description =
+                    "Also write JUnit XML: one test case per case, failed when INVALID or its objective was not met.")
+    Path junit;
 
     @Spec
     CommandSpec spec;
@@ -78,17 +151,23 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Suite expanded = new SuiteLoader(catalog.get()).load(suite);
+        SuiteLoader loader = new SuiteLoader(catalog.get());
+        if (resume != null && (suite != null || adHoc() || trials != null || out != null)) {
+            throw new BadInputException("--resume completes a run as it was started, in its own folder: it takes no"
+                    + " --suite, --trials, --out or ad-hoc options");
+        }
+        Suite expanded = resume == null ? suite(loader) : null;
         Path outDir = out != null ? out : Home.results();
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new BadInputException("--out " + outDir + " is a file; give a folder (it is created if missing)");
         }
-        requireWritable(outDir);
+        if (resume == null) {
+            requireWritable(outDir);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
 
         Pinning pinning = Pinning.detect();
-        Environment environment = EnvironmentProbe.system(Home.dir()).capture(pinning);
         ChildProcesses children = new ChildProcesses();
         CaseRunner caseRunner = new CaseRunner(
                 CaseRunner.Settings.defaults(JavaCommand.current(), pinning),
@@ -96,20 +175,29 @@ public final class RunCommand implements Callable<Integer> {
                 children,
                 System::nanoTime,
                 System::currentTimeMillis);
+        SuiteRunner runner =
+                new SuiteRunner(caseRunner, children::stopAll, stdout, Clock.systemDefaultZone(), System::nanoTime);
         SuiteRunner.Finished run;
         try {
-            run = new SuiteRunner(caseRunner, children::stopAll, stdout, Clock.systemDefaultZone(), System::nanoTime)
-                    .run(expanded, outDir, environment);
+            run = expanded != null
+                    ? runner.run(
+                            expanded,
+                            outDir,
+                            EnvironmentProbe.system(Home.dir()).capture(pinning))
+                    : runner.resume(resume, loader);
         } catch (IOException e) {
             // e.g. the disk filled up: every result file is written whole or not at all (ResultFiles)
             throw new BadInputException(
-                    "cannot write the results in " + outDir + ": " + e.getMessage()
+                    "cannot write the results in " + (resume != null ? resume : outDir) + ": " + e.getMessage()
                             + "; the files written so far are whole (./run.sh report renders them)",
                     e);
         }
 
         pointLatestAt(run.runDir(), stderr);
         stdout.println("sockbench: " + tally(run.result().cases()));
+        if (junit != null) {
+            JUnitReports.ofRun(run.result(), run.runDir()).write(junit);
+        }
         Path report;
         try {
             report = reporter.render(run.runDir());
@@ -125,6 +213,40 @@ public final class RunCommand implements Callable<Integer> {
         }
         stdout.println(report);
         return run.allValid() ? Cli.EXIT_OK : Cli.EXIT_INVALID;
+    }
+
+    /** The suite to run: {@code --suite}, or the ad-hoc one, with {@code --trials} applied. */
+    private Suite suite(SuiteLoader loader) {
+        boolean adHoc = models != null
+                || transports != null
+                || serverThreads != null
+                || !load.toArgs().isEmpty();
+        if (suite != null && adHoc) {
+            throw new BadInputException("--suite and the ad-hoc options (--models, --transports, --server-threads, the"
+                    + " load options) exclude each other; give a suite or the options");
+        }
+        if (trials != null && (trials < 1 || trials > Suite.MAX_TRIALS)) {
+            throw new BadInputException("--trials must be 1 to " + Suite.MAX_TRIALS + ", got " + trials);
+        }
+        Suite s = adHoc
+                ? loader.parse(
+                        AD_HOC,
+                        SuiteLoader.adHoc(
+                                models != null ? models : List.of(ALL),
+                                transports != null ? transports : List.of(ALL),
+                                load,
+                                serverThreads,
+                                trials != null ? trials : 1))
+                : loader.load(suite != null ? suite : DEFAULT_SUITE);
+        return trials != null ? s.withTrials(trials) : s;
+    }
+
+    /** True when an ad-hoc option is given: the models, the transports, the server's threads or a load option. */
+    private boolean adHoc() {
+        return models != null
+                || transports != null
+                || serverThreads != null
+                || !load.toArgs().isEmpty();
     }
 
     /**

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code sockbench} command line ({@code run.sh} runs it from the one jar): run a suite, list
- * the model × transport matrix, start a server or the load generator alone, or re-render the
- * report of an old run.
+ * the model × transport matrix, start a server or the load generator alone, re-render the
+ * report of an old run, or compare two runs (the regression gate).
  */
 @Command(
         name = "sockbench",
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             ServerMain.class,
             LoadgenMain.class,
             ProxyCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            CompareCommand.class
         })
 public final class SockbenchMain implements Callable<Integer> {
     @Spec

@@ -1,12 +1,10 @@
 package dev.sockbench.bench.jmh;
 
-import dev.sockbench.core.protocol.Payload;
 import dev.sockbench.loadgen.pacing.ConstantFireTimes;
 import dev.sockbench.loadgen.pacing.Pacer;
 import dev.sockbench.loadgen.recording.DatagramWindow;
 import dev.sockbench.loadgen.recording.LatencyRecorder;
 import dev.sockbench.loadgen.recording.Tally;
-import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,15 +18,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the load generator spends per request outside the kernel: recording both latencies,
- * pacing one send, encoding and checking a 64-byte payload, datagram accounting. A benchmark, not
- * a test: run it by hand, e.g.
- *
- * <pre>
- *   java -cp bench/target/sockbench.jar org.openjdk.jmh.Main LoadgenHotPathBenchmark -prof gc
- * </pre>
- *
- * ({@code -prof gc} shows the allocation per operation, which should be ~0 B.)
+ * What the load generator spends per request outside the kernel and the protocol ({@link
+ * ProtocolBenchmark}): recording both latencies, pacing one send, datagram accounting. A benchmark,
+ * not a test: {@code ./run.sh jmh LoadgenHotPath -prof gc} ({@code -prof gc} shows the allocation
+ * per operation, which must be ~0 B).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,18 +33,13 @@ public class LoadgenHotPathBenchmark {
     private LatencyRecorder recorder;
     private Pacer pacer;
     private long nowNs;
-    private Payload payload;
-    private ByteBuffer direct;
     private DatagramWindow window;
     private Tally tally;
-    private long sequence;
 
     @Setup
     public void setUp() {
         recorder = new LatencyRecorder();
         pacer = new Pacer(new ConstantFireTimes(0, 100_000), 100_000, Pacer.NO_CATCH_UP);
-        payload = new Payload(64, 1);
-        direct = ByteBuffer.allocateDirect(64);
         window = new DatagramWindow(1024);
         tally = new Tally(Long.MIN_VALUE, Long.MAX_VALUE);
     }
@@ -69,14 +57,6 @@ public class LoadgenHotPathBenchmark {
         long at = pacer.sendTimeNs(nowNs);
         nowNs = Math.max(nowNs, at);
         return pacer.take(nowNs);
-    }
-
-    /** Encoding a request and verifying its echo (sequence + CRC32C) in a direct buffer. */
-    @Benchmark
-    public boolean encodeAndVerifyPayload() {
-        direct.clear();
-        payload.write(direct, ++sequence, nowNs);
-        return Payload.sequenceAt(direct, 0) == sequence && payload.bodyMatches(direct, 0, 64);
     }
 
     /** One datagram request opened, sent, answered and classified. */

@@ -19,8 +19,15 @@ public final class CostMeter {
      *     divide the per-request figures, the connections it held open (active and idle) the RSS
      *     growth
      * @param gc GC pauses in the interval; null when unknown
+     * @param virtualThreadsPinned pins of virtual threads in the interval; null for models without
+     *     them, or when unknown
      */
-    public static ServerCost cost(long idleRssBytes, ServerSampler.Interval interval, LoadReport load, GcPauses gc) {
+    public static ServerCost cost(
+            long idleRssBytes,
+            ServerSampler.Interval interval,
+            LoadReport load,
+            GcPauses gc,
+            Long virtualThreadsPinned) {
         long requests = load.measuredIntervalRequests();
         ResourceUsage used = interval.usageStart() == null || interval.usageEnd() == null
                 ? null
@@ -40,6 +47,7 @@ public final class CostMeter {
                 gc == null ? null : gc.count(),
                 gc == null ? null : gc.totalUs(),
                 gc == null ? null : gc.maxUs(),
+                virtualThreadsPinned,
                 interval.usageEnd() == null ? null : interval.usageEnd().acceptFailures());
     }
 

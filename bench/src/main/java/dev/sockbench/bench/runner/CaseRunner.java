@@ -20,14 +20,18 @@ import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.core.result.ServerCost;
+import dev.sockbench.core.server.PinnedVirtualThreads;
+import dev.sockbench.core.server.ServerModel;
 import dev.sockbench.loadgen.LoadgenMain;
 import dev.sockbench.loadgen.WarmupPolicy;
+import dev.sockbench.servers.ServerModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -42,7 +46,8 @@ import java.util.function.LongSupplier;
  *
  * <p>A case folder holds {@code summary.json} and {@code latency.hlog} (the results) and the
  * processes' output for diagnosis: {@code server.log}, {@code loadgen.log} and {@code gc.log}
- * (and {@code load.json} when the case failed after the generator wrote it).
+ * (and {@code load.json} when the case failed after the generator wrote it); a server on virtual
+ * threads also leaves {@code pinned.jfr}, the JFR recording its pin count comes from.
  *
  * <p>One case at a time; not thread-safe.
  */
@@ -50,6 +55,8 @@ public final class CaseRunner {
     public static final String SERVER_LOG = "server.log";
     public static final String LOADGEN_LOG = "loadgen.log";
     public static final String GC_LOG = "gc.log";
+    /** The server's recording of pinned virtual threads (models on virtual threads only). */
+    public static final String PINNED_EVENTS = "pinned.jfr";
 
     /** The mains the contracts name. */
     public static final String SERVER_MAIN = "dev.sockbench.servers.ServerMain";
@@ -148,15 +155,25 @@ public final class CaseRunner {
             throws CaseFailedException, IOException {
         Path loadFile = caseDir.resolve(ResultFiles.LOAD_REPORT_FILE);
         Path gcLog = caseDir.resolve(GC_LOG);
-        List<String> serverArgs = new ArrayList<>(
-                List.of("--model", c.model(), "--transport", c.transport().id()));
+        Path pinnedEvents = caseDir.resolve(PINNED_EVENTS);
+        List<String> serverArgs = new ArrayList<>(List.of(
+                "--model", c.model(), "--transport", c.transport().id(), "--pinned-events", pinnedEvents.toString()));
         serverArgs.addAll(c.load().serverArgs());
-        List<String> serverCommand = settings.java()
-                .build(
-                        settings.pinning().commandPrefix(Role.SERVER),
-                        List.of(GcPauses.jvmFlag(gcLog)),
-                        settings.serverMain(),
-                        serverArgs);
+        Optional<Path> executable = ServerModels.find(c.model()).flatMap(ServerModel::executable);
+        List<String> serverCommand = new ArrayList<>();
+        if (executable.isPresent()) {
+            // A program of its own (the native reference): started directly, measured itself.
+            serverCommand.addAll(settings.pinning().commandPrefix(Role.SERVER));
+            serverCommand.add(executable.get().toString());
+            serverCommand.addAll(serverArgs);
+        } else {
+            serverCommand.addAll(settings.java()
+                    .build(
+                            settings.pinning().commandPrefix(Role.SERVER),
+                            List.of(GcPauses.jvmFlag(gcLog)),
+                            settings.serverMain(),
+                            serverArgs));
+        }
 
         try (ServerProcess server =
                 ServerProcess.start(serverCommand, caseDir.resolve(SERVER_LOG), settings.readyDeadline(), children)) {
@@ -218,7 +235,10 @@ public final class CaseRunner {
                 GcPauses gc = Files.isRegularFile(gcLog)
                         ? GcPauses.read(gcLog, interval.startEpochMs(), interval.endEpochMs())
                         : null;
-                cost = CostMeter.cost(idleRssBytes, interval, load, gc);
+                Long pins = Files.isRegularFile(pinnedEvents)
+                        ? PinnedVirtualThreads.count(pinnedEvents, interval.startEpochMs(), interval.endEpochMs())
+                        : null;
+                cost = CostMeter.cost(idleRssBytes, interval, load, gc, pins);
             }
             CaseSummary summary = CaseSummary.from(load)
                     .caseId(c.caseId())

@@ -1,14 +1,18 @@
 package dev.sockbench.bench.runner;
 
+import dev.sockbench.bench.runner.Trials.Step;
 import dev.sockbench.bench.suite.Suite;
 import dev.sockbench.bench.suite.SuiteCase;
-import dev.sockbench.core.result.CaseStatus;
+import dev.sockbench.bench.suite.SuiteLoader;
+import dev.sockbench.core.cli.BadInputException;
+import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +20,22 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * Runs a suite case by case into a new run folder {@code <out>/<run-id>/}: {@code run.json}
- * (kept current as cases end), and per measured case {@code cases/<case-id>/} with its
- * summary, latency log and process logs. Skipped cells are listed in {@code run.json} with
- * their reason. A failing case is recorded as failed and the run goes on.
+ * (kept current as cases end), {@code suite.yaml} (the suite as run), and per measured case
+ * {@code cases/<case-id>/} with its summary, latency log and process logs — with trials, one
+ * folder per trial inside it and the case's statistics ({@link Trials}). Skipped cells are listed
+ * in {@code run.json} with their reason. A failing case is recorded as failed and the run goes
+ * on. {@link #resume} completes an interrupted run in its folder.
  *
- * <p>Ctrl-C: the run's shutdown hook stops the case's processes (none is left behind) and marks
- * the case in progress failed in {@code run.json}; every file on disk stays whole.
+ * <p>Ctrl-C or SIGTERM: the run's shutdown hook stops the case's processes (none is left behind),
+ * marks the case in progress failed ({@code interrupted}) in {@code run.json}, and the process
+ * exits with {@link Cli#EXIT_INTERRUPTED}; every file on disk stays whole.
  */
 public final class SuiteRunner {
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
@@ -51,64 +60,117 @@ public final class SuiteRunner {
     }
 
     /**
-     * Runs every case of {@code suite}.
+     * Runs every case of {@code suite}, each {@code suite.trials()} times.
      *
      * @return the run as written to {@code run.json}, and its folder
      */
     public Finished run(Suite suite, Path outDir, Environment environment) throws IOException {
         Path runDir = createRunDir(outDir, suite.name());
+        ResultFiles.writeAtomically(
+                runDir.resolve(ResultFiles.SUITE_FILE), suite.source().getBytes(StandardCharsets.UTF_8));
         List<CaseEntry> entries = new ArrayList<>();
         for (SuiteCase c : suite.cases()) {
-            entries.add(new CaseEntry(
-                    c.caseId(),
-                    c.model(),
-                    c.transport().id(),
-                    c.load().shape(),
-                    c.skipped() ? CaseStatus.SKIPPED : CaseStatus.PENDING,
-                    false,
-                    c.skipped() ? List.of(c.skipReason()) : List.of()));
+            entries.add(Trials.initialEntry(c, suite.trials()));
         }
         RunRecord record = new RunRecord(runDir, suite.name(), clock.instant(), environment, entries);
-        record.start();
+        return execute(suite, runDir, record, environment.pinningNote());
+    }
 
-        List<SuiteCase> measured = suite.measured();
-        Progress progress = new Progress(measured, out, nanoClock);
+    /**
+     * Completes an earlier run in its own folder: runs the cases (and trials) that have not run
+     * or were interrupted, concludes the cases run several times, and rewrites {@code run.json}.
+     * The suite is the one the run kept ({@code suite.yaml}), expanded again here.
+     *
+     * @throws BadInputException when {@code runDir} is not a run this sockbench can resume
+     */
+    public Finished resume(Path runDir, SuiteLoader loader) throws IOException {
+        RunResult previous;
+        String source;
+        try {
+            previous = ResultFiles.readRun(runDir);
+            source = Files.readString(runDir.resolve(ResultFiles.SUITE_FILE), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException("cannot resume " + runDir + ": " + e.getMessage()
+                    + " (a run folder written by sockbench run keeps run.json and suite.yaml)");
+        }
+        int trials = previous.cases().stream()
+                .filter(c -> c.trials() != null)
+                .mapToInt(c -> c.trials().size())
+                .findFirst()
+                .orElse(1);
+        Suite suite = loader.parse(previous.suite(), source).withTrials(trials);
+        List<String> expected = suite.cases().stream().map(SuiteCase::caseId).toList();
+        List<String> recorded = previous.cases().stream().map(CaseEntry::caseId).toList();
+        if (!expected.equals(recorded)) {
+            throw new BadInputException("cannot resume " + runDir + ": its suite expands here to other cases than the"
+                    + " run's (a model or transport is not available the same way on this machine)");
+        }
+        RunRecord record = RunRecord.resume(runDir, previous);
+        return execute(suite, runDir, record, previous.environment().pinningNote() + " (as when the run started)");
+    }
+
+    private Finished execute(Suite suite, Path runDir, RunRecord record, String pinningNote) throws IOException {
+        record.start();
+        List<Step> steps = Trials.schedule(suite, record.snapshot().cases());
+        Progress progress = Progress.create(steps, suite.trials(), out, nanoClock);
+        long cases = steps.stream().mapToInt(Step::index).distinct().count();
         out.printf(
-                "sockbench: suite %s, %d case%s to measure%s; %s%n",
+                "sockbench: suite %s, %d case%s to measure%s%s; %s%n",
                 suite.name(),
-                measured.size(),
-                measured.size() == 1 ? "" : "s",
+                cases,
+                cases == 1 ? "" : "s",
+                suite.trials() == 1 ? "" : ", " + suite.trials() + " trials each, models interleaved",
                 skippedNote(suite),
-                environment.pinningNote());
+                pinningNote);
         out.printf("sockbench: results in %s%n", runDir);
         out.flush();
 
         Thread hook = new Thread(
                 () -> {
-                    stopChildren.run();
+                    progress.close();
+                    // First the record, so that the run's thread, seeing its processes die, cannot
+                    // record the case as failed for another reason than the interrupt.
                     record.interrupt(clock.instant());
+                    stopChildren.run();
                     System.err.println("sockbench: interrupted; the run so far is in " + runDir + " (./run.sh report "
-                            + runDir + " renders it)");
+                            + runDir + " renders it, ./run.sh run --resume " + runDir + " completes it)");
+                    // The exit code of an interrupted run, whichever signal stopped it (the JVM's own
+                    // would be 128 + the signal's number).
+                    Runtime.getRuntime().halt(Cli.EXIT_INTERRUPTED);
                 },
                 "sockbench-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            for (int i = 0; i < suite.cases().size(); i++) {
-                SuiteCase c = suite.cases().get(i);
-                if (c.skipped()) {
-                    continue;
-                }
-                record.running(i);
-                progress.started(c);
-                CaseOutcome outcome = caseRunner.run(c, ResultFiles.caseDir(runDir, c.caseId()));
-                record.update(i, outcome.entry());
-                progress.ended(c, outcome);
+            for (Step step : steps) {
+                record.running(step.index(), step.trial());
+                progress.started(step);
+                Path dir = Trials.dir(runDir, step, suite.trials());
+                deleteLeftovers(dir);
+                CaseOutcome outcome = caseRunner.run(step.c(), dir);
+                record.update(step.index(), step.trial(), outcome.entry());
+                progress.ended(step, outcome);
+            }
+            progress.close();
+            if (suite.trials() > 1) {
+                Trials.conclude(suite, runDir, record);
             }
             record.finish(clock.instant());
         } finally {
             removeHook(hook);
         }
         return new Finished(runDir, record.snapshot());
+    }
+
+    /** Removes what an interrupted attempt left in a case's (or trial's) folder before it runs again. */
+    private static void deleteLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /**

@@ -101,7 +101,15 @@ public record LoadSpec(LoadOptions options, Integer serverThreads) {
         if (options.idle() != null) {
             label.append("-i").append(options.idle());
         }
+        if (options.payload() != null && options.payload() != LoadOptions.DEFAULT_PAYLOAD) {
+            label.append("-p").append(compactBytes(options.payload()));
+        }
         return label.toString();
+    }
+
+    /** 4096 as {@code 4KiB}, 65536 as {@code 64KiB}; other sizes in bytes. */
+    static String compactBytes(int bytes) {
+        return bytes % 1024 == 0 ? bytes / 1024 + "KiB" : Integer.toString(bytes);
     }
 
     /** 5000 as {@code 5k}, 2000000 as {@code 2M}; other values as they are. */

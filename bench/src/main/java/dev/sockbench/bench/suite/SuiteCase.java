@@ -1,6 +1,7 @@
 package dev.sockbench.bench.suite;
 
 import dev.sockbench.core.transport.Transport;
+import dev.sockbench.loadgen.shape.LoadShape;
 
 /**
  * One case of an expanded suite: a model on a transport under a load.
@@ -19,8 +20,19 @@ public record SuiteCase(String caseId, String model, Transport transport, LoadSp
         return skipReason != null;
     }
 
-    /** The expected wall time of the load itself (warm-up + measured interval), ns. */
+    /** A sweep's rising steps cannot be known beforehand; the progress estimate counts this many. */
+    static final int SWEEP_RISING_STEPS_GUESS = 5;
+
+    /**
+     * The expected wall time of the load itself, ns: warm-up + measured interval, once per run of
+     * the engine — a capacity search runs its ceiling and each step, a sweep an estimate of its steps.
+     */
     public long loadNs() {
-        return load.warmupNs() + load.durationNs();
+        long once = load.warmupNs() + load.durationNs();
+        return switch (load.options().resolve(transport).shape()) {
+            case LoadShape.Capacity c -> once * (1 + c.steps());
+            case LoadShape.Sweep s -> once * (SWEEP_RISING_STEPS_GUESS + s.refineSteps());
+            default -> once;
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.sockbench.bench.suite;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Units;
@@ -26,6 +27,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * description: Both foundation models over TCP, closed and open loop.
+ * trials: 3                 # optional: each case runs 3 times, models interleaved (default 1)
  * defaults:                 # every case starts from these; a case overrides any of them
  *   warmup: 1s
  *   duration: 2s
@@ -52,7 +54,7 @@ import java.util.function.Function;
  */
 public final class SuiteLoader {
     /** The suites shipped in the jar, under {@code suites/<name>.yaml}. */
-    public static final List<String> BUNDLED = List.of("smoke", "quick");
+    public static final List<String> BUNDLED = List.of("smoke", "quick", "standard", "full");
 
     /** The load keys: the load generator's long option names without their dashes, e.g. {@code rate}. */
     static final List<String> LOAD_KEYS =
@@ -61,7 +63,8 @@ public final class SuiteLoader {
     /** The server's {@code --threads}, beside the load keys. */
     static final String SERVER_THREADS = "server-threads";
 
-    private static final Set<String> TOP_KEYS = Set.of("description", "defaults", "cases");
+    private static final String TRIALS = "trials";
+    private static final Set<String> TOP_KEYS = Set.of("description", TRIALS, "defaults", "cases");
     private static final String ALL = "all";
 
     private final ModelCatalog catalog;
@@ -103,7 +106,7 @@ public final class SuiteLoader {
         String where = "suite '" + name + "'";
         if (root == null || !root.isObject()) {
             throw new BadInputException(
-                    where + " must be a mapping with 'cases' (and optional 'description', 'defaults')");
+                    where + " must be a mapping with 'cases' (and optional 'description', 'trials', 'defaults')");
         }
         checkKeys(root, TOP_KEYS, where);
         List<String> keys = new ArrayList<>(LOAD_KEYS);
@@ -141,7 +144,57 @@ public final class SuiteLoader {
                 }
             }
         }
-        return new Suite(name, root.path("description").asText(""), caseIds(entries));
+        return new Suite(name, root.path("description").asText(""), trials(root, where), caseIds(entries), yaml);
+    }
+
+    /**
+     * The suite text of an ad-hoc run ({@code sockbench run --models ... --transports ...}): one
+     * case of these models, transports and load options, which {@link #parse} expands as any
+     * suite's.
+     *
+     * @param models model ids, or {@code all}
+     * @param transports transport ids, or {@code all}
+     * @param options the load generator's options as given on the command line
+     * @param serverThreads the server's {@code --threads}; null for the model's default
+     * @param trials how many times each case runs
+     */
+    public static String adHoc(
+            List<String> models, List<String> transports, LoadOptions options, Integer serverThreads, int trials) {
+        YAMLMapper yaml = new YAMLMapper();
+        ObjectNode root = yaml.createObjectNode();
+        root.put("description", "Ad-hoc run: " + String.join(",", models) + " on " + String.join(",", transports));
+        root.put(TRIALS, trials);
+        ObjectNode entry = root.putArray("cases").addObject();
+        models.forEach(entry.putArray("models")::add);
+        transports.forEach(entry.putArray("transports")::add);
+        List<String> args = options.toArgs();
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            entry.put(args.get(i).substring(2), args.get(i + 1)); // --rate 5000 -> rate: "5000"
+        }
+        if (serverThreads != null) {
+            entry.put(SERVER_THREADS, serverThreads);
+        }
+        try {
+            return yaml.writeValueAsString(root);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write the ad-hoc suite", e);
+        }
+    }
+
+    /** {@code trials}, 1 when absent. */
+    private static int trials(JsonNode root, String where) {
+        JsonNode value = root.get(TRIALS);
+        if (value == null) {
+            return 1;
+        }
+        if (!value.canConvertToInt()
+                || !value.isIntegralNumber()
+                || value.asInt() < 1
+                || value.asInt() > Suite.MAX_TRIALS) {
+            throw new BadInputException(where + ": 'trials' must be a whole number from 1 to " + Suite.MAX_TRIALS
+                    + ", got '" + value.asText() + "'");
+        }
+        return value.asInt();
     }
 
     private record Entry(String model, Transport transport, LoadSpec load) {}

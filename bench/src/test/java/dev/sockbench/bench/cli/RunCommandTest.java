@@ -37,7 +37,7 @@ class RunCommandTest {
     void anUnknownSuiteIsBadInput(@TempDir Path out) {
         assertBadInput(
                 run("--suite", "quik", "--out", out.toString()),
-                "unknown suite 'quik'; accepted: smoke, quick, or the path of a suite .yaml file");
+                "unknown suite 'quik'; accepted: smoke, quick, standard, full, or the path of a suite .yaml file");
     }
 
     @Test
@@ -62,6 +62,35 @@ class RunCommandTest {
                     c[1]);
         }
         assertThat(dir.resolve("out")).doesNotExist(); // nothing was started
+    }
+
+    @Test
+    void anAdHocRunWithAnUnknownModelTransportOrOptionIsBadInput(@TempDir Path out) {
+        String o = out.toString();
+        assertBadInput(
+                run("--models", "nio-epoll,nginx", "--transports", "tcp", "--out", o),
+                "unknown model 'nginx'; accepted: blocking-platform, nio-epoll");
+        assertBadInput(
+                run("--models", "nio-epoll", "--transports", "tcp,sctp", "--out", o),
+                "unknown transport 'sctp'; accepted: tcp, udp, unix-stream, unix-dgram");
+        assertBadInput(run("--models", "nio-epoll", "--rate", "fast", "--out", o), "rate", "fast");
+        assertBadInput(
+                run("--models", "nio-epoll", "--shape", "closed", "--rate", "5k", "--out", o), "--rate does not apply");
+        assertBadInput(run("--models", "nio-epoll", "--frobnicate", "--out", o), "--frobnicate");
+        assertBadInput(run("--suite", "smoke", "--models", "nio-epoll", "--out", o), "--suite and the ad-hoc options");
+        assertBadInput(run("--suite", "smoke", "-c", "4", "--out", o), "--suite and the ad-hoc options");
+        assertBadInput(run("--models", "nio-epoll", "--trials", "0", "--out", o), "--trials must be 1 to 100, got 0");
+        assertThat(out).isEmptyDirectory(); // nothing was started
+    }
+
+    @Test
+    void resumeTakesOnlyARunFolder(@TempDir Path out) throws Exception {
+        String o = out.toString();
+        assertBadInput(run("--resume", o, "--suite", "smoke"), "--resume completes a run as it was started");
+        assertBadInput(run("--resume", o, "--trials", "3"), "--resume completes a run as it was started");
+        assertBadInput(run("--resume", o, "--models", "nio-epoll"), "--resume completes a run as it was started");
+        assertBadInput(run("--resume", out.resolve("nope").toString()), "cannot resume " + out.resolve("nope"));
+        assertBadInput(run("--resume", o), "cannot resume " + out);
     }
 
     @Test

@@ -28,7 +28,7 @@ class CostMeterTest {
         ServerSampler.Interval interval = new ServerSampler.Interval(START, END, null, 14, 48 * MB, 1_000, 2_500);
         GcPauses gc = new GcPauses(2, 3_000, 2_000);
 
-        ServerCost cost = CostMeter.cost(40 * MB, interval, load(10_000, 4).build(), gc);
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load(10_000, 4).build(), gc, 3L);
 
         assertThat(cost.cpuUserUs()).isEqualTo(2_000_000L);
         assertThat(cost.cpuSysUs()).isEqualTo(1_000_000L);
@@ -42,6 +42,7 @@ class CostMeterTest {
         assertThat(cost.gcPauses()).isEqualTo(2);
         assertThat(cost.gcPauseUs()).isEqualTo(3_000);
         assertThat(cost.gcPauseMaxUs()).isEqualTo(2_000);
+        assertThat(cost.virtualThreadsPinned()).isEqualTo(3);
         assertThat(cost.acceptFailures())
                 .as("since the server started, not in the interval")
                 .isEqualTo(7L);
@@ -53,7 +54,7 @@ class CostMeterTest {
         LoadReport load =
                 load(10_000, 4).idle(new IdleConnections(1_000, 1_020, 1_020)).build();
 
-        ServerCost cost = CostMeter.cost(40 * MB, interval, load, null);
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load, null, null);
 
         assertThat(cost.rssBytesPerConnection()).isEqualTo(8.0 * MB / 1_024); // 4 active + 1,020 idle
     }
@@ -70,7 +71,7 @@ class CostMeterTest {
                 List.of(step(1_000, 1_000, true), step(2_000, 2_000, true), step(4_000, 7_000, false)));
         LoadReport load = load(2_000, 4).sweep(sweep).build();
 
-        ServerCost cost = CostMeter.cost(40 * MB, interval, load, null);
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load, null, null);
 
         assertThat(load.measuredIntervalRequests()).isEqualTo(10_000);
         // 3,000,000 µs and 20,100 switches over 10,000 requests, not over the capacity step's 2,000
@@ -83,7 +84,7 @@ class CostMeterTest {
         ServerSampler.Interval interval =
                 new ServerSampler.Interval(START, null, "no answer at PHASE done", 14, 48 * MB, 1_000, 2_500);
 
-        ServerCost cost = CostMeter.cost(40 * MB, interval, load(10_000, 4).build(), null);
+        ServerCost cost = CostMeter.cost(40 * MB, interval, load(10_000, 4).build(), null, null);
 
         assertThat(cost.cpuUserUs()).isNull();
         assertThat(cost.cpuSysUs()).isNull();
@@ -99,7 +100,7 @@ class CostMeterTest {
     @Test
     void noRequestsGivesUnknownPerRequestFiguresRatherThanZeroOrInfinity() {
         ServerSampler.Interval interval = new ServerSampler.Interval(START, END, null, 1, MB, 0, 0);
-        ServerCost cost = CostMeter.cost(MB, interval, load(0, 0).build(), null);
+        ServerCost cost = CostMeter.cost(MB, interval, load(0, 0).build(), null, null);
 
         // The server's CPU and switches are known; per request they are not (no request).
         assertThat(cost.cpuUserUs()).isNotNull();

@@ -12,6 +12,7 @@ import dev.sockbench.bench.suite.TableCatalog;
 import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
@@ -25,17 +26,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Ctrl-C during a case: a runner in its own JVM gets SIGINT while its load generator hangs; its
- * server and load generator must not outlive it, and run.json must say what happened.
+ * Ctrl-C (or SIGTERM) during a case: a runner in its own JVM gets the signal while its load
+ * generator hangs; its server and load generator must not outlive it, run.json must say what
+ * happened, and it exits 130.
  */
 class InterruptTest {
 
-    @Test
-    void sigintStopsTheCasesProcessesAndLeavesAReadableRunJson(@TempDir Path out) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalStopsTheCasesProcessesLeavesAReadableRunJsonAndExits130(String signal, @TempDir Path out)
+            throws Exception {
         Process runner = new ProcessBuilder(TestProcesses.java()
                         .build(List.of(), List.of(), RunUntilInterrupted.class.getName(), List.of(out.toString())))
                 .redirectErrorStream(true)
@@ -54,11 +59,15 @@ class InterruptTest {
         List<ProcessHandle> children = runner.descendants().toList();
         assertThat(children).as("server and load generator").hasSizeGreaterThanOrEqualTo(2);
 
-        new ProcessBuilder("kill", "-INT", Long.toString(runner.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-" + signal, Long.toString(runner.pid()))
+                .start()
+                .waitFor();
 
         assertThat(runner.waitFor(60, TimeUnit.SECONDS))
-                .as("runner exits on SIGINT")
+                .as("runner exits on SIG" + signal)
                 .isTrue();
+        // The JVM's own code would be 128 + the signal's number: 130 for INT, 143 for TERM.
+        assertThat(runner.exitValue()).as("exit code").isEqualTo(Cli.EXIT_INTERRUPTED);
         for (ProcessHandle child : children) {
             assertThat(child.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
         }

@@ -2,6 +2,7 @@ package dev.sockbench.bench.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sockbench.bench.runner.Trials.Step;
 import dev.sockbench.bench.suite.LoadSpec;
 import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.core.result.CaseLoad;
@@ -25,6 +26,10 @@ class ProgressTest {
     private static SuiteCase aCase(int n) {
         LoadSpec load = LoadSpec.of("closed", 4, null, 64, 2 * S, 1 * S);
         return new SuiteCase("0" + n + "-nio-epoll-tcp-closed-c4", "nio-epoll", Transport.TCP, load, null);
+    }
+
+    private static Step step(int n) {
+        return new Step(n - 1, aCase(n), 1);
     }
 
     private static CaseOutcome measured(SuiteCase c, boolean valid) {
@@ -56,24 +61,25 @@ class ProgressTest {
 
     @Test
     void theEstimateLearnsTheOverheadPerCaseFromTheCasesSoFar() {
-        List<SuiteCase> cases = List.of(aCase(1), aCase(2), aCase(3));
+        List<Step> cases = List.of(step(1), step(2), step(3));
         AtomicLong now = new AtomicLong(1_000 * S);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress progress = new Progress(cases, new PrintWriter(bytes, true, StandardCharsets.UTF_8), now::get);
+        Progress progress =
+                new Progress(cases, 1, new PrintWriter(bytes, true, StandardCharsets.UTF_8), now::get, false);
 
         // Before any case: 3 × (3 s of load + the initial guess of 1.5 s).
         assertThat(progress.remainingNs()).isEqualTo(13_500_000_000L);
 
         progress.started(cases.get(0));
         now.addAndGet(5 * S); // 3 s of load + 2 s of overhead
-        progress.ended(cases.get(0), measured(cases.get(0), true));
+        progress.ended(cases.get(0), measured(cases.get(0).c(), true));
 
         // Two cases left, each 3 s of load + the 2 s overhead seen.
         assertThat(progress.remainingNs()).isEqualTo(2 * 5 * S);
 
         progress.started(cases.get(1));
         now.addAndGet(4 * S);
-        progress.ended(cases.get(1), measured(cases.get(1), false));
+        progress.ended(cases.get(1), measured(cases.get(1).c(), false));
         assertThat(progress.remainingNs()).isEqualTo(3 * S + (2 * S + S) / 2);
 
         String out = bytes.toString(StandardCharsets.UTF_8);
@@ -88,9 +94,11 @@ class ProgressTest {
     /** What Progress prints for a one-case run that ends with {@code outcome}. */
     private static String printed(SuiteCase c, CaseOutcome outcome) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Progress progress = new Progress(List.of(c), new PrintWriter(bytes, true, StandardCharsets.UTF_8), () -> 0);
-        progress.started(c);
-        progress.ended(c, outcome);
+        Step step = new Step(0, c, 1);
+        Progress progress =
+                new Progress(List.of(step), 1, new PrintWriter(bytes, true, StandardCharsets.UTF_8), () -> 0, false);
+        progress.started(step);
+        progress.ended(step, outcome);
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -110,6 +118,32 @@ class ProgressTest {
         CaseOutcome fewRequests = measured(c, true, new Percentiles(50.0, 90.0, null, null, 900, 60));
 
         assertThat(printed(c, fewRequests)).contains("[1/1] nio-epoll tcp closed-c4: 45.2k req/s, p99 -, valid (0s)");
+    }
+
+    @Test
+    void onATerminalTheStartLineIsALiveBarRedrawnInPlaceAndTheEndLinesScrollAboveIt() {
+        Step first = new Step(0, aCase(1), 1);
+        Step second = new Step(0, aCase(1), 2);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress progress = new Progress(
+                List.of(first, second), 2, new PrintWriter(bytes, true, StandardCharsets.UTF_8), () -> 0, true);
+
+        progress.started(first);
+        String bar = bytes.toString(StandardCharsets.UTF_8);
+        progress.ended(first, measured(first.c(), true));
+        progress.started(second);
+        progress.close();
+
+        String clear = "\r\033[K";
+        assertThat(bar)
+                .startsWith(clear + "[>" + " ".repeat(23) + "] 1/2 nio-epoll tcp closed-c4 trial 1/2, about 9s left")
+                .doesNotContain("\n");
+        String all = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(all)
+                .contains(clear + "[1/2] nio-epoll tcp closed-c4 trial 1/2: 45.2k req/s, p99 123 µs, valid (0s)\n")
+                .contains(
+                        clear + "[" + "=".repeat(12) + ">" + " ".repeat(11) + "] 2/2 nio-epoll tcp closed-c4 trial 2/2")
+                .endsWith(clear);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.transport.Transport;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,5 +75,30 @@ class ServerCostIT {
                 : Runtime.getRuntime().availableProcessors();
         assertThat(server.cpuUserUs() + server.cpuSysUs()).isPositive().isLessThanOrEqualTo((long)
                 ((summary.load().durationSec() + 2) * serverCpus * 1e6));
+    }
+
+    @Test
+    void aServerOnVirtualThreadsHasItsPinsCountedAndNoOtherDoes(@TempDir Path dir) {
+        LoadSpec load = LoadSpec.of("closed", 4, null, 64, 1_000_000_000L, 500_000_000L);
+        Pinning pinning = Pinning.detect();
+        CaseRunner runner = new CaseRunner(
+                CaseRunner.Settings.defaults(TestProcesses.java(), pinning),
+                ProcFs.system(),
+                new ChildProcesses(),
+                System::nanoTime,
+                System::currentTimeMillis);
+
+        CaseOutcome virtual = runner.run(
+                new SuiteCase("pins-virtual", "blocking-virtual", Transport.TCP, load, null), dir.resolve("virtual"));
+        CaseOutcome platform = runner.run(
+                new SuiteCase("pins-platform", "blocking-platform", Transport.TCP, load, null),
+                dir.resolve("platform"));
+
+        // The blocking echo never blocks while pinned (no native frame, no class initializer on the
+        // way): zero, recorded and read; a real pin is counted in PinnedVirtualThreadsTest.
+        assertThat(virtual.summary().server().virtualThreadsPinned()).isZero();
+        assertThat(dir.resolve("virtual").resolve(CaseRunner.PINNED_EVENTS)).isRegularFile();
+        assertThat(platform.summary().server().virtualThreadsPinned()).isNull();
+        assertThat(dir.resolve("platform").resolve(CaseRunner.PINNED_EVENTS)).doesNotExist();
     }
 }

@@ -26,7 +26,7 @@ class LoadSpecTest {
                         "--framing",
                         "length");
         assertThat(load.serverArgs()).containsExactly("--framing", "length");
-        assertThat(load.label()).isEqualTo("open-c8-r2500");
+        assertThat(load.label()).isEqualTo("open-c8-r2500-p128");
     }
 
     @Test

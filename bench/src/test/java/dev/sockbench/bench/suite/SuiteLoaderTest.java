@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.transport.Transport;
+import dev.sockbench.loadgen.options.LoadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,10 +40,10 @@ class SuiteLoaderTest {
         assertThat(suite.cases())
                 .extracting(SuiteCase::caseId)
                 .containsExactly(
-                        "01-nio-epoll-tcp-open-c8-r5k",
-                        "02-nio-epoll-udp-open-c8-r5k",
-                        "03-blocking-platform-tcp-open-c8-r5k",
-                        "04-blocking-platform-udp-open-c8-r5k");
+                        "01-nio-epoll-tcp-open-c8-r5k-p1KiB",
+                        "02-nio-epoll-udp-open-c8-r5k-p1KiB",
+                        "03-blocking-platform-tcp-open-c8-r5k-p1KiB",
+                        "04-blocking-platform-udp-open-c8-r5k-p1KiB");
         LoadSpec load = suite.cases().get(0).load();
         assertThat(load.warmupNs()).isEqualTo(500_000_000L);
         assertThat(load.durationNs()).isEqualTo(2_000_000_000L);
@@ -216,12 +217,39 @@ class SuiteLoaderTest {
                 .containsExactlyInAnyOrder("blocking-platform", "nio-epoll");
 
         Suite quick = l.load("quick");
-        // quick covers every cell that can run at least once.
+        // quick covers every cell that can run at least once, with a capacity search on the stream
+        // transports.
         for (String model : full.modelIds()) {
             for (Transport t : Transport.values()) {
                 assertThat(quick.measured()).anyMatch(c -> c.model().equals(model) && c.transport() == t);
+                if (t.streamOriented()) {
+                    assertThat(quick.measured())
+                            .anyMatch(c -> c.model().equals(model)
+                                    && c.transport() == t
+                                    && c.load().shape().equals("capacity"));
+                }
             }
         }
+
+        // standard: capacity on every cell, idle connections to 10,000, payloads to 64 KiB.
+        Suite standard = l.load("standard");
+        for (String model : full.modelIds()) {
+            for (Transport t : Transport.values()) {
+                assertThat(standard.measured())
+                        .anyMatch(c -> c.model().equals(model)
+                                && c.transport() == t
+                                && c.load().shape().equals("capacity"));
+            }
+        }
+        assertThat(standard.measured().stream().map(SuiteCase::caseId))
+                .anyMatch(id -> id.endsWith("-idle-c4-r5k-i10000"))
+                .anyMatch(id -> id.endsWith("-closed-c8-p64KiB"));
+
+        // full: every case three times, and more than standard.
+        Suite fullSuite = l.load("full");
+        assertThat(fullSuite.trials()).isEqualTo(3);
+        assertThat(fullSuite.measured().size())
+                .isGreaterThan(standard.measured().size());
     }
 
     @Test
@@ -239,6 +267,52 @@ class SuiteLoaderTest {
     void anUnknownSuiteNamesTheBundledOnes() {
         assertThatThrownBy(() -> loader.load("quik"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("unknown suite 'quik'; accepted: smoke, quick, or the path of a suite .yaml file");
+                .hasMessage(
+                        "unknown suite 'quik'; accepted: smoke, quick, standard, full, or the path of a suite .yaml file");
+    }
+
+    @Test
+    void anAdHocRunExpandsAsTheSameSuiteWrittenInYaml() {
+        LoadOptions options = LoadOptions.parse(
+                List.of("--shape", "sweep", "--slo", "p99=500us", "-c", "32", "--duration", "2s", "--payload", "1KiB"));
+
+        Suite adHoc = loader.parse(
+                "ad-hoc",
+                SuiteLoader.adHoc(List.of("nio-epoll", "blocking-platform"), List.of("tcp", "udp"), options, 4, 3));
+        Suite written = loader.parse("ad-hoc", """
+                trials: 3
+                cases:
+                  - models: [nio-epoll, blocking-platform]
+                    transports: [tcp, udp]
+                    shape: sweep
+                    slo: p99=500us
+                    connections: 32
+                    duration: 2s
+                    payload: 1KiB
+                    server-threads: 4
+                """);
+
+        assertThat(adHoc.cases()).isEqualTo(written.cases());
+        assertThat(adHoc.trials()).isEqualTo(3);
+        assertThat(adHoc.cases().getFirst().caseId()).isEqualTo("01-nio-epoll-tcp-sweep-c32-p1KiB");
+        assertThat(adHoc.cases().getFirst().load().serverArgs()).contains("--threads", "4");
+        // Parsed again from its own text (what --resume does), it is the same suite.
+        assertThat(loader.parse("ad-hoc", adHoc.source()).cases()).isEqualTo(adHoc.cases());
+    }
+
+    @Test
+    void trialsAreAWholeNumberFromOneToTheLimit() {
+        assertThat(loader.parse("s", "cases: [{models: nio-epoll, transports: tcp}]")
+                        .trials())
+                .isEqualTo(1);
+        assertThat(loader.parse("s", "trials: 5\ncases: [{models: nio-epoll, transports: tcp}]")
+                        .trials())
+                .isEqualTo(5);
+        for (String bad : List.of("0", "101", "2.5", "many")) {
+            assertThatThrownBy(() ->
+                            loader.parse("s", "trials: " + bad + "\ncases: [{models: nio-epoll, transports: tcp}]"))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("suite 's': 'trials' must be a whole number from 1 to 100, got '" + bad + "'");
+        }
     }
 }

@@ -21,6 +21,8 @@ public final class Cli {
     public static final int EXIT_INVALID = 1;
     /** The input was wrong; nothing was run. */
     public static final int EXIT_BAD_INPUT = 2;
+    /** The run was interrupted (SIGINT, SIGTERM); what it measured so far is on disk. */
+    public static final int EXIT_INTERRUPTED = 130;
 
     private Cli() {}
 

@@ -42,7 +42,13 @@ import java.util.List;
  * generator  {@link GeneratorCheck}
  * server     {@link ServerCost}           when the harness measured the server
  * kernel     {@link KernelCounters}       when the harness read them
+ * trials     {@link TrialStats}           when the case ran several times (--trials)
  * </pre>
+ *
+ * <p>A case run several times has one folder per trial, {@code cases/<case-id>/trial-<k>/}, each
+ * with its own summary (no {@code trials} block); the case's own {@code summary.json} and {@code
+ * latency.hlog} are those of its representative trial ({@link TrialStats#representativeTrial}),
+ * with the {@code trials} block added.
  *
  * <h2>From format 1</h2>
  *
@@ -72,6 +78,7 @@ import java.util.List;
  *     and per request); null in files from before it was recorded
  * @param server what it cost the server process; null when not measured
  * @param kernel the kernel's drop counters over the whole case; null when not read
+ * @param trials the statistics over the case's trials; null when it ran once
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseSummary(
@@ -88,11 +95,32 @@ public record CaseSummary(
         SweepResult sweep,
         GeneratorCheck generator,
         ServerCost server,
-        KernelCounters kernel)
+        KernelCounters kernel,
+        TrialStats trials)
         implements MeasuredLoad {
 
     public CaseSummary {
         invalidReasons = List.copyOf(invalidReasons);
+    }
+
+    /** This summary with the statistics of its case's trials. */
+    public CaseSummary withTrials(TrialStats value) {
+        return new CaseSummary(
+                format,
+                caseId,
+                model,
+                valid,
+                invalidReasons,
+                load,
+                latencyUs,
+                udp,
+                stream,
+                idle,
+                sweep,
+                generator,
+                server,
+                kernel,
+                value);
     }
 
     /**
@@ -152,7 +180,8 @@ public record CaseSummary(
                     report.sweep(),
                     report.generator(),
                     server,
-                    kernel);
+                    kernel,
+                    null);
         }
     }
 }

@@ -21,7 +21,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * <pre>
  * results/&lt;run-id&gt;/
  *   run.json                        {@link RunResult}
+ *   suite.yaml                      the suite as run (what {@code --resume} expands again)
  *   cases/&lt;case-id&gt;/summary.json     {@link CaseSummary}
+ *   cases/&lt;case-id&gt;/trial-&lt;k&gt;/      each trial's files, when the case runs several times
  *   cases/&lt;case-id&gt;/latency.hlog     {@link LatencyLog}: HdrHistogram interval log, tags
  *                                   "corrected" and "raw", values in ns
  *   report/index.html + *.png       the report
@@ -49,6 +51,9 @@ public final class ResultFiles {
     public static final int OLDEST_FORMAT = 1;
 
     public static final String RUN_FILE = "run.json";
+    /** The suite's YAML text as the run expanded it. */
+    public static final String SUITE_FILE = "suite.yaml";
+
     public static final String CASES_DIR = "cases";
     public static final String SUMMARY_FILE = "summary.json";
     /** The load generator's report to the harness, in the case's folder while the case runs. */
@@ -138,6 +143,11 @@ public final class ResultFiles {
 
     public static Path caseDir(Path runDir, String caseId) {
         return runDir.resolve(CASES_DIR).resolve(caseId);
+    }
+
+    /** The folder of trial {@code trial} (from 1) of a case run several times. */
+    public static Path trialDir(Path runDir, String caseId, int trial) {
+        return caseDir(runDir, caseId).resolve(RunResult.TrialEntry.folder(trial));
     }
 
     /** A JSON file's tree, once its format is known to lie between {@code oldest} and {@link #FORMAT}. */

@@ -36,10 +36,16 @@ public record RunResult(
      * @param model server model id
      * @param transport transport id
      * @param shape load shape id
-     * @param status measured, skipped, failed or pending
-     * @param valid whether the measured numbers can be trusted; false unless measured
-     * @param reasons why skipped, failed or invalid; empty otherwise
+     * @param status measured, skipped, failed or pending; for a case run several times, pending
+     *     until every trial has ended and the case's statistics are written, then measured when at
+     *     least one trial was
+     * @param valid whether the measured numbers can be trusted; false unless measured (and, with
+     *     trials, unless every trial was measured and valid)
+     * @param reasons why skipped, failed or invalid; empty otherwise. With trials, each trial's
+     *     reason prefixed {@code trial <k>: }
+     * @param trials each trial's outcome, in trial order; null when the case runs once
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CaseEntry(
             String caseId,
             String model,
@@ -47,7 +53,37 @@ public record RunResult(
             String shape,
             CaseStatus status,
             boolean valid,
-            List<String> reasons) {
+            List<String> reasons,
+            List<TrialEntry> trials) {
+
+        /** The reason of a case (or trial) that was running when the run was interrupted. */
+        public static final String INTERRUPTED = "interrupted";
+
+        public CaseEntry {
+            trials = trials == null ? null : List.copyOf(trials);
+        }
+
+        /** An entry of a case that runs once. */
+        public CaseEntry(
+                String caseId,
+                String model,
+                String transport,
+                String shape,
+                CaseStatus status,
+                boolean valid,
+                List<String> reasons) {
+            this(caseId, model, transport, shape, status, valid, reasons, null);
+        }
+
+        /** This entry with another outcome (status, validity, reasons) and the same trials. */
+        public CaseEntry with(CaseStatus newStatus, boolean newValid, List<String> newReasons) {
+            return new CaseEntry(caseId, model, transport, shape, newStatus, newValid, newReasons, trials);
+        }
+
+        /** This entry with its trials' outcomes replaced. */
+        public CaseEntry withTrials(List<TrialEntry> newTrials) {
+            return new CaseEntry(caseId, model, transport, shape, status, valid, reasons, newTrials);
+        }
 
         /**
          * Reads an entry from JSON. A status this sockbench does not know (a later version's) reads
@@ -61,23 +97,61 @@ public record RunResult(
                 @JsonProperty("shape") String shape,
                 @JsonProperty("status") String status,
                 @JsonProperty("valid") boolean valid,
+                @JsonProperty("reasons") List<String> reasons,
+                @JsonProperty("trials") List<TrialEntry> trials) {
+            Status known = Status.read(status, reasons);
+            return new CaseEntry(
+                    caseId,
+                    model,
+                    transport,
+                    shape,
+                    known.status(),
+                    valid && known.recognized(),
+                    known.reasons(),
+                    trials);
+        }
+    }
+
+    /**
+     * One trial of a case run several times; its files are in {@code cases/<case-id>/trial-<k>/}.
+     *
+     * @param trial its number, from 1
+     * @param status measured, failed or pending
+     * @param valid whether its numbers can be trusted; false unless measured
+     * @param reasons why failed or invalid; empty otherwise
+     */
+    public record TrialEntry(int trial, CaseStatus status, boolean valid, List<String> reasons) {
+        public TrialEntry {
+            reasons = List.copyOf(reasons);
+        }
+
+        /** The trial's folder name within its case's folder. */
+        public static String folder(int trial) {
+            return "trial-" + trial;
+        }
+
+        @JsonCreator
+        static TrialEntry read(
+                @JsonProperty("trial") int trial,
+                @JsonProperty("status") String status,
+                @JsonProperty("valid") boolean valid,
                 @JsonProperty("reasons") List<String> reasons) {
+            Status known = Status.read(status, reasons);
+            return new TrialEntry(trial, known.status(), valid && known.recognized(), known.reasons());
+        }
+    }
+
+    /** A status as read: one this sockbench does not know reads as failed (not valid), saying so first. */
+    private record Status(CaseStatus status, List<String> reasons, boolean recognized) {
+        static Status read(String status, List<String> reasons) {
+            List<String> given = reasons == null ? List.of() : reasons;
             try {
-                return new CaseEntry(
-                        caseId,
-                        model,
-                        transport,
-                        shape,
-                        Identified.byId(CaseStatus.class, "status", status),
-                        valid,
-                        reasons);
+                return new Status(Identified.byId(CaseStatus.class, "status", status), given, true);
             } catch (IllegalArgumentException unknown) {
                 List<String> why = new ArrayList<>();
                 why.add("run.json gives the status '" + status + "', which this sockbench does not know");
-                if (reasons != null) {
-                    why.addAll(reasons);
-                }
-                return new CaseEntry(caseId, model, transport, shape, CaseStatus.FAILED, false, why);
+                why.addAll(given);
+                return new Status(CaseStatus.FAILED, why, false);
             }
         }
     }

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *       end (at its very end a thread-per-connection server is already shedding its connection
  *       threads and their stacks).
  *   <li>GC pauses: the server JVM's own GC log, the pauses that ended inside the interval.
+ *   <li>Pinned virtual threads: the server's own JFR recording of {@code jdk.VirtualThreadPinned}
+ *       (models on virtual threads only), the events that ended inside the interval.
  * </ul>
  *
  * The kernel's drop counters, in this block in format 1, are a block of their own ({@link
@@ -46,6 +48,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param gcPauses stop-the-world GC pauses that ended inside the interval; null when not known
  * @param gcPauseUs their total duration, µs; null when not known
  * @param gcPauseMaxUs the longest of them, µs; null when not known
+ * @param virtualThreadsPinned times a virtual thread blocked while pinned to its carrier thread
+ *     inside the interval (JFR {@code jdk.VirtualThreadPinned}, every one): a pinned virtual
+ *     thread holds its carrier, so the others wait; null for models without virtual threads and
+ *     when not recorded
  * @param acceptFailures connections the server failed to accept since it started, warm-up and
  *     connection set-up included (e.g. its open-file limit reached: raise it with {@code ulimit
  *     -n}); each pauses its accepting for a second. Null when the server did not answer
@@ -64,9 +70,42 @@ public record ServerCost(
         Long gcPauses,
         Long gcPauseUs,
         Long gcPauseMaxUs,
+        Long virtualThreadsPinned,
         Long acceptFailures) {
 
     /** Accept failures unknown. */
+    public ServerCost(
+            Long cpuUserUs,
+            Long cpuSysUs,
+            Double cpuUsPerRequest,
+            Long voluntaryCtxSwitches,
+            Long involuntaryCtxSwitches,
+            Double ctxSwitchesPerRequest,
+            int threads,
+            long rssBytes,
+            Double rssBytesPerConnection,
+            Long gcPauses,
+            Long gcPauseUs,
+            Long gcPauseMaxUs,
+            Long virtualThreadsPinned) {
+        this(
+                cpuUserUs,
+                cpuSysUs,
+                cpuUsPerRequest,
+                voluntaryCtxSwitches,
+                involuntaryCtxSwitches,
+                ctxSwitchesPerRequest,
+                threads,
+                rssBytes,
+                rssBytesPerConnection,
+                gcPauses,
+                gcPauseUs,
+                gcPauseMaxUs,
+                virtualThreadsPinned,
+                null);
+    }
+
+    /** Without virtual threads; accept failures unknown. */
     public ServerCost(
             Long cpuUserUs,
             Long cpuSysUs,
@@ -93,6 +132,7 @@ public record ServerCost(
                 gcPauses,
                 gcPauseUs,
                 gcPauseMaxUs,
+                null,
                 null);
     }
 
@@ -117,6 +157,7 @@ public record ServerCost(
                 threads,
                 rssBytes,
                 rssBytesPerConnection,
+                null,
                 null,
                 null,
                 null,

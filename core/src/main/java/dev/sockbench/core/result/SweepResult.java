@@ -1,11 +1,13 @@
 package dev.sockbench.core.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The outcome of a {@code sweep} case, block {@code sweep} of {@code summary.json}: open-loop
- * steps of rising rate until the service-level objective broke or the server saturated, then
- * refined between the last good and the first bad step.
+ * The outcome of a capacity search, block {@code sweep} of {@code summary.json}. A {@code sweep}
+ * case: open-loop steps of rising rate until the service-level objective broke or the server
+ * saturated, then refined between the last good and the first bad step. A {@code capacity} case:
+ * the closed-loop ceiling first, then open-loop steps bisecting below it.
  *
  * @param slo the objective as given, e.g. {@code p99=1ms}
  * @param sloPercentile the percentile the objective bounds, e.g. 99.0
@@ -13,12 +15,25 @@ import java.util.List;
  * @param capacityPerSec the highest target rate of a good step: the objective met, achieved rate
  *     at least 99% of target, no errors, the generator healthy; null when no step was good
  * @param steps every step in the order it ran
+ * @param ceilingPerSec a {@code capacity} case's closed-loop maximum, the rate no step reaches;
+ *     null for a {@code sweep} (absent from the JSON)
  */
 public record SweepResult(
-        String slo, double sloPercentile, double sloThresholdUs, Double capacityPerSec, List<SweepStep> steps) {
+        String slo,
+        double sloPercentile,
+        double sloThresholdUs,
+        Double capacityPerSec,
+        List<SweepStep> steps,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double ceilingPerSec) {
 
     public SweepResult {
         steps = List.copyOf(steps);
+    }
+
+    /** A {@code sweep} case's result: no ceiling. */
+    public SweepResult(
+            String slo, double sloPercentile, double sloThresholdUs, Double capacityPerSec, List<SweepStep> steps) {
+        this(slo, sloPercentile, sloThresholdUs, capacityPerSec, steps, null);
     }
 
     /**

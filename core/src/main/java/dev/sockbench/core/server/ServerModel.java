@@ -2,6 +2,8 @@ package dev.sockbench.core.server;
 
 import dev.sockbench.core.transport.Transport;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One server I/O model: a way of serving the echo protocol (a thread per connection, a selector
@@ -28,6 +30,20 @@ public interface ServerModel {
 
     /** Why {@code transport} is not served; only meaningful when {@link #supports} is false. */
     String unsupportedReason(Transport transport);
+
+    /** Whether the model serves on virtual threads (its pins are then recorded: {@link PinnedVirtualThreads}). */
+    default boolean virtualThreads() {
+        return false;
+    }
+
+    /**
+     * A model that is a program of its own (the native reference): its executable, which the suite
+     * runner starts directly instead of a JVM, so the process measured is the server itself. It
+     * takes the server's command-line options. Empty for the Java models, and when unavailable.
+     */
+    default Optional<Path> executable() {
+        return Optional.empty();
+    }
 
     /** Whether the model can run on this machine (native libraries load). */
     default Availability availability() {

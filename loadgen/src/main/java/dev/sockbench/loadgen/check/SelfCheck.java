@@ -20,8 +20,8 @@ import org.HdrHistogram.Histogram;
  *       the offered load was not the one asked for;
  *   <li>any error occurred (connect, read, write, timeout, verify);
  *   <li>the send lag exceeded its bound ({@link #lagBoundNs}) at any statistic the summary
- *       publishes — p50, p90, p99, p99.9 where enough requests were measured, and the maximum:
- *       the generator fell behind its own schedule, so part of the latency it reports is its own;
+ *       publishes — p50, p90, p99, p99.9 where enough requests were measured: the generator fell
+ *       behind its own schedule, so part of the latency it reports is its own;
  *   <li>the busiest worker thread was busy {@link #MAX_BUSY_PERCENT}% or more of the measured
  *       interval: the generator's CPU was saturated and it, not the server, set the pace;
  *   <li>the interval ended early: every connection was lost, or the generator was interrupted;
@@ -38,6 +38,12 @@ import org.HdrHistogram.Histogram;
  * Linux's default timer slack: any thread that sleeps may wake that late, so lag below it is the
  * operating system's noise floor, not a generator falling behind. Above the floor, a lag within a
  * tenth of the value being reported cannot move it by more than a tenth.
+ *
+ * <p>The maximum is published but not checked. It is a single request, and on a shared or virtual
+ * machine the scheduler stops any pinned thread for a millisecond or more several times a minute:
+ * checking it would make every open-loop case invalid there for a cause no generator can remove.
+ * The generator's send lag maximum is published beside the latency maximum, so a reader sees when
+ * the maximum is the generator's own.
  *
  * <p>Datagram loss is not an error: it is what a datagram server does under load, counted in the
  * {@code udp} block, and a little of it leaves the case valid. Stateless.
@@ -67,8 +73,10 @@ public final class SelfCheck {
     }
 
     /**
-     * The first published statistic at which the send lag exceeds its bound, as a reason; null when
-     * none does. Percentiles without enough requests are not published, so not checked.
+     * The first published percentile at which the send lag exceeds its bound, as a reason; null when
+     * none does. Percentiles without enough requests are not published, so not checked. The maximum
+     * is not checked: it is one request, and one scheduler hiccup of the machine sets it (see the
+     * class comment); the generator's send lag maximum is published beside it instead.
      */
     private static String lagOverBound(LoadResult result) {
         Histogram lag = result.sendLagNs();
@@ -85,7 +93,7 @@ public final class SelfCheck {
                 return over;
             }
         }
-        return over(Percentiles.label(100), lag.getMaxValue(), corrected.getMaxValue());
+        return null;
     }
 
     private static String over(String statistic, long lagNs, long correctedNs) {

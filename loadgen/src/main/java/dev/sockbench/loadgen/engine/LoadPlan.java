@@ -63,17 +63,20 @@ public record LoadPlan(
         return client.timeoutNs();
     }
 
-    /** The same plan at another rate (a sweep step). */
-    public LoadPlan withRate(double newRatePerSec) {
+    /**
+     * The same connections paced at {@code newRatePerSec} with {@code newArrival}, warmed up for
+     * {@code newWarmupNs} (a step of a capacity search, or of a sweep).
+     */
+    public LoadPlan paced(double newRatePerSec, Arrival newArrival, long newWarmupNs) {
         return new LoadPlan(
-                mode,
+                Mode.PACED,
                 client,
                 connections,
                 threads,
                 newRatePerSec,
-                arrival,
+                newArrival,
                 idleConnections,
-                warmupNs,
+                newWarmupNs,
                 durationNs,
                 seed,
                 catchUpFactor);

@@ -54,7 +54,8 @@ public final class LoadOptions {
     static final String DATAGRAM_STREAM_WINDOW = "64KiB";
 
     static final String DEFAULT_DURATION = "10s";
-    static final int DEFAULT_PAYLOAD = 64;
+    /** The payload when none is given, bytes. */
+    public static final int DEFAULT_PAYLOAD = 64;
     /** The stream shape's payload on a stream transport ... */
     static final String STREAM_PAYLOAD = "64KiB";
     /** ... and on a datagram transport: eight fit its window, and far below the datagram limit. */
@@ -101,8 +102,8 @@ public final class LoadOptions {
     @Option(
             names = "--arrival",
             converter = ArrivalConverter.class,
-            description =
-                    "Arrival process of open, idle and sweep: constant or poisson (default " + DEFAULT_ARRIVAL + ").")
+            description = "Arrival process of open, idle, sweep and capacity: constant or poisson (default "
+                    + DEFAULT_ARRIVAL + ").")
     private Arrival arrival;
 
     @Option(
@@ -124,14 +125,16 @@ public final class LoadOptions {
     @Option(
             names = {"-d", "--duration"},
             converter = Converters.DurationConverter.class,
-            description = "Measured interval, e.g. 30s (a sweep: per step) (default " + DEFAULT_DURATION + ").")
+            description =
+                    "Measured interval, e.g. 30s (sweep and capacity: per run) (default " + DEFAULT_DURATION + ").")
     private Duration duration;
 
     @Option(
             names = "--warmup",
             converter = Converters.DurationConverter.class,
             description =
-                    "Warm-up before it, discarded (a sweep: per step) (default " + WarmupPolicy.DEFAULT_WARMUP + ").")
+                    "Warm-up before it, discarded (sweep and capacity: the first run and the first step; later steps at most 0.5s) (default "
+                            + WarmupPolicy.DEFAULT_WARMUP + ").")
     private Duration warmup;
 
     @Option(
@@ -164,8 +167,8 @@ public final class LoadOptions {
     @Option(
             names = "--slo",
             converter = SloConverter.class,
-            description =
-                    "Sweep objective on the corrected latency, pPERCENTILE=DURATION (default " + DEFAULT_SLO + ").")
+            description = "Sweep and capacity: the objective on the corrected latency, pPERCENTILE=DURATION (default "
+                    + DEFAULT_SLO + ").")
     private Slo slo;
 
     @Option(
@@ -183,7 +186,8 @@ public final class LoadOptions {
     @Option(
             names = "--refine",
             converter = Converters.IntCountConverter.class,
-            description = "Sweep: bisection steps between the last good and the first bad rate (default "
+            description = "Sweep: bisection steps between the last good and the first bad rate; capacity: open-loop "
+                    + "steps bisecting below the closed-loop ceiling, 3 find it within an eighth (default "
                     + DEFAULT_REFINE + ").")
     private Integer refine;
 
@@ -267,7 +271,14 @@ public final class LoadOptions {
         // Which options go with which shape.
         if (rate != null && !kind.paced()) {
             throw new BadInputException("--rate does not apply to " + kind + ", a closed loop; use --shape "
-                    + Shape.pacedIds() + " for a rate");
+                    + Shape.rateIds() + " for a rate");
+        }
+        if (rate != null && kind == Shape.CAPACITY) {
+            throw new BadInputException("--rate does not apply to capacity: it measures its ceiling closed-loop and "
+                    + "chooses its rates below it; use --shape sweep to start from a rate");
+        }
+        if (refine != null && refine < 1 && kind == Shape.CAPACITY) {
+            throw new BadInputException("capacity needs --refine >= 1: its open-loop steps below the ceiling");
         }
         if (catchUp != null && !kind.paced()) {
             throw new BadInputException(
@@ -300,6 +311,13 @@ public final class LoadOptions {
                                 depth != null ? depth : (int) Math.max(1, Math.min(MAX_DEPTH, window / payloadBytes));
                         yield new LoadShape.Stream(conns, streamDepth);
                     }
+                    case CAPACITY ->
+                        new LoadShape.Capacity(
+                                conns,
+                                pacedDepth,
+                                arrivalProcess,
+                                slo != null ? slo : Slo.parse(DEFAULT_SLO),
+                                refine != null ? refine : DEFAULT_REFINE);
                     case CHURN -> {
                         if (depth != null && depth != 1) {
                             throw new BadInputException(

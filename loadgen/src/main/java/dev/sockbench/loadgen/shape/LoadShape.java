@@ -12,6 +12,7 @@ import dev.sockbench.loadgen.pacing.Arrival;
  *   <tr><td>{@code closed}</td><td>{@link Closed}</td><td>connections × depth in flight: maximum throughput</td></tr>
  *   <tr><td>{@code open}</td><td>{@link Open}</td><td>a fixed rate whatever the server does; latency from the intended send time</td></tr>
  *   <tr><td>{@code sweep}</td><td>{@link Sweep}</td><td>open-loop steps of rising rate: capacity under a latency objective</td></tr>
+ *   <tr><td>{@code capacity}</td><td>{@link Capacity}</td><td>the closed-loop maximum, then open-loop steps below it: capacity under a latency objective, fast</td></tr>
  *   <tr><td>{@code churn}</td><td>{@link Churn}</td><td>connect, one request, close: connections per second and their latency</td></tr>
  *   <tr><td>{@code idle}</td><td>{@link IdleScale}</td><td>many silent connections beside an open-loop load</td></tr>
  *   <tr><td>{@code stream}</td><td>{@link Stream}</td><td>bulk echo throughput, bytes per second</td></tr>
@@ -89,6 +90,18 @@ public sealed interface LoadShape {
         @Override
         public Shape kind() {
             return Shape.SWEEP;
+        }
+    }
+
+    /**
+     * The fast capacity search: a closed-loop run finds the ceiling (the most the server answers
+     * with {@code connections × depth} in flight), then {@code steps} open-loop steps bisect below
+     * it for the highest rate that meets the objective ({@link CeilingSearch}).
+     */
+    record Capacity(int connections, int depth, Arrival arrival, Slo slo, int steps) implements LoadShape {
+        @Override
+        public Shape kind() {
+            return Shape.CAPACITY;
         }
     }
 

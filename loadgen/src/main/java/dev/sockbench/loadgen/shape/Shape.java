@@ -13,6 +13,7 @@ public enum Shape implements Identified {
     CLOSED("closed", false),
     OPEN("open", true),
     SWEEP("sweep", true),
+    CAPACITY("capacity", true),
     CHURN("churn", false),
     IDLE("idle", true),
     STREAM("stream", false);
@@ -42,6 +43,16 @@ public enum Shape implements Identified {
     /** @throws IllegalArgumentException naming the accepted ids */
     public static Shape fromId(String id) {
         return Identified.byId(Shape.class, "shape", id);
+    }
+
+    /** The ids of the shapes that take a rate ({@code --rate}): the paced ones but capacity. */
+    public static String rateIds() {
+        return String.join(
+                ", ",
+                Arrays.stream(values())
+                        .filter(s -> s.paced() && s != CAPACITY)
+                        .map(Shape::id)
+                        .toList());
     }
 
     /** The ids of the paced shapes, for messages, e.g. {@code open, sweep, idle}. */

@@ -19,7 +19,7 @@ package dev.sockbench.loadgen.shape;
  * Pure logic, no clock: the capacity search is tested with scripted step outcomes. Not
  * thread-safe.
  */
-public final class SweepSearch {
+public final class SweepSearch implements RateSearch {
     /** Refining stops when the bracket is narrower than this fraction of the good rate. */
     static final double RESOLUTION = 0.01;
 
@@ -48,11 +48,12 @@ public final class SweepSearch {
         this.next = startRatePerSec;
     }
 
+    @Override
     public boolean done() {
         return done;
     }
 
-    /** The rate of the next step. */
+    @Override
     public double nextRatePerSec() {
         if (done) {
             throw new IllegalStateException("the sweep is over");
@@ -60,7 +61,7 @@ public final class SweepSearch {
         return next;
     }
 
-    /** The step at {@code ratePerSec} (the one {@link #nextRatePerSec} gave) was good or bad. */
+    @Override
     public void report(double ratePerSec, boolean good) {
         if (rising) {
             if (good) {
@@ -89,12 +90,12 @@ public final class SweepSearch {
         }
     }
 
-    /** The highest good rate so far; null when no step was good. */
+    @Override
     public Double capacityPerSec() {
         return lastGood;
     }
 
-    /** The lowest bad rate above the capacity; null when none failed. */
+    @Override
     public Double firstBadPerSec() {
         return firstBad;
     }

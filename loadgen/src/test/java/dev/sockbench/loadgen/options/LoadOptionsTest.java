@@ -65,8 +65,10 @@ class LoadOptionsTest {
             -s idle -R 1k                      | tcp        | idle needs --idle N
             -s idle -R 1k --idle 5             | udp        | idle needs a stream transport
             -s open -R 1k --idle 5             | tcp        | --idle applies only to --shape idle
-            -s churn --catch-up 2              | tcp        | --catch-up does not apply to churn, a closed loop; only to open, sweep, idle
+            -s churn --catch-up 2              | tcp        | --catch-up does not apply to churn, a closed loop; only to open, sweep, capacity, idle
             -s open -R 1k --catch-up 1         | tcp        | --catch-up must be > 1, got 1
+            -s capacity -R 1k                  | tcp        | --rate does not apply to capacity
+            -s capacity --refine 0             | tcp        | capacity needs --refine >= 1
             -s ping-pong -c 2                  | tcp        | ping-pong uses one connection
             -s churn --depth 2                 | tcp        | churn sends one request per connection
             -s sweep -R 2k --max-rate 1k       | tcp        | --max-rate 1000.0 is below the start rate 2000.0
@@ -97,7 +99,7 @@ class LoadOptionsTest {
         assertThat(open.catchUpFactor()).isEqualTo(2.0);
         LoadPlan sweep =
                 resolve(Transport.TCP, "-s", "sweep", "--catch-up", "1.5").plan(target, null);
-        assertThat(sweep.withRate(4_000).catchUpFactor()).isEqualTo(1.5); // every step
+        assertThat(sweep.paced(4_000, sweep.arrival(), 0).catchUpFactor()).isEqualTo(1.5); // every step
         assertThat(resolve(Transport.TCP, "-s", "open", "-R", "1k")
                         .plan(target, null)
                         .catchUpFactor())

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The capacity search with scripted step outcomes: which rates it tries and what it concludes. */
 class SweepSearchTest {
 
-    static List<Double> sweep(SweepSearch search, DoublePredicate good) {
+    static List<Double> sweep(RateSearch search, DoublePredicate good) {
         List<Double> tried = new ArrayList<>();
         while (!search.done()) {
             double rate = search.nextRatePerSec();

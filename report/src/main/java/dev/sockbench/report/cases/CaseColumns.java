@@ -10,6 +10,7 @@ import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.result.StreamThroughput;
 import dev.sockbench.core.result.SweepResult;
+import dev.sockbench.core.result.TrialStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,9 @@ public final class CaseColumns {
                 "targetRatePerSec", "", "target (req/s)", s -> s.load().targetRatePerSec(), Formats::rate));
         cols.add(Column.number(
                 "achievedRatePerSec", "", "achieved (req/s)", s -> s.load().achievedRatePerSec(), Formats::rate));
+        // With --trials: how many were measured; the statistics in the tooltip and the exports.
+        cols.add(block("trials", "", "trials", CaseSummary::trials, TrialStats::measured, Formats::count)
+                .withDetail(CaseColumns::trialsDetail));
         cols.add(block(
                 "streamBytesPerSec",
                 "",
@@ -237,6 +241,42 @@ public final class CaseColumns {
                 prefix + "P999Us", group, "p99.9", s -> view.apply(s).p999(), Formats::micros));
         cols.add(
                 Column.number(prefix + "MaxUs", group, "max", s -> view.apply(s).max(), Formats::micros));
+    }
+
+    /** E.g. {@code achieved (req/s) median 45.2k, 95% CI 44.1k–46.0k, differs from the best (p = 0.012)}. */
+    private static String trialsDetail(ReportCase c) {
+        TrialStats t = c.summary() == null ? null : c.summary().trials();
+        if (t == null) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(t.measured() + " of " + t.trials() + " trials measured; this row shows trial "
+                + t.representativeTrial() + ", the median one");
+        addTrialLine(lines, "capacity (req/s)", t.capacityPerSec(), Formats::rate);
+        addTrialLine(lines, "achieved (req/s)", t.achievedRatePerSec(), Formats::rate);
+        addTrialLine(lines, "corrected p50 (µs)", t.correctedP50Us(), Formats::micros);
+        addTrialLine(lines, "corrected p99 (µs)", t.correctedP99Us(), Formats::micros);
+        return String.join("\n", lines);
+    }
+
+    private static void addTrialLine(
+            List<String> lines, String name, TrialStats.Metric m, Function<Double, String> format) {
+        if (m == null) {
+            return;
+        }
+        String line = name + " median " + format.apply(m.median());
+        if (m.ci95Low() != null) {
+            line += ", 95% CI " + format.apply(m.ci95Low()) + "–" + format.apply(m.ci95High());
+        }
+        if (m.differsFromBest() != null) {
+            line += m.differsFromBest() ? ", differs from the best" : ", not significantly different from the best";
+            if (m.pValueVsBest() != null) {
+                line += String.format(Locale.ROOT, " (p = %.3g)", m.pValueVsBest());
+            }
+        } else if (m.pValueVsBest() == null && m.values().size() > 1) {
+            line += ", the best";
+        }
+        lines.add(line);
     }
 
     private static String errorBreakdown(ReportCase c) {

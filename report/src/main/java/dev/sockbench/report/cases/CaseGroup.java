@@ -48,10 +48,11 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
     }
 
     /**
-     * What comparable cases share. A sweep's target rate is where its own capacity fell, so sweeps
-     * are compared by their objective instead.
+     * What comparable cases share: a case's load, everything but its model. A sweep's target rate
+     * is where its own capacity fell, so sweeps are compared by their objective instead. Also a
+     * case's identity across runs, with its model ({@code compare}).
      */
-    private record Key(
+    public record Key(
             String transport,
             String framing,
             String shape,
@@ -63,7 +64,7 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
             String slo,
             Integer idleConnections) {
 
-        static Key of(CaseSummary s) {
+        public static Key of(CaseSummary s) {
             boolean sweep = s.sweep() != null;
             CaseLoad load = s.load();
             return new Key(
@@ -79,7 +80,8 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
                     s.idle() == null ? null : s.idle().requested());
         }
 
-        String title() {
+        /** For people: {@code tcp · closed · 8 connections · 64 B payload · length framing}. */
+        public String title() {
             StringBuilder t =
                     new StringBuilder().append(transport).append(" · ").append(shape);
             if (slo != null) {
@@ -103,7 +105,8 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
             return t.toString();
         }
 
-        String slug() {
+        /** A file-name-safe form of the title: {@code tcp-closed-c8-64b-length}. */
+        public String slug() {
             StringBuilder raw =
                     new StringBuilder().append(transport).append('-').append(shape);
             if (slo != null) {

@@ -5,8 +5,11 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.Plot;
@@ -34,8 +37,13 @@ public final class Charts {
 
     /** Writes {@code chart} as a PNG to {@code file}, through a temporary file and a rename. */
     public static void writePng(JFreeChart chart, Path file) throws IOException {
+        writePng(chart, file, WIDTH_PX, HEIGHT_PX);
+    }
+
+    /** Writes {@code chart} as a PNG of the given size. */
+    public static void writePng(JFreeChart chart, Path file, int widthPx, int heightPx) throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ChartUtils.writeChartAsPNG(png, chart, WIDTH_PX, HEIGHT_PX);
+        ChartUtils.writeChartAsPNG(png, chart, widthPx, heightPx);
         ResultFiles.writeAtomically(file, png.toByteArray());
     }
 
@@ -53,6 +61,26 @@ public final class Charts {
     public static JFreeChart sweep(
             String title, String percentileLabel, double objectiveUs, List<SweepChart.Curve> curves, Palette palette) {
         return SweepChart.create(title, percentileLabel, objectiveUs, curves, palette);
+    }
+
+    /**
+     * Deletes the PNG files in {@code dir} not named in {@code written}: a re-render may draw
+     * other charts, and the page links only its own.
+     */
+    public static void removeStalePngs(Path dir, Collection<String> written) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".png") && !written.contains(name)) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    /** One transport's models in rank order: capacity or rate beside CPU per request. */
+    public static JFreeChart answer(String title, String valueLabel, List<AnswerChart.Bar> bars, Palette palette) {
+        return AnswerChart.create(title, valueLabel, bars, palette);
     }
 
     static void style(JFreeChart chart, Plot plot) {

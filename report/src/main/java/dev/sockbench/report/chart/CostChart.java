@@ -3,6 +3,7 @@ package dev.sockbench.report.chart;
 import java.awt.Paint;
 import java.text.DecimalFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -37,8 +38,9 @@ public final class CostChart {
         models.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(models);
         plot.setGap(12.0);
-        plot.add(panel("CPU (µs/request)", bars, Bar::cpuUsPerRequest, palette), 1);
-        plot.add(panel("ctx switches (/request)", bars, Bar::ctxSwitchesPerRequest, palette), 1);
+        plot.add(panel("CPU (µs/request)", bars, Bar::model, Bar::cpuUsPerRequest, palette, "#,##0.00"), 1);
+        plot.add(
+                panel("ctx switches (/request)", bars, Bar::model, Bar::ctxSwitchesPerRequest, palette, "#,##0.00"), 1);
         JFreeChart chart = new JFreeChart(title, Charts.TITLE_FONT, plot, false);
         chart.addSubtitle(new TextTitle(
                 "server cost per request over the measured interval · lower is cheaper", Charts.SUBTITLE_FONT));
@@ -46,10 +48,17 @@ public final class CostChart {
         return chart;
     }
 
-    private static CategoryPlot panel(String label, List<Bar> bars, ToDoubleFunction<Bar> value, Palette palette) {
+    /** One panel of bars, one per model in its colour, each labelled with its value. */
+    static <T> CategoryPlot panel(
+            String label,
+            List<T> bars,
+            Function<T, String> model,
+            ToDoubleFunction<T> value,
+            Palette palette,
+            String valueFormat) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (Bar bar : bars) {
-            data.addValue(value.applyAsDouble(bar), label, bar.model());
+        for (T bar : bars) {
+            data.addValue(value.applyAsDouble(bar), label, model.apply(bar));
         }
         BarRenderer renderer = new BarRenderer() {
             private static final long serialVersionUID = 1L;
@@ -63,7 +72,7 @@ public final class CostChart {
         renderer.setShadowVisible(false);
         renderer.setMaximumBarWidth(0.12);
         renderer.setDefaultItemLabelGenerator(
-                new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0.00")));
+                new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat(valueFormat)));
         renderer.setDefaultItemLabelsVisible(true);
         NumberAxis y = new NumberAxis(label);
         y.setUpperMargin(0.2); // room for the value labels above the bars

@@ -12,11 +12,11 @@ import dev.sockbench.report.cases.Column;
 import dev.sockbench.report.cases.Formats;
 import dev.sockbench.report.cases.ReportCase;
 import dev.sockbench.report.cases.ReportStatus;
+import dev.sockbench.report.chart.Charts;
 import dev.sockbench.report.chart.Palette;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,13 +24,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The report people read: {@code runDir/report/index.html} and its PNG charts beside it, one
@@ -59,18 +57,30 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 Palette.of(cases.stream().map(ReportCase::model).distinct().toList());
 
         List<Column> columns = shownColumns(cases);
+        List<CaseGroup> caseGroups = CaseGroup.of(cases);
         List<Page.GroupView> groups = new ArrayList<>();
         List<Page.CapacityView> capacity = new ArrayList<>();
-        Set<String> written = new HashSet<>();
-        for (CaseGroup group : CaseGroup.of(cases)) {
+        List<String> written = new ArrayList<>();
+        List<Page.TransportAnswer> answers = Answer.of(caseGroups, palette, reportDir, written);
+        for (CaseGroup group : caseGroups) {
             GroupCharts.Result charts = GroupCharts.draw(group, palette, reportDir);
             charts.files().forEach(image -> written.add(image.file()));
-            List<Page.Row> rows =
-                    group.cases().stream().map(c -> row(c, columns)).toList();
-            groups.add(new Page.GroupView(group.slug(), group.title(), rows, charts.files(), charts.notCharted()));
+            groups.add(new Page.GroupView(group.slug(), group.title(), charts.files(), charts.notCharted()));
             if (group.sweep()) {
                 capacity.add(CapacityTable.of(group));
             }
+        }
+        List<Page.TableView> views = new ArrayList<>();
+        for (View view : View.values()) {
+            List<Column> shown = columns.stream().filter(view::shows).toList();
+            List<Page.GroupRows> rows = caseGroups.stream()
+                    .map(g -> new Page.GroupRows(
+                            g.slug(),
+                            g.title(),
+                            g.cases().stream().map(c -> row(c, shown)).toList()))
+                    .toList();
+            views.add(new Page.TableView(
+                    view.id, view.title, view.lead, shown.size(), headerGroups(shown), headers(shown), rows));
         }
         List<Page.NotMeasured> notMeasured = cases.stream()
                 .filter(c -> !c.status().measured())
@@ -90,9 +100,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 run.finishedAt() == null ? null : time(run.finishedAt()),
                 counts(cases),
                 environment(run.environment()),
-                columns.size(),
-                headerGroups(columns),
-                headers(columns),
+                answers,
+                views,
                 capacity,
                 groups,
                 notMeasured);
@@ -100,7 +109,60 @@ public final class HtmlReportRenderer implements ReportRenderer {
         TEMPLATE.execute(html, page).flush();
         ResultFiles.writeAtomically(
                 reportDir.resolve(INDEX_FILE), html.toString().getBytes(StandardCharsets.UTF_8));
-        removeStaleCharts(reportDir, written);
+        Charts.removeStalePngs(reportDir, written);
+    }
+
+    /**
+     * The detail, split into tables a laptop screen holds: each view shows the model and status,
+     * then its own columns. What the cases share (transport, shape, load) is in each group's title.
+     */
+    enum View {
+        LATENCY(
+                "latency",
+                "Latency and rate",
+                "What each case carried and how long its requests took.",
+                Set.of(
+                        "idleConnections",
+                        "sweepSlo",
+                        "sweepCapacityPerSec",
+                        "targetRatePerSec",
+                        "achievedRatePerSec",
+                        "streamBytesPerSec",
+                        "errors"),
+                Set.of(CaseColumns.CORRECTED_GROUP, CaseColumns.RAW_GROUP, CaseColumns.DATAGRAM_GROUP)),
+        COST(
+                "cost",
+                "Server cost",
+                "What serving the load cost the server process, and the host's kernel drop counters.",
+                Set.of("achievedRatePerSec"),
+                Set.of(CaseColumns.SERVER_GROUP, CaseColumns.KERNEL_GROUP)),
+        GENERATOR(
+                "generator",
+                "Load generator health",
+                "Whether the instrument kept up: its CPU, its busiest thread, how late its sends left.",
+                Set.of("targetRatePerSec", "achievedRatePerSec"),
+                Set.of(CaseColumns.GENERATOR_GROUP));
+
+        private final String id;
+        private final String title;
+        private final String lead;
+        private final Set<String> keys;
+        private final Set<String> columnGroups;
+
+        View(String id, String title, String lead, Set<String> keys, Set<String> columnGroups) {
+            this.id = id;
+            this.title = title;
+            this.lead = lead;
+            this.keys = keys;
+            this.columnGroups = columnGroups;
+        }
+
+        boolean shows(Column col) {
+            return col.key().equals("model")
+                    || col.key().equals(CaseColumns.STATUS)
+                    || keys.contains(col.key())
+                    || columnGroups.contains(col.group());
+        }
     }
 
     /**
@@ -214,17 +276,5 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     private static String orUnknown(String value) {
         return value == null || value.isBlank() ? "unknown" : value;
-    }
-
-    /** A re-render may group differently: charts no longer linked from the page go. */
-    private static void removeStaleCharts(Path reportDir, Set<String> written) throws IOException {
-        try (Stream<Path> files = Files.list(reportDir)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".png") && !written.contains(name)) {
-                    Files.delete(f);
-                }
-            }
-        }
     }
 }

@@ -14,15 +14,18 @@ record Page(
         String finishedAt,
         String counts,
         List<NameValue> environment,
-        int columnCount,
-        List<HeaderCell> headerGroups,
-        List<HeaderCell> headers,
+        List<TransportAnswer> answers,
+        List<TableView> views,
         List<CapacityView> capacity,
         List<GroupView> groups,
         List<NotMeasured> notMeasured) {
 
     boolean anyCapacity() {
         return !capacity.isEmpty();
+    }
+
+    boolean anyAnswers() {
+        return !answers.isEmpty();
     }
 
     /** Template helper: a section shown only when some case was measured. */
@@ -34,13 +37,65 @@ record Page(
         return !notMeasured.isEmpty();
     }
 
+    /**
+     * One transport's answer: its models ranked.
+     *
+     * @param basis what they are ranked by, e.g. {@code by rate, then p99}
+     * @param slug the group the ranking comes from (its charts' anchor)
+     * @param group the group's title
+     * @param valueHeader the ranked value's column, {@code rate} or {@code capacity}
+     * @param chart the small chart; null when no case was valid
+     */
+    record TransportAnswer(
+            String transport,
+            String basis,
+            String slug,
+            String group,
+            String valueHeader,
+            List<AnswerRow> rows,
+            Image chart) {}
+
+    /**
+     * A model in a transport's answer.
+     *
+     * @param rank {@code 1}, {@code =2} for a tie, {@code –} for an INVALID case
+     * @param note why it is not ranked; empty when ranked
+     */
+    record AnswerRow(
+            String rank,
+            String model,
+            String caseId,
+            String value,
+            String p99Us,
+            String cpuUsPerRequest,
+            boolean best,
+            String cssClass,
+            String note) {}
+
+    /**
+     * One view of the detail: a table of every measured case with some of the columns.
+     *
+     * @param id its anchor
+     */
+    record TableView(
+            String id,
+            String title,
+            String lead,
+            int columnCount,
+            List<HeaderCell> headerGroups,
+            List<HeaderCell> headers,
+            List<GroupRows> groups) {}
+
+    /** One group's rows in a view. */
+    record GroupRows(String slug, String title, List<Row> rows) {}
+
     record NameValue(String name, String value) {}
 
     /** A header cell; {@code span} columns wide. */
     record HeaderCell(String label, int span, String cssClass) {}
 
-    /** One run of comparable cases: its rows in the table and its charts below. */
-    record GroupView(String slug, String title, List<Row> rows, List<Image> charts, List<String> notCharted) {
+    /** One run of comparable cases: its charts. */
+    record GroupView(String slug, String title, List<Image> charts, List<String> notCharted) {
         boolean anyNotCharted() {
             return !notCharted.isEmpty();
         }

@@ -12,6 +12,7 @@ import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.ServerCost;
+import dev.sockbench.core.result.TrialStats;
 import dev.sockbench.report.TestLoads;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ class ExportsTest {
             "sweepCapacityPerSec",
             "targetRatePerSec",
             "achievedRatePerSec",
+            "trials",
             "streamBytesPerSec",
             "correctedP50Us",
             "correctedP90Us",
@@ -71,6 +73,26 @@ class ExportsTest {
             "generatorSendLagP99Us",
             "generatorSendLagMaxUs",
             "generatorBlockedP99Us",
+            "trialsCapacityPerSecMedian",
+            "trialsCapacityPerSecCi95Low",
+            "trialsCapacityPerSecCi95High",
+            "trialsCapacityPerSecPValueVsBest",
+            "trialsCapacityPerSecDiffersFromBest",
+            "trialsAchievedRatePerSecMedian",
+            "trialsAchievedRatePerSecCi95Low",
+            "trialsAchievedRatePerSecCi95High",
+            "trialsAchievedRatePerSecPValueVsBest",
+            "trialsAchievedRatePerSecDiffersFromBest",
+            "trialsCorrectedP50UsMedian",
+            "trialsCorrectedP50UsCi95Low",
+            "trialsCorrectedP50UsCi95High",
+            "trialsCorrectedP50UsPValueVsBest",
+            "trialsCorrectedP50UsDiffersFromBest",
+            "trialsCorrectedP99UsMedian",
+            "trialsCorrectedP99UsCi95Low",
+            "trialsCorrectedP99UsCi95High",
+            "trialsCorrectedP99UsPValueVsBest",
+            "trialsCorrectedP99UsDiffersFromBest",
             "reasons");
 
     @TempDir
@@ -216,5 +238,44 @@ class ExportsTest {
         assertThat(skip.get("status").asText()).isEqualTo("skipped");
         assertThat(skip.get("correctedP99Us").isNull()).isTrue();
         assertThat(skip.get("targetRatePerSec").isNull()).isTrue();
+    }
+
+    @Test
+    void aCaseRunSeveralTimesExportsItsStatisticsBesideItsNumbers() throws Exception {
+        Path summaryFile = ResultFiles.caseDir(runDir, "open").resolve(ResultFiles.SUMMARY_FILE);
+        TrialStats.Metric rate = new TrialStats.Metric(
+                List.of(9_000.0, 9_998.7, 10_500.0), 9_998.7, 9_832.9, 8_000.5, 11_665.3, true, "best", 0.012, true);
+        ResultFiles.writeJson(
+                summaryFile,
+                ResultFiles.readSummary(summaryFile).withTrials(new TrialStats(3, 3, 2, rate, null, rate, rate)));
+
+        new JsonReportRenderer().render(run, runDir);
+        new CsvReportRenderer().render(run, runDir);
+
+        JsonNode open = ResultFiles.mapper()
+                .readTree(runDir.resolve("report/cases.json").toFile())
+                .get("cases")
+                .get(0);
+        assertThat(open.get("trials").asInt()).isEqualTo(3);
+        assertThat(open.get("trialsAchievedRatePerSecMedian").asDouble()).isEqualTo(9_998.7);
+        assertThat(open.get("trialsAchievedRatePerSecCi95Low").asDouble()).isEqualTo(8_000.5);
+        assertThat(open.get("trialsAchievedRatePerSecCi95High").asDouble()).isEqualTo(11_665.3);
+        assertThat(open.get("trialsAchievedRatePerSecPValueVsBest").asDouble()).isEqualTo(0.012);
+        assertThat(open.get("trialsAchievedRatePerSecDiffersFromBest").asBoolean())
+                .isTrue();
+        assertThat(open.get("trialsCapacityPerSecMedian").isNull())
+                .as("no sweep")
+                .isTrue();
+        Map<String, String> row = row(
+                HEADER,
+                Files.readString(runDir.resolve("report/cases.csv"))
+                        .lines()
+                        .toList()
+                        .get(1));
+        assertThat(row)
+                .containsEntry("trials", "3")
+                .containsEntry("trialsCorrectedP99UsMedian", "9998.7")
+                .containsEntry("trialsCorrectedP99UsDiffersFromBest", "true")
+                .containsEntry("trialsCapacityPerSecDiffersFromBest", "");
     }
 }

@@ -13,7 +13,7 @@ import java.nio.channels.DatagramChannel;
  * The echo as blocking code writes it: read, check, read the rest, write. The same code runs on a
  * platform thread, a virtual thread or a pool thread; only who supplies the thread differs.
  */
-final class BlockingEcho {
+public final class BlockingEcho {
     private static final int DATAGRAM_BYTES = Sockets.DATAGRAM_BUFFER_BYTES;
 
     private static final int RAW_CHUNK_BYTES = 8 * 1024;
@@ -29,16 +29,25 @@ final class BlockingEcho {
     static void echoFrames(DataInputStream in, DataOutputStream out, int maxFrameBytes) throws IOException {
         byte[] payload = new byte[1024];
         while (true) {
-            int length = in.readInt();
-            LengthFraming.checkPayloadBytes(Integer.toUnsignedLong(length), maxFrameBytes);
-            if (length > payload.length) {
-                payload = new byte[length]; // grows to the largest frame this connection sent, then is reused
-            }
-            in.readFully(payload, 0, length);
-            out.writeInt(length);
-            out.write(payload, 0, length);
-            out.flush();
+            payload = echoFrame(in, out, payload, maxFrameBytes);
         }
+    }
+
+    /**
+     * Echoes one {@code length} frame, reading its payload into {@code payload} or, when it is
+     * larger, into a new array: the array to pass next time (a connection's buffer grows to the
+     * largest frame it sent, then is reused). Public for the handler benchmark.
+     */
+    public static byte[] echoFrame(DataInputStream in, DataOutputStream out, byte[] payload, int maxFrameBytes)
+            throws IOException {
+        int length = in.readInt();
+        LengthFraming.checkPayloadBytes(Integer.toUnsignedLong(length), maxFrameBytes);
+        byte[] into = length > payload.length ? new byte[length] : payload;
+        in.readFully(into, 0, length);
+        out.writeInt(length);
+        out.write(into, 0, length);
+        out.flush();
+        return into;
     }
 
     /** Echoes bytes as they come ({@code raw} framing) until the peer closes. */

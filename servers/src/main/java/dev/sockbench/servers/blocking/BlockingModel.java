@@ -56,6 +56,11 @@ public final class BlockingModel extends BaseModel {
     }
 
     @Override
+    public boolean virtualThreads() {
+        return threading == Threading.VIRTUAL;
+    }
+
+    @Override
     public Availability availability(Transport transport) {
         return transport == Transport.UNIX_DGRAM ? Sockets.junixsocketDatagrams() : Availability.AVAILABLE;
     }

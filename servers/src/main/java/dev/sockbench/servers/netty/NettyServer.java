@@ -12,6 +12,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * one channel per loop on one port with {@code SO_REUSEPORT} (a datagram channel lives on a single
  * loop); a Unix datagram socket cannot be shared that way and gets one loop.
  */
-final class NettyServer extends EchoServer {
+public final class NettyServer extends EchoServer {
     private static final long QUIET_MS = 100;
     private static final long STOP_TIMEOUT_MS = 2_500;
 
@@ -82,10 +83,7 @@ final class NettyServer extends EchoServer {
                     protected void initChannel(Channel channel) {
                         channels.add(channel);
                         flavor.checkMode(channel);
-                        if (config.framing() == Framing.LENGTH) {
-                            channel.pipeline().addLast(new LengthFrameDecoder(config.maxFrameBytes()));
-                        }
-                        channel.pipeline().addLast(echo);
+                        addStreamHandlers(channel, config, echo);
                     }
                 });
         if (endpoint.transport() == Transport.TCP) {
@@ -94,6 +92,18 @@ final class NettyServer extends EchoServer {
         flavor.configure(bootstrap);
         Channel listener = bind(bootstrap, endpoint);
         bound(Sockets.boundEndpoint(endpoint, listener.localAddress()));
+    }
+
+    /**
+     * A stream connection's pipeline: the frame decoder (length framing), then the echo ({@code
+     * echo}: one stateless handler shares all connections; null for a new one). Public for the
+     * handler benchmark, which runs it in an {@code EmbeddedChannel}.
+     */
+    public static void addStreamHandlers(Channel channel, ServerConfig config, ChannelHandler echo) {
+        if (config.framing() == Framing.LENGTH) {
+            channel.pipeline().addLast(new LengthFrameDecoder(config.maxFrameBytes()));
+        }
+        channel.pipeline().addLast(echo != null ? echo : new EchoHandler());
     }
 
     private void startDatagram(Endpoint endpoint) throws IOException {
