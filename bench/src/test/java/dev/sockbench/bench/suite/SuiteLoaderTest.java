@@ -185,6 +185,18 @@ class SuiteLoaderTest {
         assertBad("cases:\n  - {models: all, transports: tcp, payload: 8}", "case 1 on tcp: --payload 8 is smaller");
     }
 
+    @Test
+    void aSuiteIsPlainDataItsTagsMakeNoObjectAndItCannotChooseWhereResultsGo(@TempDir Path dir) {
+        Path marker = dir.resolve("ran");
+        // A YAML loader that built tagged objects would make (and a later step could start) a process.
+        assertBad(
+                "cases:\n  - {models: !!java.lang.ProcessBuilder [touch, " + marker + "], transports: tcp}",
+                "unknown model 'touch'");
+        assertThat(marker).doesNotExist();
+        assertBad("out: /etc\ncases:\n  - {models: all, transports: tcp}", "unknown key 'out'");
+        assertBad("cases:\n  - {models: all, transports: tcp, command: rm}", "unknown key 'command'");
+    }
+
     private void assertBad(String yaml, String... fragments) {
         assertThatThrownBy(() -> loader.parse("s", yaml))
                 .isInstanceOf(BadInputException.class)
