@@ -1,16 +1,10 @@
 package dev.sockbench.loadgen;
 
-import static dev.sockbench.loadgen.LoadgenMainTest.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.result.CaseSummary;
-import dev.sockbench.core.result.LatencyLog;
-import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.SweepResult;
-import dev.sockbench.loadgen.LoadgenMainTest.Run;
 import dev.sockbench.loadgen.shape.CeilingSearch;
-import dev.sockbench.loadgen.testserver.StreamEchoServer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -30,62 +24,39 @@ class CapacityTest {
 
     @Test
     void theCeilingComesFirstAndTheStepsBisectBelowIt(@TempDir Path dir) throws Exception {
-        int payload = 64;
-        try (StreamEchoServer server =
-                StreamEchoServer.tcpWithServiceTime(payload + 4 /* length prefix */, SERVICE_NS)) {
-            Path json = dir.resolve("summary.json");
-            Path hlog = dir.resolve("latency.hlog");
-            Run run = loadgen(
-                    "--target", server.endpoint().toString(),
-                    "-s", "capacity",
-                    // p90 needs 100 samples: a 1 s step at half the ceiling has several hundred.
-                    "--slo", "p90=500ms",
-                    "--refine", "2",
-                    "-c", "8",
-                    "-t", "1",
-                    "-d", "1s",
-                    "--warmup", "300ms",
-                    "--timeout", "2s",
-                    "--json", json.toString(),
-                    "--hlog", hlog.toString());
+        // p90 needs 100 samples: a 1 s step at half the ceiling has several hundred.
+        SweepTest.Search search =
+                SweepTest.search(dir, SERVICE_NS, "-s", "capacity", "--slo", "p90=500ms", "--refine", "2");
+        CaseSummary summary = search.summary();
+        assertThat(summary.load().shape()).isEqualTo("capacity");
+        SweepResult sweep = summary.sweep();
+        assertThat(sweep.slo()).isEqualTo("p90=500ms");
 
-            assertThat(run.phases()).containsExactly("PHASE warmup", "PHASE measure", "PHASE done");
-            CaseSummary summary = ResultFiles.readSummary(json);
-            assertThat(run.exitCode())
-                    .as(run.out() + run.err())
-                    .isEqualTo(summary.valid() ? Cli.EXIT_OK : Cli.EXIT_INVALID);
-            assertThat(summary.load().shape()).isEqualTo("capacity");
-            SweepResult sweep = summary.sweep();
-            assertThat(sweep.slo()).isEqualTo("p90=500ms");
+        // The ceiling: the closed loop's achieved rate, which the server's limit bounds.
+        assertThat(sweep.ceilingPerSec()).isPositive().isLessThanOrEqualTo(SERVER_LIMIT_PER_SEC * 1.02);
 
-            // The ceiling: the closed loop's achieved rate, which the server's limit bounds.
-            assertThat(sweep.ceilingPerSec()).isPositive().isLessThanOrEqualTo(SERVER_LIMIT_PER_SEC * 1.02);
-
-            // Every step as the search below that ceiling asked for it, two in all.
-            CeilingSearch replay = new CeilingSearch(sweep.ceilingPerSec(), 2);
-            for (SweepResult.SweepStep step : sweep.steps()) {
-                assertThat(replay.done()).isFalse();
-                assertThat(step.targetRatePerSec()).isEqualTo(replay.nextRatePerSec());
-                replay.report(step.targetRatePerSec(), step.good());
-                assertThat(step.good()).isEqualTo(step.reasons().isEmpty());
-            }
-            assertThat(replay.done()).isTrue();
-            assertThat(sweep.capacityPerSec()).isEqualTo(replay.capacityPerSec());
-            if (sweep.capacityPerSec() != null) {
-                assertThat(summary.load().targetRatePerSec()).isEqualTo(sweep.capacityPerSec());
-            } else {
-                assertThat(summary.valid()).isFalse();
-            }
-
-            // The log: the ceiling run and the steps, each under its own tags.
-            Map<String, Histogram> totals = LatencyLog.readTotals(hlog);
-            assertThat(totals).containsKeys("corrected", "raw", "ceiling-corrected", "ceiling-raw");
-            assertThat(totals.keySet().stream()
-                            .filter(t -> t.startsWith("step"))
-                            .count())
-                    .isEqualTo(2L * (sweep.steps().size() - 1));
-            assertThat(totals.get("ceiling-corrected").getTotalCount())
-                    .isGreaterThan(totals.get("corrected").getTotalCount() / 4);
+        // Every step as the search below that ceiling asked for it, two in all.
+        CeilingSearch replay = new CeilingSearch(sweep.ceilingPerSec(), 2);
+        for (SweepResult.SweepStep step : sweep.steps()) {
+            assertThat(replay.done()).isFalse();
+            assertThat(step.targetRatePerSec()).isEqualTo(replay.nextRatePerSec());
+            replay.report(step.targetRatePerSec(), step.good());
+            assertThat(step.good()).isEqualTo(step.reasons().isEmpty());
         }
+        assertThat(replay.done()).isTrue();
+        assertThat(sweep.capacityPerSec()).isEqualTo(replay.capacityPerSec());
+        if (sweep.capacityPerSec() != null) {
+            assertThat(summary.load().targetRatePerSec()).isEqualTo(sweep.capacityPerSec());
+        } else {
+            assertThat(summary.valid()).isFalse();
+        }
+
+        // The log: the ceiling run and the steps, each under its own tags.
+        Map<String, Histogram> totals = search.logTotals();
+        assertThat(totals).containsKeys("corrected", "raw", "ceiling-corrected", "ceiling-raw");
+        assertThat(totals.keySet().stream().filter(t -> t.startsWith("step")).count())
+                .isEqualTo(2L * (sweep.steps().size() - 1));
+        assertThat(totals.get("ceiling-corrected").getTotalCount())
+                .isGreaterThan(totals.get("corrected").getTotalCount() / 4);
     }
 }

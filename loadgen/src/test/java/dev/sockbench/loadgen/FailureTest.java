@@ -107,9 +107,11 @@ class FailureTest {
             assertThat(summary.load().achievedRatePerSec()).isLessThan(0.99 * 1_000_000);
             assertThat(summary.invalidReasons()).anyMatch(r -> r.startsWith("achieved "));
             assertThat(run.err()).contains("invalid: achieved ");
-            // Latency from the intended time keeps growing with the backlog: far above the raw.
-            assertThat(summary.latencyUs().corrected().p99())
-                    .isGreaterThan(summary.latencyUs().raw().p99());
+            // Latency from the intended time keeps growing with the backlog: far above the raw. (The
+            // median: on a loaded machine fewer than the 1,000 requests a p99 needs may be answered.)
+            assertThat(summary.latencyUs().corrected().p50())
+                    .isNotNull()
+                    .isGreaterThan(summary.latencyUs().raw().p50());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.sockbench.servers;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.cli.Converters;
+import dev.sockbench.core.cli.StopSignals;
 import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.protocol.Framing;
@@ -21,13 +22,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.TimeZone;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 /**
  * One echo server as its own process. When the socket is ready it prints exactly one line,
@@ -39,8 +40,9 @@ import sun.misc.Signal;
  * <p><b>Commands on stdin.</b> Once listening, a line {@code USAGE} on stdin makes the server print
  * one stdout line {@code USAGE <usage>} with the {@link ResourceUsage} of this process so far, e.g.
  * {@code USAGE userCpuUs=812000 sysCpuUs=1604000 voluntaryCtxSwitches=150000
- * involuntaryCtxSwitches=2000}: CPU time (µs) and context switches of all its threads, exited ones
- * included ({@code getrusage(RUSAGE_SELF)}); {@link ProcessLines} spells every line. Each {@code USAGE} gets
+ * involuntaryCtxSwitches=2000 acceptFailures=0}: CPU time (µs) and context switches of all its
+ * threads, exited ones included ({@code getrusage(RUSAGE_SELF)}), and the connections it failed to
+ * accept since it started ({@link RunningServer#acceptFailures()}); {@link ProcessLines} spells every line. Each {@code USAGE} gets
  * exactly one answer, in order, flushed at once; stdout lines never interleave. The suite runner
  * asks at the start and at the end of the measured interval and subtracts. Any other line is
  * ignored, and so is the end of stdin: a server started from a terminal or with stdin closed serves
@@ -183,29 +185,30 @@ public final class ServerMain implements Callable<Integer> {
         };
         // The hook covers an exit we do not handle (e.g. SIGHUP); the signals below end in return 0.
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "server-shutdown"));
-        CountDownLatch stop = new CountDownLatch(1);
-        onSignal("TERM", stop);
-        onSignal("INT", stop);
+        CountDownLatch stop = StopSignals.install();
 
         // Links getrusage before anyone asks: the first USAGE comes at the start of the measured
         // interval, and an answer delayed by linking would shift that interval's start.
         ResourceUsage.ofThisProcess();
+        // Reads the time-zone file now: a log line (Netty's, through java.util.logging) reads it on
+        // first use, which fails once the server's descriptors run out, and then fails for good.
+        TimeZone.getDefault();
         PrintWriter out = spec.commandLine().getOut();
         println(out, ProcessLines.listening(server.endpoint()));
         // Started after LISTENING, so that line is always the first; a USAGE sent earlier waits in the pipe.
-        Thread.ofPlatform().daemon().name("server-stdin").start(() -> answerCommands(out));
+        Thread.ofPlatform().daemon().name("server-stdin").start(() -> answerCommands(out, server));
         stop.await();
         shutdown.run();
         return Cli.EXIT_OK;
     }
 
     /** Answers {@code USAGE} lines on stdin until it ends; see the class comment. */
-    private static void answerCommands(PrintWriter out) {
+    private static void answerCommands(PrintWriter out, RunningServer server) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (ProcessLines.isUsageRequest(line)) {
-                    println(out, ProcessLines.usageReply(ResourceUsage.ofThisProcess()));
+                    println(out, ProcessLines.usageReply(usage(server)));
                 }
             }
         } catch (IOException e) {
@@ -213,23 +216,16 @@ public final class ServerMain implements Callable<Integer> {
         }
     }
 
+    /** This process's usage so far, with the server's failed accepts. */
+    private static ResourceUsage usage(RunningServer server) {
+        return ResourceUsage.ofThisProcess().withAcceptFailures(server.acceptFailures());
+    }
+
     /** One whole line, flushed; the only way this class writes stdout, so lines never interleave. */
     private static void println(PrintWriter out, String line) {
         synchronized (out) {
             out.println(line);
             out.flush();
-        }
-    }
-
-    /**
-     * The JVM's own handler exits with 128 + the signal number; ours lets {@link #call} close the
-     * server and return 0, as the contract with the suite runner says.
-     */
-    private static void onSignal(String name, CountDownLatch stop) {
-        try {
-            Signal.handle(new Signal(name), signal -> stop.countDown());
-        } catch (IllegalArgumentException notHandleable) {
-            // e.g. -Xrs: the shutdown hook still closes the server, but the exit code is the JVM's.
         }
     }
 

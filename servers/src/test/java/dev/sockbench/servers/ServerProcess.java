@@ -32,7 +32,17 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), args);
+    }
+
+    /** As {@link #start(String...)}, with at most {@code openFiles} descriptors ({@code prlimit}, as {@code ulimit -n}). */
+    static ServerProcess startWithOpenFileLimit(int openFiles, String... args) throws IOException {
+        return start(List.of("prlimit", "--nofile=" + openFiles + ":" + openFiles, "--"), args);
+    }
+
+    /** The server's command after {@code prefix} (a command that execs the rest, so the pid is the JVM's). */
+    private static ServerProcess start(List<String> prefix, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JvmFlags.ALL);
         command.add("-cp");
@@ -83,6 +93,11 @@ final class ServerProcess implements AutoCloseable {
     String nextStdoutLine(Duration timeout) throws InterruptedException {
         String line = stdoutLines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return EOF.equals(line) ? null : line;
+    }
+
+    /** The server JVM's process id. */
+    long pid() {
+        return process.pid();
     }
 
     /** Writes {@code line} and a newline to the server's stdin. */

@@ -123,6 +123,26 @@ final class StreamClient implements AutoCloseable {
         }
     }
 
+    /** Reads until the server closes (end of stream or a reset), at most {@code limit} bytes kept. */
+    ByteBuffer readUntilClosed(int limit) throws IOException {
+        ByteBuffer in = ByteBuffer.allocate(limit);
+        try {
+            while (in.hasRemaining() && channel.read(in) >= 0) {
+                // keep reading
+            }
+        } catch (IOException reset) {
+            if (reset.getMessage() == null || !reset.getMessage().contains("reset")) {
+                throw reset;
+            }
+        }
+        return in.flip();
+    }
+
+    /** Closes the sending side only (a FIN); reads go on. */
+    void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
     /** Closes with a reset instead of a FIN (TCP only: SO_LINGER 0). */
     void abort() throws IOException {
         if (channel.supportedOptions().contains(StandardSocketOptions.SO_LINGER)) {

@@ -21,6 +21,9 @@ import dev.sockbench.report.Reports;
 import dev.sockbench.report.junit.JUnitReports;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
             names = {"--suite"},
             paramLabel = "SUITE",
             description = "The suite to run: smoke (CI, under a minute), quick (capacity per model, about 3 min),"
-                    + " standard (about 20 min), or the path of a suite .yaml file (default: " + DEFAULT_SUITE
+                    + " standard (about 20 min), full (everything with 3 trials: hours), or the path of a suite .yaml file (default: "
+                    + DEFAULT_SUITE
                     + " when no ad-hoc option is given).")
     String suite;
 
@@ -157,6 +161,9 @@ public final class RunCommand implements Callable<Integer> {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new BadInputException("--out " + outDir + " is a file; give a folder (it is created if missing)");
         }
+        if (resume == null) {
+            requireWritable(outDir);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
 
@@ -170,10 +177,21 @@ public final class RunCommand implements Callable<Integer> {
                 System::currentTimeMillis);
         SuiteRunner runner =
                 new SuiteRunner(caseRunner, children::stopAll, stdout, Clock.systemDefaultZone(), System::nanoTime);
-        SuiteRunner.Finished run = expanded != null
-                ? runner.run(
-                        expanded, outDir, EnvironmentProbe.system(Home.dir()).capture(pinning))
-                : runner.resume(resume, loader);
+        SuiteRunner.Finished run;
+        try {
+            run = expanded != null
+                    ? runner.run(
+                            expanded,
+                            outDir,
+                            EnvironmentProbe.system(Home.dir()).capture(pinning))
+                    : runner.resume(resume, loader);
+        } catch (IOException e) {
+            // e.g. the disk filled up: every result file is written whole or not at all (ResultFiles)
+            throw new BadInputException(
+                    "cannot write the results in " + (resume != null ? resume : outDir) + ": " + e.getMessage()
+                            + "; the files written so far are whole (./run.sh report renders them)",
+                    e);
+        }
 
         pointLatestAt(run.runDir(), stderr);
         stdout.println("sockbench: " + tally(run.result().cases()));
@@ -183,7 +201,12 @@ public final class RunCommand implements Callable<Integer> {
         Path report;
         try {
             report = reporter.render(run.runDir());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) { // e.g. the disk filled up: each report file is written whole or not at all
+            stderr.println("sockbench: cannot write the report in " + run.runDir() + ": " + e.getMessage()
+                    + "; the results are whole: make room, then ./run.sh report " + run.runDir());
+            stdout.println(run.runDir().resolve("run.json"));
+            return Cli.EXIT_BAD_INPUT;
+        } catch (RuntimeException e) {
             stderr.println("sockbench: the report could not be rendered: " + e);
             stdout.println(run.runDir().resolve("run.json"));
             return Cli.EXIT_INVALID;
@@ -224,6 +247,33 @@ public final class RunCommand implements Callable<Integer> {
                 || transports != null
                 || serverThreads != null
                 || !load.toArgs().isEmpty();
+    }
+
+    /**
+     * Fails before anything runs when no file can be made in {@code outDir} (created if missing): a
+     * read-only file system, a folder of someone else's, a file in the way.
+     */
+    static void requireWritable(Path outDir) {
+        try {
+            Files.createDirectories(outDir);
+            Files.delete(Files.createTempFile(outDir, ".sockbench-", ".probe"));
+        } catch (IOException e) {
+            throw new BadInputException(
+                    "cannot write results in " + outDir + " (" + reason(e)
+                            + "); choose another --out or make it writable",
+                    e);
+        }
+    }
+
+    /** What went wrong, without the exception's class: the path alone says little. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way";
+        }
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
     }
 
     /** {@code <out>/latest} becomes a symlink to the run folder, replaced atomically. */

@@ -1,5 +1,6 @@
 package dev.sockbench.bench.cli;
 
+import dev.sockbench.bench.proxy.ProxyCommand;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.loadgen.LoadgenMain;
 import dev.sockbench.servers.ListCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             ServerMain.class,
             LoadgenMain.class,
+            ProxyCommand.class,
             ReportCommand.class,
             CompareCommand.class
         })

@@ -14,7 +14,8 @@ public final class CostMeter {
      *
      * @param idleRssBytes the server's RSS after it listened, before any load (the RSS baseline)
      * @param interval the readings over the measured interval; without both usage readings the
-     *     CPU time and context switches are left out
+     *     CPU time and context switches are left out; the accept failures are the end reading's
+     *     (since the server started), left out without it
      * @param load the load generator's report: its {@link LoadReport#measuredIntervalRequests()}
      *     divide the per-request figures, the connections it held open (active and idle) the RSS
      *     growth
@@ -47,7 +48,8 @@ public final class CostMeter {
                 gc == null ? null : gc.count(),
                 gc == null ? null : gc.totalUs(),
                 gc == null ? null : gc.maxUs(),
-                virtualThreadsPinned);
+                virtualThreadsPinned,
+                interval.usageEnd() == null ? null : interval.usageEnd().acceptFailures());
     }
 
     /** Per request; null (unknown, not zero) when no request completed. */

@@ -54,7 +54,7 @@ import java.util.function.Function;
  */
 public final class SuiteLoader {
     /** The suites shipped in the jar, under {@code suites/<name>.yaml}. */
-    public static final List<String> BUNDLED = List.of("smoke", "quick", "standard");
+    public static final List<String> BUNDLED = List.of("smoke", "quick", "standard", "full");
 
     /** The load keys: the load generator's long option names without their dashes, e.g. {@code rate}. */
     static final List<String> LOAD_KEYS =

@@ -68,7 +68,7 @@ class SockbenchCliIT {
         return Path.of(SockbenchCliIT.class.getResource(name).toURI()).toString();
     }
 
-    private static Path tinySuite() throws Exception {
+    static Path tinySuite() throws Exception {
         return Path.of(SockbenchCliIT.class.getResource("/suites-it/tiny.yaml").toURI());
     }
 

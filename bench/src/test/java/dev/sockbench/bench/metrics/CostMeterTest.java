@@ -22,7 +22,7 @@ class CostMeterTest {
     // The server's getrusage at PHASE measure and at PHASE done: 2 s user, 1 s sys, 20,000
     // voluntary and 100 involuntary switches in between.
     private static final ResourceUsage START = new ResourceUsage(100_000, 50_000, 1_000, 10);
-    private static final ResourceUsage END = new ResourceUsage(2_100_000, 1_050_000, 21_000, 110);
+    private static final ResourceUsage END = new ResourceUsage(2_100_000, 1_050_000, 21_000, 110, 7);
 
     @Test
     void costOfTheIntervalPerRequestAndPerConnection() {
@@ -44,6 +44,9 @@ class CostMeterTest {
         assertThat(cost.gcPauseUs()).isEqualTo(3_000);
         assertThat(cost.gcPauseMaxUs()).isEqualTo(2_000);
         assertThat(cost.virtualThreadsPinned()).isEqualTo(3);
+        assertThat(cost.acceptFailures())
+                .as("since the server started, not in the interval")
+                .isEqualTo(7L);
     }
 
     @Test

@@ -41,12 +41,7 @@ class ServerCostIT {
         LoadSpec load = LoadSpec.of(shape, connections, null, 64, 1_000_000_000L, 500_000_000L);
         SuiteCase c = new SuiteCase("cost-" + shape, "blocking-platform", Transport.TCP, load, null);
         Pinning pinning = Pinning.detect();
-        CaseRunner runner = new CaseRunner(
-                CaseRunner.Settings.defaults(TestProcesses.java(), pinning),
-                ProcFs.system(),
-                new ChildProcesses(),
-                System::nanoTime,
-                System::currentTimeMillis);
+        CaseRunner runner = runner(pinning);
 
         CaseOutcome outcome = runner.run(c, dir);
 
@@ -80,13 +75,7 @@ class ServerCostIT {
     @Test
     void aServerOnVirtualThreadsHasItsPinsCountedAndNoOtherDoes(@TempDir Path dir) {
         LoadSpec load = LoadSpec.of("closed", 4, null, 64, 1_000_000_000L, 500_000_000L);
-        Pinning pinning = Pinning.detect();
-        CaseRunner runner = new CaseRunner(
-                CaseRunner.Settings.defaults(TestProcesses.java(), pinning),
-                ProcFs.system(),
-                new ChildProcesses(),
-                System::nanoTime,
-                System::currentTimeMillis);
+        CaseRunner runner = runner(Pinning.detect());
 
         CaseOutcome virtual = runner.run(
                 new SuiteCase("pins-virtual", "blocking-virtual", Transport.TCP, load, null), dir.resolve("virtual"));
@@ -100,5 +89,15 @@ class ServerCostIT {
         assertThat(dir.resolve("virtual").resolve(CaseRunner.PINNED_EVENTS)).isRegularFile();
         assertThat(platform.summary().server().virtualThreadsPinned()).isNull();
         assertThat(dir.resolve("platform").resolve(CaseRunner.PINNED_EVENTS)).doesNotExist();
+    }
+
+    /** The real runner, real processes, this machine's pinning. */
+    private static CaseRunner runner(Pinning pinning) {
+        return new CaseRunner(
+                CaseRunner.Settings.defaults(TestProcesses.java(), pinning),
+                ProcFs.system(),
+                new ChildProcesses(),
+                System::nanoTime,
+                System::currentTimeMillis);
     }
 }

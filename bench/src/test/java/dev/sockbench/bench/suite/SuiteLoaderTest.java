@@ -185,6 +185,18 @@ class SuiteLoaderTest {
         assertBad("cases:\n  - {models: all, transports: tcp, payload: 8}", "case 1 on tcp: --payload 8 is smaller");
     }
 
+    @Test
+    void aSuiteIsPlainDataItsTagsMakeNoObjectAndItCannotChooseWhereResultsGo(@TempDir Path dir) {
+        Path marker = dir.resolve("ran");
+        // A YAML loader that built tagged objects would make (and a later step could start) a process.
+        assertBad(
+                "cases:\n  - {models: !!java.lang.ProcessBuilder [touch, " + marker + "], transports: tcp}",
+                "unknown model 'touch'");
+        assertThat(marker).doesNotExist();
+        assertBad("out: /etc\ncases:\n  - {models: all, transports: tcp}", "unknown key 'out'");
+        assertBad("cases:\n  - {models: all, transports: tcp, command: rm}", "unknown key 'command'");
+    }
+
     private void assertBad(String yaml, String... fragments) {
         assertThatThrownBy(() -> loader.parse("s", yaml))
                 .isInstanceOf(BadInputException.class)
@@ -232,6 +244,12 @@ class SuiteLoaderTest {
         assertThat(standard.measured().stream().map(SuiteCase::caseId))
                 .anyMatch(id -> id.endsWith("-idle-c4-r5k-i10000"))
                 .anyMatch(id -> id.endsWith("-closed-c8-p64KiB"));
+
+        // full: every case three times, and more than standard.
+        Suite fullSuite = l.load("full");
+        assertThat(fullSuite.trials()).isEqualTo(3);
+        assertThat(fullSuite.measured().size())
+                .isGreaterThan(standard.measured().size());
     }
 
     @Test
@@ -250,7 +268,7 @@ class SuiteLoaderTest {
         assertThatThrownBy(() -> loader.load("quik"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(
-                        "unknown suite 'quik'; accepted: smoke, quick, standard, or the path of a suite .yaml file");
+                        "unknown suite 'quik'; accepted: smoke, quick, standard, full, or the path of a suite .yaml file");
     }
 
     @Test

@@ -55,6 +55,28 @@ public final class Converters {
         }
     }
 
+    /** A share of a whole: {@code 2%} or {@code 0.02} to 0.02; between 0 and 1. */
+    public static final class ShareConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return parsed(value, v -> {
+                String text = v.strip();
+                boolean percent = text.endsWith("%");
+                double share;
+                try {
+                    share = Double.parseDouble(percent ? text.substring(0, text.length() - 1) : text)
+                            / (percent ? 100 : 1);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + v + "' is not a share; expected e.g. 2% or 0.02");
+                }
+                if (!(share >= 0 && share <= 1)) {
+                    throw new IllegalArgumentException("'" + v + "' is not between 0 and 100%");
+                }
+                return share;
+            });
+        }
+    }
+
     /** {@code 4KiB} to 4096; must fit an int. */
     public static final class BytesConverter implements ITypeConverter<Integer> {
         @Override

@@ -27,8 +27,17 @@ import java.lang.invoke.MethodHandle;
  * @param sysCpuUs system CPU time, µs
  * @param voluntaryCtxSwitches context switches because a thread blocked ({@code ru_nvcsw})
  * @param involuntaryCtxSwitches context switches because a thread was preempted ({@code ru_nivcsw})
+ * @param acceptFailures connections the server failed to accept (e.g. out of file descriptors),
+ *     counted by the server itself, not by {@code getrusage}: {@link #ofThisProcess()} knows none,
+ *     a server adds its count with {@link #withAcceptFailures}
  */
-public record ResourceUsage(long userCpuUs, long sysCpuUs, long voluntaryCtxSwitches, long involuntaryCtxSwitches) {
+public record ResourceUsage(
+        long userCpuUs, long sysCpuUs, long voluntaryCtxSwitches, long involuntaryCtxSwitches, long acceptFailures) {
+
+    /** A reading without accept failures. */
+    public ResourceUsage(long userCpuUs, long sysCpuUs, long voluntaryCtxSwitches, long involuntaryCtxSwitches) {
+        this(userCpuUs, sysCpuUs, voluntaryCtxSwitches, involuntaryCtxSwitches, 0);
+    }
 
     private static final int RUSAGE_SELF = 0;
     // struct rusage on 64-bit Linux: two struct timeval (2 x 16 bytes), then 14 longs.
@@ -67,12 +76,18 @@ public record ResourceUsage(long userCpuUs, long sysCpuUs, long voluntaryCtxSwit
         return usage.get(ValueLayout.JAVA_LONG, offset) * 1_000_000L + usage.get(ValueLayout.JAVA_LONG, offset + 8);
     }
 
+    /** This reading with the server's count of failed accepts. */
+    public ResourceUsage withAcceptFailures(long failures) {
+        return new ResourceUsage(userCpuUs, sysCpuUs, voluntaryCtxSwitches, involuntaryCtxSwitches, failures);
+    }
+
     /** The usage between {@code earlier} and this reading. */
     public ResourceUsage minus(ResourceUsage earlier) {
         return new ResourceUsage(
                 userCpuUs - earlier.userCpuUs,
                 sysCpuUs - earlier.sysCpuUs,
                 voluntaryCtxSwitches - earlier.voluntaryCtxSwitches,
-                involuntaryCtxSwitches - earlier.involuntaryCtxSwitches);
+                involuntaryCtxSwitches - earlier.involuntaryCtxSwitches,
+                acceptFailures - earlier.acceptFailures);
     }
 }

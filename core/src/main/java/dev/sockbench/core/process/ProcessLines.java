@@ -16,14 +16,15 @@ import java.util.Optional;
  * server stdout   LISTENING &lt;endpoint&gt;   once, first, when the socket is ready: LISTENING tcp://127.0.0.1:40123
  * server stdin    USAGE                  asks for the server's resource usage so far
  * server stdout   USAGE &lt;usage&gt;         one answer per request, in order:
- *                                        USAGE userCpuUs=812000 sysCpuUs=1604000 voluntaryCtxSwitches=150000 involuntaryCtxSwitches=2000
+ *                                        USAGE userCpuUs=812000 sysCpuUs=1604000 voluntaryCtxSwitches=150000 involuntaryCtxSwitches=2000 acceptFailures=0
  * loadgen stdout  PHASE &lt;phase&gt;         PHASE warmup, PHASE measure, PHASE done ({@link Phase})
  * </pre>
  *
  * <p>The processes print other lines too (warnings, the generator's summary). Each {@code parse}
  * method therefore returns empty for a line of another kind, and throws {@link
  * IllegalArgumentException} for a line of its kind that is malformed. A USAGE answer may carry
- * fields a reader does not know (a later server's); they are ignored.
+ * fields a reader does not know (a later server's); they are ignored. {@code acceptFailures} may be
+ * missing (a server from before it): read as 0.
  */
 public final class ProcessLines {
     private static final String LISTENING = "LISTENING";
@@ -66,7 +67,8 @@ public final class ProcessLines {
     /** The server's answer to a usage request: {@code USAGE userCpuUs=1 sysCpuUs=2 ...}. */
     public static String usageReply(ResourceUsage usage) {
         return USAGE + " userCpuUs=" + usage.userCpuUs() + " sysCpuUs=" + usage.sysCpuUs() + " voluntaryCtxSwitches="
-                + usage.voluntaryCtxSwitches() + " involuntaryCtxSwitches=" + usage.involuntaryCtxSwitches();
+                + usage.voluntaryCtxSwitches() + " involuntaryCtxSwitches=" + usage.involuntaryCtxSwitches()
+                + " acceptFailures=" + usage.acceptFailures();
     }
 
     /**
@@ -90,7 +92,8 @@ public final class ProcessLines {
                 field(fields, "userCpuUs", line),
                 field(fields, "sysCpuUs", line),
                 field(fields, "voluntaryCtxSwitches", line),
-                field(fields, "involuntaryCtxSwitches", line)));
+                field(fields, "involuntaryCtxSwitches", line),
+                fields.containsKey("acceptFailures") ? field(fields, "acceptFailures", line) : 0));
     }
 
     /** The load generator's phase line, e.g. {@code PHASE measure}. */

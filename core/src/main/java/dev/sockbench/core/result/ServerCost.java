@@ -52,6 +52,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     inside the interval (JFR {@code jdk.VirtualThreadPinned}, every one): a pinned virtual
  *     thread holds its carrier, so the others wait; null for models without virtual threads and
  *     when not recorded
+ * @param acceptFailures connections the server failed to accept since it started, warm-up and
+ *     connection set-up included (e.g. its open-file limit reached: raise it with {@code ulimit
+ *     -n}); each pauses its accepting for a second. Null when the server did not answer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerCost(
@@ -67,9 +70,42 @@ public record ServerCost(
         Long gcPauses,
         Long gcPauseUs,
         Long gcPauseMaxUs,
-        Long virtualThreadsPinned) {
+        Long virtualThreadsPinned,
+        Long acceptFailures) {
 
-    /** Without virtual threads. */
+    /** Accept failures unknown. */
+    public ServerCost(
+            Long cpuUserUs,
+            Long cpuSysUs,
+            Double cpuUsPerRequest,
+            Long voluntaryCtxSwitches,
+            Long involuntaryCtxSwitches,
+            Double ctxSwitchesPerRequest,
+            int threads,
+            long rssBytes,
+            Double rssBytesPerConnection,
+            Long gcPauses,
+            Long gcPauseUs,
+            Long gcPauseMaxUs,
+            Long virtualThreadsPinned) {
+        this(
+                cpuUserUs,
+                cpuSysUs,
+                cpuUsPerRequest,
+                voluntaryCtxSwitches,
+                involuntaryCtxSwitches,
+                ctxSwitchesPerRequest,
+                threads,
+                rssBytes,
+                rssBytesPerConnection,
+                gcPauses,
+                gcPauseUs,
+                gcPauseMaxUs,
+                virtualThreadsPinned,
+                null);
+    }
+
+    /** Without virtual threads; accept failures unknown. */
     public ServerCost(
             Long cpuUserUs,
             Long cpuSysUs,
@@ -96,10 +132,11 @@ public record ServerCost(
                 gcPauses,
                 gcPauseUs,
                 gcPauseMaxUs,
+                null,
                 null);
     }
 
-    /** The process figures only; GC pauses unknown. */
+    /** The process figures only; GC pauses and accept failures unknown. */
     public ServerCost(
             long cpuUserUs,
             long cpuSysUs,
@@ -120,6 +157,7 @@ public record ServerCost(
                 threads,
                 rssBytes,
                 rssBytesPerConnection,
+                null,
                 null,
                 null,
                 null,

@@ -12,6 +12,13 @@ public interface RunningServer extends AutoCloseable {
     Endpoint endpoint();
 
     /**
+     * Connections the server failed to accept since it started (e.g. out of file descriptors,
+     * {@code EMFILE}); after each failure it stops accepting for a while instead of retrying at
+     * once. Always 0 for datagram transports.
+     */
+    long acceptFailures();
+
+    /**
      * Stops accepting, closes every connection, stops the model's threads and deletes a Unix
      * socket file it created. Idempotent; returns when the threads have stopped.
      */

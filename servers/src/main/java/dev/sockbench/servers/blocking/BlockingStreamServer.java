@@ -59,8 +59,13 @@ final class BlockingStreamServer extends EchoServer {
                 channel = listener.accept();
             } catch (ClosedChannelException stopped) {
                 return;
-            } catch (IOException e) {
-                continue; // e.g. out of file descriptors: keep accepting once some close
+            } catch (IOException e) { // e.g. out of file descriptors: pause, then accept again
+                try {
+                    acceptBackoff.failedThenSleep(e);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+                continue;
             }
             connections.add(channel);
             try {
@@ -109,6 +114,7 @@ final class BlockingStreamServer extends EchoServer {
                 listener.close();
             }
             if (acceptor != null) {
+                acceptor.interrupt(); // ends a back-off pause at once
                 acceptor.join();
             }
         } catch (IOException ignored) {

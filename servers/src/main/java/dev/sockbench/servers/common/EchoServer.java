@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * closed, so it never leaks a thread or a socket.
  */
 public abstract class EchoServer implements RunningServer {
+    /** How this server's acceptor backs off from, and counts, failed accepts. */
+    protected final AcceptBackoff acceptBackoff = new AcceptBackoff();
+
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Endpoint endpoint;
 
@@ -54,6 +57,11 @@ public abstract class EchoServer implements RunningServer {
             throw new IllegalStateException("not bound");
         }
         return e;
+    }
+
+    @Override
+    public final long acceptFailures() {
+        return acceptBackoff.failures();
     }
 
     @Override

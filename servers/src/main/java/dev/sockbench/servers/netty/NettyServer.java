@@ -76,6 +76,7 @@ public final class NettyServer extends EchoServer {
                 .group(boss, workers)
                 .channel(flavor.serverChannel(endpoint.transport()))
                 .option(ChannelOption.SO_BACKLOG, Sockets.BACKLOG)
+                .handler(new AcceptPause(acceptBackoff))
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childHandler(new ChannelInitializer<>() {
                     @Override

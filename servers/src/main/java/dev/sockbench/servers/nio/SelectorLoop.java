@@ -1,6 +1,7 @@
 package dev.sockbench.servers.nio;
 
 import dev.sockbench.core.server.ServerConfig;
+import dev.sockbench.servers.common.AcceptBackoff;
 import dev.sockbench.servers.common.Sockets;
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
@@ -31,6 +32,7 @@ final class SelectorLoop implements Runnable {
     private final Selector selector;
     private final ServerConfig config;
     private final Queue<SocketChannel> handedOver = new ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
     private Thread thread;
 
@@ -39,10 +41,10 @@ final class SelectorLoop implements Runnable {
         this.config = config;
     }
 
-    /** Accepts on {@code listener} in this loop; call before {@link #start}. */
-    void listen(ServerSocketChannel listener) throws IOException {
+    /** Accepts on {@code listener} in this loop, backing off from failures with {@code backoff}; call before {@link #start}. */
+    void listen(ServerSocketChannel listener, AcceptBackoff backoff) throws IOException {
         listener.configureBlocking(false);
-        listener.register(selector, SelectionKey.OP_ACCEPT, new AcceptHandler(listener, this));
+        listener.register(selector, SelectionKey.OP_ACCEPT, new AcceptHandler(listener, this, backoff));
     }
 
     /** Echoes datagrams of {@code channel} in this loop; call before {@link #start}. */
@@ -54,6 +56,12 @@ final class SelectorLoop implements Runnable {
     /** Adopts a connection accepted elsewhere; any thread. */
     void handOver(SocketChannel channel) {
         handedOver.add(channel);
+        selector.wakeup();
+    }
+
+    /** Runs {@code task} on the loop's thread after its current wake-up; any thread. */
+    void execute(Runnable task) {
+        tasks.add(task);
         selector.wakeup();
     }
 
@@ -81,6 +89,10 @@ final class SelectorLoop implements Runnable {
                 SocketChannel channel;
                 while ((channel = handedOver.poll()) != null) {
                     adopt(channel);
+                }
+                Runnable task;
+                while ((task = tasks.poll()) != null) {
+                    task.run();
                 }
             }
         } catch (IOException e) {

@@ -49,7 +49,7 @@ final class SelectorServer extends EchoServer {
                 loops.add(new SelectorLoop(provider.openSelector(), config));
             }
             if (loopCount == 1) {
-                loops.getFirst().listen(listener);
+                loops.getFirst().listen(listener, acceptBackoff);
             } else {
                 acceptor = Thread.ofPlatform()
                         .name(name + "-acceptor")
@@ -97,8 +97,12 @@ final class SelectorServer extends EchoServer {
                 next = (next + 1) % loops.size();
             } catch (ClosedChannelException stopped) {
                 return;
-            } catch (IOException e) {
-                // e.g. out of file descriptors: keep accepting once some close
+            } catch (IOException e) { // e.g. out of file descriptors: pause, then accept again
+                try {
+                    acceptBackoff.failedThenSleep(e);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
             }
         }
     }
@@ -110,6 +114,7 @@ final class SelectorServer extends EchoServer {
                 listener.close();
             }
             if (acceptor != null && acceptor.isAlive()) {
+                acceptor.interrupt(); // ends a back-off pause at once
                 acceptor.join();
             }
         } catch (IOException ignored) {

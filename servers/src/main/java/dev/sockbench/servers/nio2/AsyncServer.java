@@ -58,6 +58,20 @@ final class AsyncServer extends EchoServer {
         }
     }
 
+    /** The next accept after a back-off; nothing once the server is stopping. */
+    private void acceptAgain(CompletionHandler<AsynchronousSocketChannel, AsyncServer> handler) {
+        if (closing()) {
+            return;
+        }
+        try {
+            listener.accept(this, handler);
+        } catch (RuntimeException stopped) { // closed or the group shut down meanwhile
+            if (!closing()) {
+                throw stopped;
+            }
+        }
+    }
+
     private static final CompletionHandler<AsynchronousSocketChannel, AsyncServer> ACCEPTED =
             new CompletionHandler<>() {
                 @Override
@@ -77,7 +91,9 @@ final class AsyncServer extends EchoServer {
                     if (e instanceof AsynchronousCloseException || server.closing()) {
                         return;
                     }
-                    server.listener.accept(server, this); // e.g. out of file descriptors: keep accepting
+                    // e.g. out of file descriptors: accept again after a pause, or the next accept
+                    // fails at once on the connection still queued, and the group's threads spin
+                    server.acceptBackoff.failedThenResume(e, () -> server.acceptAgain(this));
                 }
             };
 
