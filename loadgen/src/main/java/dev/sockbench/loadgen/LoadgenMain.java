@@ -1,7 +1,9 @@
 package dev.sockbench.loadgen;
 
+import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.cli.Converters;
+import dev.sockbench.core.process.CpuSet;
 import dev.sockbench.core.process.Phase;
 import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.result.CaseSummary;
@@ -11,6 +13,7 @@ import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.check.CpuMeter;
 import dev.sockbench.loadgen.engine.LoadEngine;
 import dev.sockbench.loadgen.engine.Probe;
+import dev.sockbench.loadgen.engine.WorkerAffinity;
 import dev.sockbench.loadgen.options.LoadOptions;
 import dev.sockbench.loadgen.pacing.NanoClock;
 import java.io.OutputStream;
@@ -52,6 +55,7 @@ public final class LoadgenMain implements Callable<Integer> {
     static final String JSON = "--json";
     static final String LOAD_JSON = "--load-json";
     static final String HLOG = "--hlog";
+    static final String WORKER_CPUS = "--worker-cpus";
 
     @Option(
             names = TARGET,
@@ -81,6 +85,14 @@ public final class LoadgenMain implements Callable<Integer> {
 
     @Option(names = HLOG, description = "Write the interval log (latency.hlog, HdrHistogram format) here.")
     Path hlog;
+
+    @Option(
+            names = WORKER_CPUS,
+            paramLabel = "LIST",
+            description = "Pin the worker threads to these CPUs (Linux), e.g. 0 or 0-3: one worker per CPU by"
+                    + " default. Start the process elsewhere (taskset -c OTHER) so that the JVM's other threads"
+                    + " (JIT compiler, GC) never take a worker's CPU. Default: not pinned.")
+    String workerCpus;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -115,8 +127,29 @@ public final class LoadgenMain implements Callable<Integer> {
         return args;
     }
 
+    /** The option that pins the workers ({@link WorkerAffinity}), followed by its CPU list. */
+    public static List<String> workerCpusArguments(CpuSet cpus) {
+        return List.of(WORKER_CPUS, cpus.toString());
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (workerCpus != null) {
+            CpuSet cpus;
+            try {
+                cpus = CpuSet.parse(workerCpus);
+            } catch (RuntimeException e) {
+                throw new BadInputException(
+                        WORKER_CPUS + " takes a CPU list such as 0 or 0-3,6, got '" + workerCpus + "'");
+            }
+            if (cpus.size() == 0) {
+                throw new BadInputException(WORKER_CPUS + " needs at least one CPU");
+            }
+            WorkerAffinity.configure(cpus);
+            if (load.threads() == null) {
+                load.threads(cpus.size()); // one worker per CPU of its own
+            }
+        }
         LoadSpec spec = load.resolve(target.transport());
         Probe.check(target, spec.framing(), spec.payloadBytes(), spec.seed(), spec.timeoutNs(), clock);
         Generator runner = new Generator(clock, cpu);

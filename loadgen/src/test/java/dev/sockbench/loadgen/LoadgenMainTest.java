@@ -198,6 +198,8 @@ class LoadgenMainTest {
                 {"--target", target, "-s", "closed", "-R", "1k"},
                 {"--target", target, "-s", "open", "-R", "1k", "--catch-up", "1"},
                 {"--target", target, "-s", "closed", "--catch-up", "2"},
+                {"--target", target, "--worker-cpus", "zero"},
+                {"--target", target, "--worker-cpus", ","},
             };
             for (String[] args : cases) {
                 Run run = loadgen(args);

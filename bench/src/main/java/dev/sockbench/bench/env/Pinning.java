@@ -1,5 +1,6 @@
 package dev.sockbench.bench.env;
 
+import dev.sockbench.core.process.CpuSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -181,9 +181,17 @@ public final class CaseRunner {
 
             List<String> loadgenArgs = LoadgenMain.arguments(
                     server.endpoint(), c.load().options(), loadFile, caseDir.resolve(ResultFiles.LATENCY_LOG_FILE));
+            List<String> loadgenPrefix = List.of();
+            if (settings.pinning().pinned()) {
+                // The generator's workers alone on its CPUs; the rest of its JVM (JIT, GC, the run
+                // thread) beside the server, so that none of it takes a polling worker's CPU.
+                loadgenPrefix = settings.pinning().commandPrefix(Role.SERVER);
+                loadgenArgs.addAll(
+                        LoadgenMain.workerCpusArguments(settings.pinning().loadgen()));
+            }
             List<String> loadgenCommand = settings.java()
                     .build(
-                            settings.pinning().commandPrefix(Role.LOADGEN),
+                            loadgenPrefix,
                             c.load().options().shape().paced() ? WarmupPolicy.GENERATOR_JVM_FLAGS : List.of(),
                             settings.loadgenMain(),
                             loadgenArgs);

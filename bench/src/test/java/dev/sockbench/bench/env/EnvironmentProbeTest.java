@@ -3,6 +3,7 @@ package dev.sockbench.bench.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.testing.TestProcesses;
+import dev.sockbench.core.process.CpuSet;
 import dev.sockbench.core.result.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;

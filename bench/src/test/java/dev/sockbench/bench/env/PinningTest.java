@@ -3,6 +3,7 @@ package dev.sockbench.bench.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.env.Pinning.Role;
+import dev.sockbench.core.process.CpuSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -127,6 +127,9 @@ final class EventLoop implements Runnable {
     private volatile boolean abort;
     private volatile Throwable failure;
 
+    /** This worker's index among the run's, which picks its CPU ({@link WorkerAffinity}). */
+    private final int threadIndex;
+
     EventLoop(NanoClock clock, LoadPlan plan, int threadIndex, Poller poller, Connection[] connections) {
         this.clock = clock;
         this.plan = plan;
@@ -139,6 +142,7 @@ final class EventLoop implements Runnable {
             case PACED -> new PacedDriver(this, plan.firstConnectionOf(threadIndex));
             case CHURN -> new ChurnDriver(this);
         };
+        this.threadIndex = threadIndex;
         this.thread = new Thread(this, "loadgen-worker-" + threadIndex);
         this.thread.setDaemon(true);
         poller.handler(this::onReady);
@@ -304,6 +308,7 @@ final class EventLoop implements Runnable {
     @Override
     public void run() {
         try {
+            WorkerAffinity.pinCurrentThread(threadIndex);
             parkUntil(startNs);
             driver.begin(now());
             loop();

@@ -1,4 +1,4 @@
-package dev.sockbench.bench.env;
+package dev.sockbench.core.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
