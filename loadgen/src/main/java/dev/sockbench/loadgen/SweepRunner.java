@@ -2,10 +2,10 @@ package dev.sockbench.loadgen;
 
 import dev.sockbench.core.process.Phase;
 import dev.sockbench.core.result.LatencyLog;
-import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.core.result.SweepResult.SweepStep;
 import dev.sockbench.loadgen.check.SelfCheck;
+import dev.sockbench.loadgen.check.StepVerdict;
 import dev.sockbench.loadgen.engine.LoadEngine;
 import dev.sockbench.loadgen.engine.LoadPlan;
 import dev.sockbench.loadgen.engine.LoadResult;
@@ -25,7 +25,8 @@ import java.util.Locale;
  * Runs a capacity search — a {@code sweep} or a {@code capacity} — as open-loop steps chosen by a
  * {@link RateSearch}, each a full run (warm-up, measured interval, drain). A step is good when its
  * self-check passes (achieved rate, errors, the generator's health) and the objective is met on
- * the corrected latency. Capacity is the highest good rate.
+ * the corrected latency, judged by {@link StepVerdict} (the send lag against the step's verdict).
+ * Capacity is the highest good rate.
  *
  * <p>A {@code sweep} rises from its start rate ({@link SweepSearch}). A {@code capacity} first
  * runs its connections closed-loop for the ceiling, the most the server answers, then bisects
@@ -105,6 +106,7 @@ final class SweepRunner {
         }
         List<SweepStep> steps = new ArrayList<>();
         List<Run> runs = new ArrayList<>();
+        List<Boolean> generatorLimited = new ArrayList<>();
         while (!search.done()) {
             double rate = search.nextRatePerSec();
             int stepNumber = steps.size() + 1;
@@ -115,24 +117,9 @@ final class SweepRunner {
                     ceiling == null && steps.isEmpty(),
                     String.format(Locale.ROOT, "step %d at %.0f/s", stepNumber, rate));
             LoadResult result = run.result();
-            List<String> reasons = new ArrayList<>(SelfCheck.reasons(result, rate));
-            long samples = result.corrected().getTotalCount();
-            if (!Percentiles.measurable(samples, slo.percentile())) {
-                reasons.add(String.format(
-                        Locale.ROOT,
-                        "%s not measured: %d requests, it needs %d (lengthen the step or raise the rate)",
-                        Percentiles.label(slo.percentile()),
-                        samples,
-                        Percentiles.minSamples(slo.percentile())));
-            } else if (!slo.metBy(result.corrected())) {
-                reasons.add(String.format(
-                        Locale.ROOT,
-                        "%s %.1f us exceeds the objective %s",
-                        Percentiles.label(slo.percentile()),
-                        slo.valueNs(result.corrected()) / 1e3,
-                        slo.text()));
-            }
-            boolean good = reasons.isEmpty();
+            StepVerdict verdict = StepVerdict.of(result, rate, slo);
+            List<String> reasons = verdict.reasons();
+            boolean good = verdict.good();
             steps.add(new SweepStep(
                     rate,
                     result.achievedRatePerSec(),
@@ -142,6 +129,7 @@ final class SweepRunner {
                     good,
                     reasons));
             runs.add(run);
+            generatorLimited.add(verdict.generatorLimited());
             listener.progress(String.format(
                     Locale.ROOT,
                     "step %d at %.0f/s: %s",
@@ -180,9 +168,7 @@ final class SweepRunner {
         }
         Double firstBad = search.firstBadPerSec();
         for (int i = 0; i < steps.size(); i++) {
-            if (firstBad != null
-                    && steps.get(i).targetRatePerSec() == firstBad
-                    && SelfCheck.generatorLimited(runs.get(i).result())) {
+            if (firstBad != null && steps.get(i).targetRatePerSec() == firstBad && generatorLimited.get(i)) {
                 invalid.add(String.format(
                         Locale.ROOT,
                         "the step at %.0f/s failed because the generator fell behind, not the server: the capacity found is the generator's",

@@ -114,6 +114,18 @@ public final class SelfCheck {
      * @param targetRatePerSec the rate asked for; null for closed shapes
      */
     public static List<String> reasons(LoadResult result, Double targetRatePerSec) {
+        return reasons(result, targetRatePerSec, true);
+    }
+
+    /**
+     * {@link #reasons} but for the send lag, which a capacity step judges against its verdict
+     * instead ({@link StepVerdict}).
+     */
+    static List<String> reasonsBesidesLag(LoadResult result, double targetRatePerSec) {
+        return reasons(result, targetRatePerSec, false);
+    }
+
+    private static List<String> reasons(LoadResult result, Double targetRatePerSec, boolean checkLag) {
         List<String> reasons = new ArrayList<>();
         if (result.requests() == 0) {
             reasons.add("no request completed in the measured interval");
@@ -151,7 +163,7 @@ public final class SelfCheck {
                     e.timeout(),
                     e.verify()));
         }
-        String lag = lagOverBound(result);
+        String lag = checkLag ? lagOverBound(result) : null;
         if (lag != null) {
             reasons.add(lag);
         }
