@@ -49,7 +49,7 @@ import java.util.Locale;
  */
 final class SweepRunner {
     /** The longest warm-up of a step after the first paced one. */
-    static final long REWARM_NS = 500_000_000L;
+    static final long REWARM_NS = 300_000_000L;
 
     private final LoadEngine engine;
     private final LoadSpec spec;

@@ -133,7 +133,7 @@ public final class LoadOptions {
             names = "--warmup",
             converter = Converters.DurationConverter.class,
             description =
-                    "Warm-up before it, discarded (sweep and capacity: the first run and the first step; later steps at most 0.5s) (default "
+                    "Warm-up before it, discarded (sweep and capacity: the first run and the first step; later steps at most 0.3s) (default "
                             + WarmupPolicy.DEFAULT_WARMUP + ").")
     private Duration warmup;
 
