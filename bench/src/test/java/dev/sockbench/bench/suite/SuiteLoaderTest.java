@@ -217,11 +217,9 @@ class SuiteLoaderTest {
                 .containsExactlyInAnyOrder("blocking-platform", "nio-epoll");
 
         Suite quick = l.load("quick");
-        // quick covers every cell that can run at least once, with a capacity search on the stream
-        // transports.
+        // quick: a capacity search for every model on each stream transport it serves.
         for (String model : full.modelIds()) {
             for (Transport t : Transport.values()) {
-                assertThat(quick.measured()).anyMatch(c -> c.model().equals(model) && c.transport() == t);
                 if (t.streamOriented()) {
                     assertThat(quick.measured())
                             .anyMatch(c -> c.model().equals(model)

@@ -49,7 +49,10 @@ class StepVerdictTest {
         StepVerdict verdict = StepVerdict.of(b.build(), 1_000, P99_1MS);
         assertThat(verdict.good()).isFalse();
         assertThat(verdict.generatorLimited()).isFalse();
-        assertThat(verdict.reasons()).singleElement().asString().matches("p99 3000\\.\\d us exceeds the objective p99=1ms");
+        assertThat(verdict.reasons())
+                .singleElement()
+                .asString()
+                .matches("p99 3000\\.\\d us exceeds the objective p99=1ms");
     }
 
     @Test
