@@ -9,7 +9,8 @@
 #      server, in its busy-poll mode (--nonblocked --timeout 0) and its default mode (epoll_wait
 #      with a 10 ms timeout), TCP and UDP; ratios to sockperf busy-poll;
 #   2. JMH's SampleTime round trip (RoundTripBenchmark) against the same model over TCP: its median
-#      beside the generator's (they should agree within 15%);
+#      beside the generator's, both with server and client on one CPU as JMH's fork has them
+#      (they should agree within 15%);
 #   3. throughput ceilings: sockbench's stream shape against native-epoll, sockperf throughput
 #      (one way, 64 B), iperf3 (TCP, one stream).
 # Server on CPU 1, client on CPU 0 (taskset), as the suite runner pins them. Loopback only.
@@ -46,7 +47,9 @@ CLIENT_CPU=(taskset -c 0)
 start_server() {
     SERVERS=$((${SERVERS:-0} + 1))
     local model="$1" transport="$2" out="$WORK/server-$SERVERS.out"  # a new file: never an old LISTENING line
-    "${SERVER_CPU[@]}" "$RUN" server -m "$model" -T "$transport" >"$out" 2>&1 &
+    local cpu=("${SERVER_CPU[@]}")
+    [[ "${3:-}" == same-cpu ]] && cpu=("${CLIENT_CPU[@]}")
+    "${cpu[@]}" "$RUN" server -m "$model" -T "$transport" >"$out" 2>&1 &
     PIDS+=($!)
     SERVER_PID=$!
     for _ in $(seq 1 600); do
@@ -103,7 +106,10 @@ done
 echo
 echo "## 2. JMH SampleTime round trip against the generator's ping-pong, TCP, nio-epoll (µs)"
 echo
-start_server nio-epoll tcp; gen="$(sockbench_pingpong)"; stop_server
+echo "Both on CPU 0, server and client: JMH's benchmark runs the server in its own JVM, on the"
+echo "fork's CPU, and a same-CPU round trip is faster than a cross-CPU one (no wake-up of another CPU)."
+echo
+start_server nio-epoll tcp same-cpu; gen="$(sockbench_pingpong)"; stop_server
 jmh_cmd=("${CLIENT_CPU[@]}" "$RUN" jmh RoundTrip -p model=nio-epoll -f 1 -wi 2 -w 2s -i 3 -r "${SECS}s")
 echo "${jmh_cmd[*]}" >>"$WORK/commands"
 jmh_json="$("${jmh_cmd[@]}" 2>/dev/null | tail -n 1)"
