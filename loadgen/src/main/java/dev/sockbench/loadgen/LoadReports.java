@@ -63,8 +63,12 @@ public final class LoadReports {
         return new LatencyUs(Percentiles.ofNanos(result.corrected()), Percentiles.ofNanos(result.raw()));
     }
 
-    /** @param paced whether the shape is paced: only then is the send lag recorded and checked */
-    static GeneratorCheck generator(LoadResult result, boolean paced) {
+    /**
+     * @param pacedShape whether the shape is paced; the send lag is reported when the run itself
+     *     was (a capacity search reported by its closed-loop ceiling run is not)
+     */
+    static GeneratorCheck generator(LoadResult result, boolean pacedShape) {
+        boolean paced = pacedShape && result.sendLagNs() != null;
         // The JVM answers -1 where it cannot read the process's CPU time: unknown, not zero.
         Long cpuUs = result.cpuNs() < 0 ? null : result.cpuNs() / 1_000;
         long requests = result.requests();

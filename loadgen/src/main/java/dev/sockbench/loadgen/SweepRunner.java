@@ -92,7 +92,7 @@ final class SweepRunner {
             case LoadShape.Capacity capacity -> {
                 slo = capacity.slo();
                 ceiling = runOnce(base, listener, true, "ceiling (closed loop)");
-                List<String> reasons = SelfCheck.reasons(ceiling.result(), null);
+                List<String> reasons = SelfCheck.ceilingReasons(ceiling.result());
                 if (!reasons.isEmpty() || engine.stopRequested()) {
                     return ceilingFailed(slo, ceiling, reasons, listener, log);
                 }

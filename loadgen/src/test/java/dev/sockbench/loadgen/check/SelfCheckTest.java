@@ -225,4 +225,22 @@ class SelfCheckTest {
         assertThat(SelfCheck.reasons(b.build(), 1_000.0))
                 .containsExactly("11 of 1011 datagrams lost (1.1%, more than 1%)");
     }
+
+    @Test
+    void aCeilingRunIsNotFailedByDatagramLossButByEverythingElse() {
+        Builder lossy = healthy();
+        lossy.datagrams = new DatagramCounts(1_000, 900, 100, 0, 0, 0);
+        assertThat(SelfCheck.reasons(lossy.build(), null))
+                .singleElement()
+                .asString()
+                .contains("datagrams lost");
+        assertThat(SelfCheck.ceilingReasons(lossy.build())).isEmpty();
+
+        Builder failing = healthy();
+        failing.errors = new ErrorCounts(0, 0, 0, 2, 0);
+        assertThat(SelfCheck.ceilingReasons(failing.build()))
+                .singleElement()
+                .asString()
+                .startsWith("2 errors");
+    }
 }
