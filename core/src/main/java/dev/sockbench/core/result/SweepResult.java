@@ -30,6 +30,16 @@ public record SweepResult(
         steps = List.copyOf(steps);
     }
 
+    /**
+     * When no step was good: the lowest rate tried, which the capacity is below; null when a
+     * capacity was found or no step ran.
+     */
+    public Double capacityBelowPerSec() {
+        return capacityPerSec != null || steps.isEmpty()
+                ? null
+                : steps.stream().mapToDouble(SweepStep::targetRatePerSec).min().getAsDouble();
+    }
+
     /** A {@code sweep} case's result: no ceiling. */
     public SweepResult(
             String slo, double sloPercentile, double sloThresholdUs, Double capacityPerSec, List<SweepStep> steps) {

@@ -1,5 +1,6 @@
 package dev.sockbench.report.html;
 
+import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.report.cases.CaseGroup;
 import dev.sockbench.report.cases.Formats;
 import dev.sockbench.report.cases.ReportCase;
@@ -137,7 +138,7 @@ final class Answer {
                 rank,
                 c.model(),
                 c.caseId(),
-                value == null ? "none" : by.format(value.value()),
+                value != null ? by.format(value.value()) : below(c, by),
                 value == null || !value.hasInterval()
                         ? ""
                         : "median of " + c.summary().trials().measured() + " trials, 95% interval "
@@ -148,6 +149,13 @@ final class Answer {
                 best,
                 invalid ? "invalid" : best ? "best" : "",
                 invalid ? "INVALID: " + String.join("; ", c.reasons()) : "");
+    }
+
+    /** A case with no value: "< x" when a capacity search found none below its lowest step x. */
+    private static String below(ReportCase c, Metric by) {
+        SweepResult sweep = c.summary().sweep();
+        Double below = by == Metric.CAPACITY && sweep != null ? sweep.capacityBelowPerSec() : null;
+        return below == null ? "none" : "< " + by.format(below);
     }
 
     private static double value(ReportCase c) {

@@ -46,7 +46,11 @@ final class CapacityTable {
                 c.model(),
                 invalid ? "INVALID" : c.status().id(),
                 invalid ? "invalid" : "valid",
-                found ? Formats.rate(sweep.capacityPerSec()) : "none",
+                found
+                        ? Formats.rate(sweep.capacityPerSec())
+                        : sweep.capacityBelowPerSec() != null
+                                ? "< " + Formats.rate(sweep.capacityBelowPerSec())
+                                : "none",
                 found ? Formats.rate(s.load().achievedRatePerSec()) : Formats.NONE,
                 found ? Formats.micros(at.p50()) : Formats.NONE,
                 found ? Formats.micros(at.p99()) : Formats.NONE,
