@@ -3,6 +3,8 @@ package dev.sockbench.report;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
+import dev.sockbench.report.cases.ReportCase;
+import dev.sockbench.report.cases.ReportStatus;
 import dev.sockbench.report.export.BenchmarkJsonRenderer;
 import dev.sockbench.report.export.CsvReportRenderer;
 import dev.sockbench.report.export.JsonReportRenderer;
@@ -64,6 +66,18 @@ public final class Reports {
         } catch (IOException e) {
             throw new BadInputException("cannot read " + runFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The cases of {@code runDir} whose files cannot be read (a corrupt or newer-format summary,
+     * a missing one), each as one line {@code case-id: reason}; the report shows them as unreadable.
+     */
+    public static List<String> unreadableCases(Path runDir) {
+        return ReportCase.loadAll(readRun(runDir), runDir).stream()
+                .filter(c -> c.status() == ReportStatus.UNREADABLE)
+                .map(c -> c.caseId() + ": "
+                        + String.join("; ", c.reasons()).lines().findFirst().orElse(""))
+                .toList();
     }
 
     /** Where {@link #render} puts the page. */

@@ -4,6 +4,7 @@ import dev.sockbench.core.cli.Cli;
 import dev.sockbench.report.Reports;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sockbench report <run-dir>}: renders a run's report again (e.g. after an upgrade) and
- * prints its path. A folder that is not a run is bad input (exit 2).
+ * prints its path. A folder that is not a run is bad input (exit 2); a run with cases whose files
+ * cannot be read (corrupt, or of a newer format) is rendered with those marked unreadable, named
+ * on stderr, and exits 1.
  */
 @Command(
         name = "report",
@@ -28,6 +31,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         spec.commandLine().getOut().println(Reports.render(runDir));
-        return Cli.EXIT_OK;
+        List<String> unreadable = Reports.unreadableCases(runDir);
+        for (String c : unreadable) {
+            spec.commandLine().getErr().println("sockbench: unreadable case " + c);
+        }
+        return unreadable.isEmpty() ? Cli.EXIT_OK : Cli.EXIT_INVALID;
     }
 }

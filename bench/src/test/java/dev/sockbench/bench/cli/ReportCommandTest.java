@@ -9,6 +9,8 @@ import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.RunResult.CaseEntry;
+import dev.sockbench.core.result.TestRuns;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,33 @@ class ReportCommandTest {
 
         assertThat(cli.exit()).isEqualTo(Cli.EXIT_BAD_INPUT);
         assertThat(cli.err().lines()).singleElement().asString().contains("RUN-DIR");
+    }
+
+    @Test
+    void damagedCasesAreMarkedUnreadableTheRestRenderedAndTheExitIsOne(@TempDir Path runDir) throws Exception {
+        TestRuns.write(
+                runDir,
+                runDir.getFileName().toString(),
+                List.of(
+                        TestRuns.closed("01-nio-epoll-tcp-closed", "nio-epoll", "tcp", 50_000, 40, 120, 8),
+                        TestRuns.closed("02-netty-epoll-et-tcp-closed", "netty-epoll-et", "tcp", 60_000, 35, 100, 7),
+                        TestRuns.closed("03-nio-poll-tcp-closed", "nio-poll", "tcp", 40_000, 45, 150, 9)));
+        // A summary cut short, and one of a format this version does not know.
+        Path cut = ResultFiles.caseDir(runDir, "01-nio-epoll-tcp-closed").resolve(ResultFiles.SUMMARY_FILE);
+        Files.writeString(cut, Files.readString(cut).substring(0, 40));
+        Path future =
+                ResultFiles.caseDir(runDir, "02-netty-epoll-et-tcp-closed").resolve(ResultFiles.SUMMARY_FILE);
+        Files.writeString(future, Files.readString(future).replaceFirst("\"format\" ?: ?2", "\"format\" : 99"));
+
+        CliRun cli = report("report", runDir.toString());
+
+        assertThat(cli.exit()).isEqualTo(Cli.EXIT_INVALID);
+        assertThat(cli.err().lines().toList())
+                .hasSize(2)
+                .anyMatch(l -> l.startsWith("sockbench: unreadable case 01-nio-epoll-tcp-closed: "))
+                .anyMatch(l -> l.startsWith("sockbench: unreadable case 02-netty-epoll-et-tcp-closed: ")
+                        && l.contains("format 99"));
+        String html = Files.readString(runDir.resolve("report").resolve("index.html"));
+        assertThat(html).contains("unreadable").contains("nio-poll");
     }
 }
