@@ -73,69 +73,6 @@ public record ServerCost(
         Long virtualThreadsPinned,
         Long acceptFailures) {
 
-    /** Accept failures unknown. */
-    public ServerCost(
-            Long cpuUserUs,
-            Long cpuSysUs,
-            Double cpuUsPerRequest,
-            Long voluntaryCtxSwitches,
-            Long involuntaryCtxSwitches,
-            Double ctxSwitchesPerRequest,
-            int threads,
-            long rssBytes,
-            Double rssBytesPerConnection,
-            Long gcPauses,
-            Long gcPauseUs,
-            Long gcPauseMaxUs,
-            Long virtualThreadsPinned) {
-        this(
-                cpuUserUs,
-                cpuSysUs,
-                cpuUsPerRequest,
-                voluntaryCtxSwitches,
-                involuntaryCtxSwitches,
-                ctxSwitchesPerRequest,
-                threads,
-                rssBytes,
-                rssBytesPerConnection,
-                gcPauses,
-                gcPauseUs,
-                gcPauseMaxUs,
-                virtualThreadsPinned,
-                null);
-    }
-
-    /** Without virtual threads; accept failures unknown. */
-    public ServerCost(
-            Long cpuUserUs,
-            Long cpuSysUs,
-            Double cpuUsPerRequest,
-            Long voluntaryCtxSwitches,
-            Long involuntaryCtxSwitches,
-            Double ctxSwitchesPerRequest,
-            int threads,
-            long rssBytes,
-            Double rssBytesPerConnection,
-            Long gcPauses,
-            Long gcPauseUs,
-            Long gcPauseMaxUs) {
-        this(
-                cpuUserUs,
-                cpuSysUs,
-                cpuUsPerRequest,
-                voluntaryCtxSwitches,
-                involuntaryCtxSwitches,
-                ctxSwitchesPerRequest,
-                threads,
-                rssBytes,
-                rssBytesPerConnection,
-                gcPauses,
-                gcPauseUs,
-                gcPauseMaxUs,
-                null,
-                null);
-    }
-
     /** The process figures only; GC pauses and accept failures unknown. */
     public ServerCost(
             long cpuUserUs,

@@ -193,7 +193,20 @@ final class GoldenFixtures {
                 .caseId("nio-epoll-udp-sweep")
                 .model("nio-epoll")
                 .server(new ServerCost(
-                        2_000_000L, 3_000_000L, 25.0, 90_000L, 1_000L, 0.455, 9, 41_943_040L, 0.0, 2L, 1_500L, 1_000L))
+                        2_000_000L,
+                        3_000_000L,
+                        25.0,
+                        90_000L,
+                        1_000L,
+                        0.455,
+                        9,
+                        41_943_040L,
+                        0.0,
+                        2L,
+                        1_500L,
+                        1_000L,
+                        null,
+                        null))
                 .kernel(new KernelCounters(12L, 15L, 0L, 0L))
                 .build();
     }
@@ -251,7 +264,20 @@ final class GoldenFixtures {
                 .caseId("blocking-virtual-tcp-idle")
                 .model("blocking-virtual")
                 .server(new ServerCost(
-                        100_000L, 200_000L, 60.0, 6_000L, 100L, 1.22, 10_020, 734_003_200L, 65_536.0, 0L, 0L, 0L))
+                        100_000L,
+                        200_000L,
+                        60.0,
+                        6_000L,
+                        100L,
+                        1.22,
+                        10_020,
+                        734_003_200L,
+                        65_536.0,
+                        0L,
+                        0L,
+                        0L,
+                        null,
+                        null))
                 .build();
     }
 
