@@ -156,15 +156,19 @@ final class SweepRunner {
         if (engine.stopRequested()) {
             invalid.add("interrupted after " + steps.size() + " step(s); the steps so far are kept");
         }
-        if (capacity == null && !steps.isEmpty()) {
+        SweepResult block = new SweepResult(
+                slo.text(),
+                slo.percentile(),
+                slo.thresholdNs() / 1e3,
+                capacity,
+                steps,
+                ceiling == null ? null : ceiling.result().achievedRatePerSec());
+        if (block.capacityBelowPerSec() != null) {
             invalid.add(String.format(
                     Locale.ROOT,
                     "no step was good: capacity under %s is below the lowest rate tried, %.0f/s",
                     slo.text(),
-                    steps.stream()
-                            .mapToDouble(SweepStep::targetRatePerSec)
-                            .min()
-                            .orElseThrow()));
+                    block.capacityBelowPerSec()));
         }
         Double firstBad = search.firstBadPerSec();
         for (int i = 0; i < steps.size(); i++) {
@@ -178,13 +182,6 @@ final class SweepRunner {
         }
         writeLog(log, ceiling, runs, chosen);
         LoadResult top = runs.get(chosen).result();
-        SweepResult block = new SweepResult(
-                slo.text(),
-                slo.percentile(),
-                slo.thresholdNs() / 1e3,
-                capacity,
-                steps,
-                ceiling == null ? null : ceiling.result().achievedRatePerSec());
         return new Generator.Outcome(
                 LoadReports.of(spec, top, steps.get(chosen).targetRatePerSec(), invalid, block),
                 firstErrorOf(runs.stream().map(Run::result).toList()));

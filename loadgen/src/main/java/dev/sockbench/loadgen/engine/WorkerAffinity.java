@@ -7,6 +7,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.util.List;
 
 /**
  * Pins each worker thread to a CPU of its own ({@code --worker-cpus}), with Linux's {@code
@@ -21,18 +22,13 @@ import java.lang.invoke.MethodHandle;
 public final class WorkerAffinity {
     private static final int MASK_BYTES = 128; // 1,024 CPUs, the kernel's default cpu_set_t
 
-    private static volatile CpuSet cpus = new CpuSet(java.util.List.of());
+    private static volatile CpuSet cpus = new CpuSet(List.of());
 
     private WorkerAffinity() {}
 
     /** The CPUs the workers take in turn (worker i: the i-th modulo their number); empty: not pinned. */
     public static void configure(CpuSet workerCpus) {
         cpus = workerCpus;
-    }
-
-    /** The CPUs configured; empty when workers are not pinned. */
-    public static CpuSet configured() {
-        return cpus;
     }
 
     /**
