@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs a suite: each case as a server process and a load generator process, then the report.",
             "",
-            "A suite is bundled (--suite smoke|quick), a suite .yaml file (--suite FILE), or built from the options"
+            "A suite is bundled (--suite smoke|quick|standard|full), a suite .yaml file (--suite FILE), or built from the options"
                     + " (an ad-hoc run): --models, --transports and the load generator's options below, e.g.",
             "  run --models nio-epoll,netty-epoll-et --transports tcp,unix-stream --shape sweep --slo p99=500us"
                     + " -c 32 --trials 3",
