@@ -69,8 +69,8 @@ public final class Reports {
     }
 
     /**
-     * The cases of {@code runDir} whose files cannot be read (a corrupt or newer-format summary,
-     * a missing one), each as one line {@code case-id: reason}; the report shows them as unreadable.
+     * The cases of {@code runDir} whose files cannot be read (a corrupt, newer-format or missing
+     * summary, a damaged latency.hlog), each as one line {@code case-id: reason}; the report shows them as unreadable.
      */
     public static List<String> unreadableCases(Path runDir) {
         return ReportCase.loadAll(readRun(runDir), runDir).stream()

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -159,39 +161,61 @@ public final class LatencyLog implements Closeable {
      * Reads a log's intervals of one tag, in log order, each with its start and end timestamps
      * (epoch ms): the latency over time. (The log's timestamps count from its start time; the
      * reader adds it back, taking a timestamp more than a year before the start time as relative.)
+     *
+     * @throws IOException also when the log is damaged ({@link #forEachInterval})
      */
     public static List<Histogram> readIntervals(Path file, String tag) throws IOException {
         List<Histogram> intervals = new ArrayList<>();
-        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
-            EncodableHistogram interval;
-            while ((interval = reader.nextIntervalHistogram()) != null) {
-                if (tag.equals(interval.getTag())) {
-                    intervals.add((Histogram) interval);
-                }
+        forEachInterval(file, h -> {
+            if (tag.equals(h.getTag())) {
+                intervals.add(h);
             }
-        }
+        });
         return intervals;
     }
 
     /**
      * Reads a log and adds up the intervals of each tag (histograms are merged by adding, never
      * by averaging percentiles). Untagged intervals are returned under {@code ""}.
+     *
+     * @throws IOException also when the log is damaged ({@link #forEachInterval})
      */
     public static Map<String, Histogram> readTotals(Path file) throws IOException {
         Map<String, Histogram> totals = new LinkedHashMap<>();
+        forEachInterval(file, h -> {
+            String tag = h.getTag() == null ? "" : h.getTag();
+            totals.computeIfAbsent(tag, t -> {
+                        Histogram total = new Histogram(h.getNumberOfSignificantValueDigits());
+                        total.setTag(t);
+                        return total;
+                    })
+                    .add(h);
+        });
+        return totals;
+    }
+
+    /**
+     * Every interval of the log, in order; an {@link IOException} naming the file when it is
+     * damaged. HdrHistogram's reader, on a log cut off inside a line, throws whatever its scanner
+     * or decoder met ({@code NoSuchElementException}, {@code ArrayIndexOutOfBoundsException} ...) or,
+     * when only the line's end is missing, nothing: the last interval would be lost unseen. The
+     * writer ends every line, so a log whose last byte is not a line end is cut short. (A log cut
+     * exactly at a line's end reads as a shorter log.)
+     */
+    private static void forEachInterval(Path file, Consumer<Histogram> each) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            if (channel.size() > 0 && (channel.position(channel.size() - 1).read(last) != 1 || last.get(0) != '\n')) {
+                throw new IOException(file + " is cut short: its last line has no end");
+            }
+        }
         try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
             EncodableHistogram interval;
             while ((interval = reader.nextIntervalHistogram()) != null) {
-                Histogram h = (Histogram) interval;
-                String tag = h.getTag() == null ? "" : h.getTag();
-                totals.computeIfAbsent(tag, t -> {
-                            Histogram total = new Histogram(h.getNumberOfSignificantValueDigits());
-                            total.setTag(t);
-                            return total;
-                        })
-                        .add(h);
+                each.accept((Histogram) interval);
             }
+        } catch (RuntimeException e) {
+            throw new IOException(file + " is damaged: " + e, e);
         }
-        return totals;
     }
 }

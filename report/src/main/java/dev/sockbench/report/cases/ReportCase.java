@@ -1,6 +1,7 @@
 package dev.sockbench.report.cases;
 
 import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.TrialStats;
@@ -130,6 +131,15 @@ public record ReportCase(
         } catch (IOException | RuntimeException e) {
             String reason = "cannot read " + ResultFiles.SUMMARY_FILE + ": " + e.getMessage();
             return new ReportCase(entry, ReportStatus.UNREADABLE, List.of(reason), null, caseDir);
+        }
+        // A damaged interval log is a damaged case: its charts would show less than was measured.
+        Path latencyLog = caseDir.resolve(ResultFiles.LATENCY_LOG_FILE);
+        if (Files.isRegularFile(latencyLog)) {
+            try {
+                LatencyLog.readTotals(latencyLog);
+            } catch (IOException e) {
+                return new ReportCase(entry, ReportStatus.UNREADABLE, List.of(e.getMessage()), null, caseDir);
+            }
         }
         // Either side may have found a reason; the union is what the reader must see.
         Set<String> reasons = new LinkedHashSet<>(summary.invalidReasons());

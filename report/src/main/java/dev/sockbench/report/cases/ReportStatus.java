@@ -4,7 +4,7 @@ import dev.sockbench.core.result.CaseStatus;
 
 /**
  * What a report can say about one case of a run: run.json's {@link CaseStatus}, with measured split
- * into valid and invalid, and unreadable for a measured case without a readable summary.
+ * into valid and invalid, and unreadable for a measured case whose files cannot be read.
  */
 public enum ReportStatus {
     /** Measured, and the numbers can be trusted. */
@@ -17,7 +17,10 @@ public enum ReportStatus {
     FAILED(CaseStatus.FAILED.id()),
     /** Not run yet: the run is in progress, or was interrupted before this case. */
     PENDING(CaseStatus.PENDING.id()),
-    /** Reported as measured, but its summary.json is missing or cannot be read. */
+    /**
+     * Reported as measured, but its summary.json is missing or cannot be read (cut short, of a newer
+     * format), or its latency.hlog is damaged.
+     */
     UNREADABLE("unreadable");
 
     private final String id;
