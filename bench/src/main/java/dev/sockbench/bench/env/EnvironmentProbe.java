@@ -16,6 +16,10 @@ import java.util.concurrent.TimeUnit;
  * Captures the {@link Environment} of a run: this JDK (the server and load generator processes
  * run on the same one), the JVM flags, OS, kernel, CPU, memory, host, the source's git commit
  * and the pinning. Each item that cannot be read says {@code unknown} rather than failing the run.
+ *
+ * <p>It records no environment variable (the allow-list is empty): a user's environment holds
+ * tokens and passwords, and a results folder is made to be shared. {@code SockbenchCliIT} runs
+ * with a secret in the environment and finds it in no file of the run.
  */
 public final class EnvironmentProbe {
     static final String UNKNOWN = "unknown";

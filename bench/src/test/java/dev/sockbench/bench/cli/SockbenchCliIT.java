@@ -2,6 +2,7 @@ package dev.sockbench.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sockbench.bench.runner.CaseRunner;
 import dev.sockbench.core.JvmFlags;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
@@ -41,12 +42,19 @@ class SockbenchCliIT {
     record Run(int exit, List<String> out, List<String> err) {}
 
     static Run sockbench(String... args) throws Exception {
+        return sockbench(Map.of(), args);
+    }
+
+    /** {@link #sockbench(String...)} with {@code env} added to the process's environment. */
+    static Run sockbench(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JvmFlags.ALL);
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         assertThat(p.waitFor(5, TimeUnit.MINUTES))
@@ -135,6 +143,49 @@ class SockbenchCliIT {
         assertThat(rerender.exit()).isZero();
         assertThat(rerender.out())
                 .containsExactly(runDir.resolve("report/index.html").toString());
+    }
+
+    @Test
+    void noEnvironmentVariableEndsUpInTheRunFolder(@TempDir Path out) throws Exception {
+        // Set in the harness's environment, which its server and generator processes inherit: a
+        // virtual-thread server (it writes a JFR recording too) and a selector one.
+        String name = "SOCKBENCH_TEST_SECRET";
+        String value = "xyz-secret-" + ProcessHandle.current().pid() + "-4f1c9a";
+        Run run = sockbench(
+                Map.of(name, value),
+                "run",
+                "--models",
+                "blocking-virtual,nio-epoll",
+                "--transports",
+                "tcp",
+                "--shape",
+                "closed",
+                "--connections",
+                "2",
+                "--warmup",
+                "300ms",
+                "--duration",
+                "500ms",
+                "--out",
+                out.toString());
+
+        assertThat(run.exit()).as("stdout %s%nstderr %s", run.out(), run.err()).isZero();
+        Path runDir = out.resolve("latest").toRealPath();
+        List<Path> files;
+        try (var walk = Files.walk(runDir)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files)
+                .as("the run's files: summaries, logs, gc.log, pinned.jfr, the report")
+                .anyMatch(f -> f.endsWith(CaseRunner.PINNED_EVENTS))
+                .anyMatch(f -> f.endsWith(ResultFiles.GC_LOG_FILE))
+                .anyMatch(f -> f.endsWith("index.html"));
+        for (Path f : files) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            assertThat(text.contains(value) || text.contains(name))
+                    .as("%s holds %s or its value", f, name)
+                    .isFalse();
+        }
     }
 
     @Test
