@@ -78,6 +78,8 @@ public final class NettyServer extends EchoServer {
                 .option(ChannelOption.SO_BACKLOG, Sockets.BACKLOG)
                 .handler(new AcceptPause(acceptBackoff))
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                // The end of input is an event to EchoHandler, which closes after the last echo.
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
