@@ -9,8 +9,8 @@
 # 2. The soak: `sockbench server` and `sockbench loadgen --shape open -R <rate>` for N minutes
 #    (default 10; 10 s warm-up before), placed as the suite runner places them: the server on
 #    CPU 1, the generator's JVM beside it and its workers alone on CPU 0 (--worker-cpus).
-# 3. Each minute: the server process's RSS, open descriptors and threads (/proc, at the minute's
-#    end), printed as they come; at the end, with each minute's corrected p99 (the minute's
+# 3. Each minute: the server process's RSS, open descriptors and threads (/proc, 2 s before the
+#    minute's end, while the load is still on), printed as they come; at the end, with each minute's corrected p99 (the minute's
 #    one-second histograms of latency.hlog added up by HdrHistogram's HistogramLogProcessor,
 #    never percentiles averaged) and what changed from the first minute to the last.
 #
@@ -78,6 +78,8 @@ if [[ -z "$RATE" ]]; then
 fi
 
 # 2. The server, then the generator.
+: >"$WORK/server.out" # there before the server writes it: the loops below read it at once
+: >"$WORK/loadgen.out"
 "${SERVER_CPU[@]}" "$RUN" server -m "$MODEL" -T "$TRANSPORT" >"$WORK/server.out" 2>&1 &
 SERVER_JVM=$!
 ENDPOINT=""
@@ -107,11 +109,12 @@ until grep -q '^PHASE measure' "$WORK/loadgen.out"; do
 done
 start=$(date +%s)
 
-# 3. Each minute's end: the server's RSS, descriptors, threads.
+# 3. Near each minute's end (not at it: the last one's end is the generator's, which closes its
+#    connections then): the server's RSS, descriptors, threads.
 echo "soak: $MODEL over $TRANSPORT at $RATE req/s, $CONNECTIONS connections, $MINUTES min (server pid $SERVER)" >&2
 declare -a RSS FDS THREADS
 for ((m = 1; m <= MINUTES; m++)); do
-    while (($(date +%s) < start + 60 * m)); do sleep 1; done
+    while (($(date +%s) < start + 60 * m - 2)); do sleep 1; done
     RSS[m]="$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER/status" 2>/dev/null || echo '?')"
     THREADS[m]="$(awk '/^Threads:/ { print $2 }' "/proc/$SERVER/status" 2>/dev/null || echo '?')"
     FDS[m]="$(ls "/proc/$SERVER/fd" 2>/dev/null | wc -l)"
