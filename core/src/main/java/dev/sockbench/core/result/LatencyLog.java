@@ -197,10 +197,11 @@ public final class LatencyLog implements Closeable {
     /**
      * Every interval of the log, in order; an {@link IOException} naming the file when it is
      * damaged. HdrHistogram's reader, on a log cut off inside a line, throws whatever its scanner
-     * or decoder met ({@code NoSuchElementException}, {@code ArrayIndexOutOfBoundsException} ...) or,
-     * when only the line's end is missing, nothing: the last interval would be lost unseen. The
-     * writer ends every line, so a log whose last byte is not a line end is cut short. (A log cut
-     * exactly at a line's end reads as a shorter log.)
+     * or decoder met, unchecked ({@code NoSuchElementException: No line found} even when only the
+     * last line's end is missing; {@code ArrayIndexOutOfBoundsException},
+     * {@code UnsupportedOperationException} ...). The writer ends every line, so a log whose last
+     * byte is not a line end is cut short, and says so before it is read. (A log cut exactly at a
+     * line's end reads as a shorter log.)
      */
     private static void forEachInterval(Path file, Consumer<Histogram> each) throws IOException {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
