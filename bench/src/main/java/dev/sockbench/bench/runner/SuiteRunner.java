@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class SuiteRunner {
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
 
-    private final CaseRunner caseRunner;
+    private final CaseExecutor caseRunner;
     private final Runnable stopChildren;
     private final PrintWriter out;
     private final Clock clock;
@@ -51,7 +51,7 @@ public final class SuiteRunner {
      * @param out where progress goes
      */
     public SuiteRunner(
-            CaseRunner caseRunner, Runnable stopChildren, PrintWriter out, Clock clock, LongSupplier nanoClock) {
+            CaseExecutor caseRunner, Runnable stopChildren, PrintWriter out, Clock clock, LongSupplier nanoClock) {
         this.caseRunner = caseRunner;
         this.stopChildren = stopChildren;
         this.out = out;

@@ -51,6 +51,9 @@ import java.util.function.Function;
  * case it would reject fails here, before any process starts. An unknown key, id, malformed
  * value or a load the generator rejects is a {@link BadInputException} naming the suite, the
  * entry and the option or the accepted values.
+ *
+ * <p>A top-level {@code placement:} block ({@code server: HOST}, {@code load: [H1, H2]}) says
+ * where a run across a cluster puts the processes; {@code bench.cluster.Placement} reads it.
  */
 public final class SuiteLoader {
     /** The suites shipped in the jar, under {@code suites/<name>.yaml}. */
@@ -64,7 +67,7 @@ public final class SuiteLoader {
     static final String SERVER_THREADS = "server-threads";
 
     private static final String TRIALS = "trials";
-    private static final Set<String> TOP_KEYS = Set.of("description", TRIALS, "defaults", "cases");
+    private static final Set<String> TOP_KEYS = Set.of("description", TRIALS, "defaults", "cases", "placement");
     private static final String ALL = "all";
 
     private final ModelCatalog catalog;
