@@ -161,9 +161,7 @@ final class ClusterRig implements AutoCloseable {
         Path caseDir = dir.resolve("run").resolve("01");
         CaseOutcome outcome =
                 controller.run(closedCase("01-nio-epoll-tcp-closed-c4", 4, Duration.ofSeconds(2)), caseDir);
-        assertThat(outcome.entry().status())
-                .as("%s", outcome.entry().reasons())
-                .isEqualTo(CaseStatus.MEASURED);
+        assertThat(outcome.entry().status()).as("%s", outcome.entry().reasons()).isEqualTo(CaseStatus.MEASURED);
         CaseSummary summary = ResultFiles.readSummary(caseDir.resolve(ResultFiles.SUMMARY_FILE));
         assertThat(summary.cluster().serverAgent()).isEqualTo(serverAgent);
         List<AgentPart> parts = summary.cluster().load();
