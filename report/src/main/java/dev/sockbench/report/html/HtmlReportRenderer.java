@@ -112,7 +112,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 groups,
                 scaling,
                 notMeasured,
-                JmhResults.copyLatest(runDir, reportDir));
+                JmhResults.copyLatest(runDir, reportDir),
+                Hosts.of(cases));
         StringWriter html = new StringWriter();
         TEMPLATE.execute(html, page).flush();
         ResultFiles.writeAtomically(
