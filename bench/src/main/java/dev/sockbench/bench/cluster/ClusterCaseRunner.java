@@ -174,7 +174,7 @@ public final class ClusterCaseRunner implements CaseExecutor, MembershipListener
                                     null)),
                     server,
                     settings.serverDeadline(),
-                    null);
+                    server);
             if (started.error() != null) {
                 throw new CaseFailedException("server agent " + placement.server() + ": " + started.error());
             }
@@ -280,7 +280,7 @@ public final class ClusterCaseRunner implements CaseExecutor, MembershipListener
                                     merged.report())),
                     server,
                     settings.serverDeadline(),
-                    null);
+                    server);
             ended = true;
             if (stopped.error() != null) {
                 throw new CaseFailedException("server agent " + placement.server() + ": " + stopped.error());
@@ -356,14 +356,17 @@ public final class ClusterCaseRunner implements CaseExecutor, MembershipListener
     }
 
     /**
-     * Waits for an agent's reply, looking every poll period whether it (or {@code server}, when
-     * given) left the cluster.
+     * Waits for an agent's reply, looking every poll period whether it or the case's server host
+     * left the cluster. The server's agent is called "server host X" in what this throws, a load
+     * agent "agent X".
      *
      * @throws AgentLost "agent X left", "server host X left", or "agent X did not answer within N s"
      */
     private Reply await(Future<byte[]> reply, Member agent, Duration deadline, Member server)
             throws AgentLost, InterruptedException {
-        String name = agent.getAttribute(ClusterOptions.AGENT_ATTRIBUTE);
+        String name =
+                (agent.equals(server) ? "server host " : "agent ") + agent.getAttribute(ClusterOptions.AGENT_ATTRIBUTE);
+        String serverName = "server host " + server.getAttribute(ClusterOptions.AGENT_ATTRIBUTE);
         long endNs = System.nanoTime() + deadline.toNanos();
         while (true) {
             try {
@@ -371,15 +374,15 @@ public final class ClusterCaseRunner implements CaseExecutor, MembershipListener
             } catch (TimeoutException e) {
                 if (gone.contains(agent.getUuid())) {
                     reply.cancel(true);
-                    throw new AgentLost("agent " + name + " left");
+                    throw new AgentLost(name + " left");
                 }
-                if (server != null && gone.contains(server.getUuid())) {
+                if (gone.contains(server.getUuid())) {
                     reply.cancel(true);
-                    throw new AgentLost("server host " + server.getAttribute(ClusterOptions.AGENT_ATTRIBUTE) + " left");
+                    throw new AgentLost(serverName + " left");
                 }
                 if (System.nanoTime() > endNs) {
                     reply.cancel(true);
-                    throw new AgentLost("agent " + name + " did not answer within " + deadline.toSeconds() + " s");
+                    throw new AgentLost(name + " did not answer within " + deadline.toSeconds() + " s");
                 }
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
@@ -387,9 +390,9 @@ public final class ClusterCaseRunner implements CaseExecutor, MembershipListener
                         || cause instanceof TargetNotMemberException
                         || cause instanceof HazelcastInstanceNotActiveException
                         || gone.contains(agent.getUuid())) {
-                    throw new AgentLost("agent " + name + " left");
+                    throw new AgentLost(name + " left");
                 }
-                throw new AgentLost("agent " + name + ": " + cause);
+                throw new AgentLost(name + ": " + cause);
             }
         }
     }

@@ -1,10 +1,17 @@
 package dev.sockbench.bench.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sockbench.bench.runner.CaseOutcome;
+import dev.sockbench.core.result.CaseStatus;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A cluster on loopback: three agent processes (the server's and two load agents) and the
  * controller in this JVM, all on 127.0.0.1; covers machines where network namespaces are not
- * available ({@link ClusterNamespaceIT} runs the same across namespaces).
+ * available ({@link ClusterNamespaceIT} runs the same across namespaces). Then the server's host
+ * killed mid-case: the case fails, saying so.
  */
 @Timeout(600)
 class ClusterLoopbackIT {
@@ -26,10 +34,23 @@ class ClusterLoopbackIT {
         try (ClusterRig rig = new ClusterRig(dir)) {
             rig.startAgent(List.of(), "s", lo, s, members);
             rig.startAgent(List.of(), "l1", lo, l1, members);
+            ClusterRig.AgentProcess server = rig.agents.getFirst();
             ClusterRig.AgentProcess lost = rig.startAgent(List.of(), "l2", lo, l2, members);
             try (ClusterCaseRunner controller =
                     rig.controller(lo, freePort(), members, new Placement("s", List.of("l1", "l2")))) {
                 rig.runAMergedCaseThenLoseAnAgent(controller, "s", lost);
+            }
+            // The server's host lost mid-case fails the case.
+            try (ClusterCaseRunner controller =
+                    rig.controller(lo, freePort(), members, new Placement("s", List.of("l1")))) {
+                CompletableFuture<CaseOutcome> running = CompletableFuture.supplyAsync(() -> controller.run(
+                        ClusterRig.closedCase("03-nio-epoll-tcp-closed-c4", 4, Duration.ofSeconds(8)),
+                        dir.resolve("run").resolve("03")));
+                rig.awaitLoadgen(rig.agents.get(1), running);
+                server.kill();
+                CaseOutcome outcome = running.get(ClusterRig.DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                assertThat(outcome.entry().status()).isEqualTo(CaseStatus.FAILED);
+                assertThat(outcome.entry().reasons()).containsExactly("server host s left");
             }
         }
     }

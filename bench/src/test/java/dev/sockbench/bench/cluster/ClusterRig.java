@@ -214,6 +214,18 @@ final class ClusterRig implements AutoCloseable {
         assertThat(lostOutcome.entry().reasons()).contains("agent " + lost.name() + " left");
     }
 
+    /** Waits until {@code agent} runs its part of the case {@code running} runs. */
+    void awaitLoadgen(AgentProcess agent, CompletableFuture<CaseOutcome> running) {
+        long endNs = System.nanoTime() + DEADLINE.toNanos();
+        while (!agent.runsLoadgen()) {
+            assertThat(System.nanoTime())
+                    .as("agent %s runs its part", agent.name())
+                    .isLessThan(endNs);
+            assertThat(running).as("the case still runs").isNotDone();
+            Thread.onSpinWait();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         for (AgentProcess a : agents) {
