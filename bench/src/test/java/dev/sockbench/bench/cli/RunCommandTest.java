@@ -101,6 +101,44 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunAcrossHostsWithAMissingOrUnsafePieceIsOneLineOfBadInput(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("cluster.key");
+        Files.write(key, new byte[32]);
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path shared = dir.resolve("shared.key");
+        Files.write(shared, new byte[32]);
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        String out = dir.resolve("out").toString();
+        String[] cluster = {"--cluster", "lab", "--members", "127.0.0.1:1", "--interface", "127.0.0.1"};
+        String[] adHoc = {"--models", "nio-epoll", "--transports", "tcp", "--out", out};
+
+        assertBadInput(
+                run(concat(new String[] {"--server-on", "h0", "--load-on", "h1"}, adHoc)),
+                "a placement runs across a cluster");
+        assertBadInput(
+                run(concat(cluster, new String[] {"--key-file", key.toString()}, adHoc)),
+                "the cluster options need a placement");
+        String[] placed = {"--server-on", "h0", "--load-on", "h1,h2"};
+        assertBadInput(
+                run(concat(cluster, new String[] {"--key-file", shared.toString()}, placed, adHoc)),
+                "readable by others",
+                "chmod 600");
+        assertBadInput(run(concat(cluster, placed, adHoc)), "--key-file FILE is required");
+        assertBadInput(
+                run(concat(cluster, new String[] {"--key-file", key.toString(), "-c", "1"}, placed, adHoc)),
+                "1 connections cannot be split over 2 load agents");
+        assertBadInput(
+                run(concat(cluster, new String[] {"--key-file", key.toString()}, placed, new String[] {
+                    "--models", "nio-epoll", "--transports", "unix-stream", "--out", out
+                })),
+                "cannot cross hosts");
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    @Test
     void anUnknownOptionIsBadInput() {
         assertBadInput(run("--suit", "quick"), "--suit");
     }
