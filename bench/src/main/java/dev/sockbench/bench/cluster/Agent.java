@@ -16,6 +16,7 @@ import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.process.LoadgenProcess;
 import dev.sockbench.bench.process.ServerProcess;
 import dev.sockbench.bench.runner.CaseRunner;
+import dev.sockbench.bench.runner.SuiteRunner;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Identified;
 import dev.sockbench.core.process.Phase;
@@ -34,7 +35,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +43,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The work of a {@code sockbench agent}: on signed tasks from the controller it runs a case's
@@ -233,7 +232,7 @@ public final class Agent implements MembershipListener, AutoCloseable {
                 : CaseRunner.serverCost(sc.server, sc.sampler, sc.idleRssBytes, merged, sc.dir, warnings);
         KernelCounters kernel = sc.kernelBefore == null || after == null ? null : after.minus(sc.kernelBefore);
         String log = readLog(sc.dir.resolve(CaseRunner.SERVER_LOG));
-        delete(sc.dir);
+        SuiteRunner.deleteLeftovers(sc.dir);
         return new Reply(name, null, null, new ServerEnd(cost, kernel, diedReason, warnings, log), null);
     }
 
@@ -274,7 +273,7 @@ public final class Agent implements MembershipListener, AutoCloseable {
             end = new PartEnd(null, String.valueOf(e.getCause()), null, null);
         }
         loads.remove(task.caseToken());
-        delete(part.dir);
+        SuiteRunner.deleteLeftovers(part.dir);
         return new Reply(name, null, null, null, end);
     }
 
@@ -282,12 +281,12 @@ public final class Agent implements MembershipListener, AutoCloseable {
         ServerCase sc = servers.remove(caseToken);
         if (sc != null) {
             sc.server.close();
-            delete(sc.dir);
+            SuiteRunner.deleteLeftovers(sc.dir);
         }
         LoadPart part = loads.remove(caseToken);
         if (part != null) {
             part.kill();
-            delete(part.dir);
+            SuiteRunner.deleteLeftovers(part.dir);
         }
         return new Reply(name, null, null, null, null);
     }
@@ -382,17 +381,6 @@ public final class Agent implements MembershipListener, AutoCloseable {
             return text.length() <= MAX_LOG_CHARS ? text : text.substring(text.length() - MAX_LOG_CHARS);
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")\n";
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

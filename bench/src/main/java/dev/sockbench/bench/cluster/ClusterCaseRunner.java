@@ -11,7 +11,6 @@ import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.TargetNotMemberException;
 import dev.sockbench.bench.cluster.ClusterMerge.Merged;
 import dev.sockbench.bench.cluster.ClusterMerge.Part;
-import dev.sockbench.bench.cluster.Wire.Kind;
 import dev.sockbench.bench.cluster.Wire.PartEnd;
 import dev.sockbench.bench.cluster.Wire.Reply;
 import dev.sockbench.bench.cluster.Wire.ServerEnd;
@@ -160,18 +159,13 @@ public final class ClusterCaseRunner implements CaseExecutor, MembershipListener
             Reply started = await(
                     submit(
                             server,
-                            new Task(
-                                    Kind.SERVER_START,
+                            Task.serverStart(
                                     token,
                                     controller,
                                     c.model(),
                                     c.transport().id(),
                                     c.load().serverArgs(),
-                                    shares.size(),
-                                    null,
-                                    null,
-                                    null,
-                                    null)),
+                                    shares.size())),
                     server,
                     settings.serverDeadline(),
                     server);
@@ -184,18 +178,12 @@ public final class ClusterCaseRunner implements CaseExecutor, MembershipListener
             for (int i = 0; i < loads.size(); i++) {
                 prepared.add(submit(
                         loads.get(i),
-                        new Task(
-                                Kind.LOAD_PREPARE,
+                        Task.loadPrepare(
                                 token,
                                 controller,
-                                null,
                                 c.transport().id(),
-                                null,
-                                null,
                                 shares.get(i).toArgs(),
-                                endpoint.toString(),
-                                null,
-                                null)));
+                                endpoint.toString())));
             }
             for (int i = 0; i < loads.size(); i++) {
                 Reply r = await(prepared.get(i), loads.get(i), settings.prepareDeadline(), server);
@@ -212,20 +200,7 @@ public final class ClusterCaseRunner implements CaseExecutor, MembershipListener
             long waitMs = c.loadNs() / 1_000_000 + settings.answerMargin().toMillis();
             List<Future<byte[]>> collected = new ArrayList<>();
             for (Member load : loads) {
-                collected.add(submit(
-                        load,
-                        new Task(
-                                Kind.LOAD_COLLECT,
-                                token,
-                                controller,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                waitMs,
-                                null)));
+                collected.add(submit(load, Task.loadCollect(token, controller, waitMs)));
             }
             List<Part> parts = new ArrayList<>();
             List<String> missing = new ArrayList<>();
@@ -264,20 +239,7 @@ public final class ClusterCaseRunner implements CaseExecutor, MembershipListener
             Merged merged = ClusterMerge.merge(parts, missing, caseDir.resolve(ResultFiles.LATENCY_LOG_FILE));
 
             Reply stopped = await(
-                    submit(
-                            server,
-                            new Task(
-                                    Kind.SERVER_STOP,
-                                    token,
-                                    controller,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    merged.report())),
+                    submit(server, Task.serverStop(token, controller, merged.report())),
                     server,
                     settings.serverDeadline(),
                     server);
@@ -326,8 +288,7 @@ public final class ClusterCaseRunner implements CaseExecutor, MembershipListener
         for (String name : names()) {
             Member m = find(name);
             if (m != null) {
-                aborts.add(
-                        submit(m, new Task(Kind.ABORT, token, null, null, null, null, null, null, null, null, null)));
+                aborts.add(submit(m, Task.abort(token)));
             }
         }
         for (Future<byte[]> f : aborts) {

@@ -67,7 +67,47 @@ final class Wire {
             List<String> load,
             String target,
             Long waitMs,
-            LoadReport merged) {}
+            LoadReport merged) {
+
+        static Task serverStart(
+                String caseToken,
+                String controller,
+                String model,
+                String transport,
+                List<String> serverArgs,
+                int parts) {
+            return new Task(
+                    Kind.SERVER_START,
+                    caseToken,
+                    controller,
+                    model,
+                    transport,
+                    serverArgs,
+                    parts,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        static Task loadPrepare(
+                String caseToken, String controller, String transport, List<String> load, String target) {
+            return new Task(
+                    Kind.LOAD_PREPARE, caseToken, controller, null, transport, null, null, load, target, null, null);
+        }
+
+        static Task loadCollect(String caseToken, String controller, long waitMs) {
+            return new Task(Kind.LOAD_COLLECT, caseToken, controller, null, null, null, null, null, null, waitMs, null);
+        }
+
+        static Task serverStop(String caseToken, String controller, LoadReport merged) {
+            return new Task(Kind.SERVER_STOP, caseToken, controller, null, null, null, null, null, null, null, merged);
+        }
+
+        static Task abort(String caseToken) {
+            return new Task(Kind.ABORT, caseToken, null, null, null, null, null, null, null, null, null);
+        }
+    }
 
     /**
      * An agent's answer to a task.

@@ -161,8 +161,11 @@ public final class SuiteRunner {
         return new Finished(runDir, record.snapshot());
     }
 
-    /** Removes what an interrupted attempt left in a case's (or trial's) folder before it runs again. */
-    private static void deleteLeftovers(Path dir) throws IOException {
+    /**
+     * Removes a folder and all it holds, if it is there: what an interrupted attempt left in a
+     * case's (or trial's) folder before it runs again; a case's files on a cluster agent once sent.
+     */
+    public static void deleteLeftovers(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }

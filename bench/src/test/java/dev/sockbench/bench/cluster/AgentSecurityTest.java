@@ -3,22 +3,17 @@ package dev.sockbench.bench.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sockbench.bench.cluster.Wire.Kind;
 import dev.sockbench.bench.cluster.Wire.Reply;
 import dev.sockbench.bench.cluster.Wire.Task;
-import dev.sockbench.bench.env.Pinning;
 import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.runner.CaseRunner;
-import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.FakeServer;
-import dev.sockbench.bench.testing.TestProcesses;
 import dev.sockbench.core.cli.BadInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,21 +38,7 @@ class AgentSecurityTest {
     @BeforeEach
     void agent() {
         children = new ChildProcesses();
-        CaseRunner runner = new CaseRunner(
-                new CaseRunner.Settings(
-                        TestProcesses.java(),
-                        Pinning.detect(),
-                        FakeServer.class.getName(),
-                        FakeLoadgen.class.getName(),
-                        Duration.ofSeconds(60),
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(60),
-                        Duration.ofMillis(100),
-                        Duration.ofSeconds(10)),
-                ProcFs.system(),
-                children,
-                System::nanoTime,
-                System::currentTimeMillis);
+        CaseRunner runner = TestAgents.runner(FakeServer.class, children);
         agent = new Agent("a1", "127.0.0.1", new ClusterKey(SECRET), runner, children, ProcFs.system(), dir);
     }
 
@@ -67,8 +48,7 @@ class AgentSecurityTest {
     }
 
     private static byte[] serverStart(String token, List<String> serverArgs) {
-        return Wire.json(
-                new Task(Kind.SERVER_START, token, "c", "nio-epoll", "tcp", serverArgs, 1, null, null, null, null));
+        return Wire.json(Task.serverStart(token, "c", "nio-epoll", "tcp", serverArgs, 1));
     }
 
     private static long processes() {
@@ -111,8 +91,7 @@ class AgentSecurityTest {
             Reply reply = Wire.parse(agent.handle(body, key.sign(body)), Reply.class);
             assertThat(reply.error()).as("%s", args).startsWith("refused");
         }
-        byte[] unknownModel = Wire.json(
-                new Task(Kind.SERVER_START, "case-x", "c", "/bin/sh", "tcp", List.of(), 1, null, null, null, null));
+        byte[] unknownModel = Wire.json(Task.serverStart("case-x", "c", "/bin/sh", "tcp", List.of(), 1));
         assertThat(Wire.parse(agent.handle(unknownModel, key.sign(unknownModel)), Reply.class)
                         .error())
                 .startsWith("refused: unknown model");
@@ -120,18 +99,8 @@ class AgentSecurityTest {
         assertThat(Wire.parse(agent.handle(badToken, key.sign(badToken)), Reply.class)
                         .error())
                 .startsWith("refused");
-        byte[] badLoad = Wire.json(new Task(
-                Kind.LOAD_PREPARE,
-                "case-y",
-                "c",
-                null,
-                "tcp",
-                null,
-                null,
-                List.of("--json", "/tmp/x"),
-                "tcp://127.0.0.1:1",
-                null,
-                null));
+        byte[] badLoad =
+                Wire.json(Task.loadPrepare("case-y", "c", "tcp", List.of("--json", "/tmp/x"), "tcp://127.0.0.1:1"));
         assertThat(Wire.parse(agent.handle(badLoad, key.sign(badLoad)), Reply.class)
                         .error())
                 .contains("--json");

@@ -199,14 +199,7 @@ final class ClusterRig implements AutoCloseable {
         Path lostDir = dir.resolve("run").resolve("02");
         CompletableFuture<CaseOutcome> second = CompletableFuture.supplyAsync(
                 () -> controller.run(closedCase("02-nio-epoll-tcp-closed-c4", 4, Duration.ofSeconds(8)), lostDir));
-        long endNs = System.nanoTime() + DEADLINE.toNanos();
-        while (!lost.runsLoadgen()) {
-            assertThat(System.nanoTime())
-                    .as("agent %s runs its part", lost.name())
-                    .isLessThan(endNs);
-            assertThat(second).as("the case still runs").isNotDone();
-            Thread.onSpinWait();
-        }
+        awaitLoadgen(lost, second);
         lost.kill();
         CaseOutcome lostOutcome = second.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         assertThat(lostOutcome.entry().status()).isEqualTo(CaseStatus.MEASURED);

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.sockbench.bench.env.Pinning;
 import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.runner.CaseOutcome;
 import dev.sockbench.bench.runner.CaseRunner;
-import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.FakeServer;
-import dev.sockbench.bench.testing.TestProcesses;
 import dev.sockbench.core.result.CaseStatus;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -41,21 +38,7 @@ class ClusterSilentAgentIT {
         int controllerPort = freePort();
         List<String> members = List.of("127.0.0.1:" + agentPort, "127.0.0.1:" + controllerPort);
         ChildProcesses children = new ChildProcesses();
-        CaseRunner runner = new CaseRunner(
-                new CaseRunner.Settings(
-                        TestProcesses.java(),
-                        Pinning.detect(),
-                        FakeServer.Silent.class.getName(),
-                        FakeLoadgen.class.getName(),
-                        Duration.ofSeconds(60),
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(60),
-                        Duration.ofMillis(100),
-                        Duration.ofSeconds(10)),
-                ProcFs.system(),
-                children,
-                System::nanoTime,
-                System::currentTimeMillis);
+        CaseRunner runner = TestAgents.runner(FakeServer.Silent.class, children);
         Agent agent = new Agent("quiet", "127.0.0.1", key, runner, children, ProcFs.system(), dir);
         HazelcastInstance agentMember = null;
         ClusterCaseRunner controller = null;

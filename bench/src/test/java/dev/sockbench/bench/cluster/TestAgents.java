@@ -1,0 +1,32 @@
+package dev.sockbench.bench.cluster;
+
+import dev.sockbench.bench.env.Pinning;
+import dev.sockbench.bench.metrics.ProcFs;
+import dev.sockbench.bench.process.ChildProcesses;
+import dev.sockbench.bench.runner.CaseRunner;
+import dev.sockbench.bench.testing.FakeLoadgen;
+import dev.sockbench.bench.testing.TestProcesses;
+import java.time.Duration;
+
+/** An agent's process runner for tests: a stand-in server, the fake generator, a minute to get ready. */
+final class TestAgents {
+    private TestAgents() {}
+
+    static CaseRunner runner(Class<?> server, ChildProcesses children) {
+        return new CaseRunner(
+                new CaseRunner.Settings(
+                        TestProcesses.java(),
+                        Pinning.detect(),
+                        server.getName(),
+                        FakeLoadgen.class.getName(),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(10)),
+                ProcFs.system(),
+                children,
+                System::nanoTime,
+                System::currentTimeMillis);
+    }
+}
