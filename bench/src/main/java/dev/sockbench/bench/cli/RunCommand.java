@@ -21,6 +21,7 @@ import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.cli.Converters;
 import dev.sockbench.core.result.CaseStatus;
+import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.loadgen.options.LoadOptions;
 import dev.sockbench.report.Reports;
@@ -220,12 +221,15 @@ public final class RunCommand implements Callable<Integer> {
                 new SuiteRunner(caseRunner, stopChildren, stdout, Clock.systemDefaultZone(), System::nanoTime);
         SuiteRunner.Finished run;
         try {
-            run = expanded != null
-                    ? runner.run(
-                            expanded,
-                            outDir,
-                            EnvironmentProbe.system(Home.dir()).capture(pinning))
-                    : runner.resume(resume, loader);
+            if (expanded != null) {
+                Environment environment = EnvironmentProbe.system(Home.dir()).capture(pinning);
+                if (clusterRunner != null) {
+                    environment = environment.withHosts(clusterRunner.hosts());
+                }
+                run = runner.run(expanded, outDir, environment);
+            } else {
+                run = runner.resume(resume, loader);
+            }
         } catch (IOException e) {
             // e.g. the disk filled up: every result file is written whole or not at all (ResultFiles)
             throw new BadInputException(

@@ -21,6 +21,7 @@ import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Identified;
 import dev.sockbench.core.process.Phase;
 import dev.sockbench.core.protocol.Framing;
+import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.ResultFiles;
@@ -42,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -72,6 +74,7 @@ public final class Agent implements MembershipListener, AutoCloseable {
     private final ChildProcesses children;
     private final ProcFs proc;
     private final Path workDir;
+    private final Supplier<Environment> environment;
     private final Map<String, ServerCase> servers = new ConcurrentHashMap<>();
     private final Map<String, LoadPart> loads = new ConcurrentHashMap<>();
     private volatile ITopic<byte[]> signals;
@@ -81,6 +84,7 @@ public final class Agent implements MembershipListener, AutoCloseable {
      * @param address the interface it binds; its servers listen there
      * @param runner builds the processes' commands and holds their deadlines
      * @param workDir where the cases' files are kept while they run
+     * @param environment describes this host (for the run's record of every host)
      */
     public Agent(
             String name,
@@ -89,7 +93,8 @@ public final class Agent implements MembershipListener, AutoCloseable {
             CaseRunner runner,
             ChildProcesses children,
             ProcFs proc,
-            Path workDir) {
+            Path workDir,
+            Supplier<Environment> environment) {
         this.name = name;
         this.address = address;
         this.key = key;
@@ -97,6 +102,7 @@ public final class Agent implements MembershipListener, AutoCloseable {
         this.children = children;
         this.proc = proc;
         this.workDir = workDir;
+        this.environment = environment;
     }
 
     /** Joins {@code member}: listens to its signals and membership. */
@@ -130,6 +136,7 @@ public final class Agent implements MembershipListener, AutoCloseable {
                         case LOAD_PREPARE -> prepareLoad(task);
                         case LOAD_COLLECT -> collectLoad(task);
                         case ABORT -> abort(task.caseToken());
+                        case ENVIRONMENT -> new Reply(name, null, null, null, null, environment.get());
                     };
             return Wire.json(reply);
         } catch (CaseFailedException | BadInputException | IllegalArgumentException e) {
@@ -169,7 +176,7 @@ public final class Agent implements MembershipListener, AutoCloseable {
             if (servers.putIfAbsent(task.caseToken(), sc) != null) {
                 throw new BadInputException("refused: case " + task.caseToken() + " already has a server here");
             }
-            return new Reply(name, null, server.endpoint().toString(), null, null);
+            return new Reply(name, null, server.endpoint().toString(), null, null, null);
         } catch (CaseFailedException | RuntimeException e) {
             server.close();
             throw e;
@@ -233,7 +240,7 @@ public final class Agent implements MembershipListener, AutoCloseable {
         KernelCounters kernel = sc.kernelBefore == null || after == null ? null : after.minus(sc.kernelBefore);
         String log = readLog(sc.dir.resolve(CaseRunner.SERVER_LOG));
         SuiteRunner.deleteLeftovers(sc.dir);
-        return new Reply(name, null, null, new ServerEnd(cost, kernel, diedReason, warnings, log), null);
+        return new Reply(name, null, null, new ServerEnd(cost, kernel, diedReason, warnings, log), null, null);
     }
 
     private Reply prepareLoad(Task task) throws IOException {
@@ -248,7 +255,7 @@ public final class Agent implements MembershipListener, AutoCloseable {
         if (loads.putIfAbsent(task.caseToken(), part) != null) {
             throw new BadInputException("refused: case " + task.caseToken() + " already has a load part here");
         }
-        return new Reply(name, null, null, null, null);
+        return new Reply(name, null, null, null, null, null);
     }
 
     private Reply collectLoad(Task task) throws InterruptedException, IOException {
@@ -274,7 +281,7 @@ public final class Agent implements MembershipListener, AutoCloseable {
         }
         loads.remove(task.caseToken());
         SuiteRunner.deleteLeftovers(part.dir);
-        return new Reply(name, null, null, null, end);
+        return new Reply(name, null, null, null, end, null);
     }
 
     private Reply abort(String caseToken) throws IOException {
@@ -288,7 +295,7 @@ public final class Agent implements MembershipListener, AutoCloseable {
             part.kill();
             SuiteRunner.deleteLeftovers(part.dir);
         }
-        return new Reply(name, null, null, null, null);
+        return new Reply(name, null, null, null, null, null);
     }
 
     /** A signal from the topic: the start of a case's load, or a generator's phase for the server's sampler. */

@@ -4,6 +4,8 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import dev.sockbench.bench.cli.Home;
+import dev.sockbench.bench.env.EnvironmentProbe;
 import dev.sockbench.bench.env.Pinning;
 import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
@@ -79,7 +81,16 @@ public final class AgentCommand implements Callable<Integer> {
                 children,
                 System::nanoTime,
                 System::currentTimeMillis);
-        Agent agent = new Agent(agentName, cluster.bindAddress(), key, runner, children, ProcFs.system(), dir);
+        Pinning pinning = runner.settings().pinning();
+        Agent agent = new Agent(
+                agentName,
+                cluster.bindAddress(),
+                key,
+                runner,
+                children,
+                ProcFs.system(),
+                dir,
+                () -> EnvironmentProbe.system(Home.dir()).capture(pinning));
 
         ClusterOptions.quietLogging();
         Config config = cluster.memberConfig(agentName, false);

@@ -24,6 +24,7 @@ import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ClusterRun;
+import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.options.LoadOptions;
@@ -273,6 +274,31 @@ public final class ClusterCaseRunner implements CaseExecutor, MembershipListener
                 abort(token);
             }
         }
+    }
+
+    /**
+     * Every agent of the placement and its host's environment, as it describes itself; an agent
+     * that does not answer in time is listed without one.
+     */
+    public List<Environment.Host> hosts() throws InterruptedException {
+        List<Environment.Host> hosts = new ArrayList<>();
+        for (String name : names()) {
+            Member m = find(name);
+            Environment environment = null;
+            if (m != null) {
+                try {
+                    environment = Wire.parse(
+                                    submit(m, Task.environment())
+                                            .get(settings.prepareDeadline().toMillis(), TimeUnit.MILLISECONDS),
+                                    Reply.class)
+                            .environment();
+                } catch (ExecutionException | TimeoutException e) {
+                    // listed without its environment
+                }
+            }
+            hosts.add(new Environment.Host(name, m == null ? null : address(m), environment));
+        }
+        return hosts;
     }
 
     /** Stops what runs of the case in progress on the agents (Ctrl-C); best effort, bounded. */

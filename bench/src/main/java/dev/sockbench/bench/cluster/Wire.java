@@ -1,6 +1,7 @@
 package dev.sockbench.bench.cluster;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.KernelCounters;
 import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.ResultFiles;
@@ -37,7 +38,9 @@ final class Wire {
         /** Wait for the load part to end; the reply carries its report and interval log. */
         LOAD_COLLECT,
         /** Stop whatever of the case still runs here. */
-        ABORT
+        ABORT,
+        /** Describe this host; the reply carries its environment. */
+        ENVIRONMENT
     }
 
     /**
@@ -104,6 +107,10 @@ final class Wire {
             return new Task(Kind.SERVER_STOP, caseToken, controller, null, null, null, null, null, null, null, merged);
         }
 
+        static Task environment() {
+            return new Task(Kind.ENVIRONMENT, "environment", null, null, null, null, null, null, null, null, null);
+        }
+
         static Task abort(String caseToken) {
             return new Task(Kind.ABORT, caseToken, null, null, null, null, null, null, null, null, null);
         }
@@ -117,11 +124,12 @@ final class Wire {
      * @param endpoint the server's endpoint (SERVER_START)
      * @param server the server's end (SERVER_STOP)
      * @param part the load part's end (LOAD_COLLECT)
+     * @param environment the agent's host (ENVIRONMENT)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Reply(String agent, String error, String endpoint, ServerEnd server, PartEnd part) {
+    record Reply(String agent, String error, String endpoint, ServerEnd server, PartEnd part, Environment environment) {
         static Reply failed(String agent, String error) {
-            return new Reply(agent, error, null, null, null);
+            return new Reply(agent, error, null, null, null, null);
         }
     }
 

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sockbench.bench.cluster.Wire.Reply;
 import dev.sockbench.bench.cluster.Wire.Task;
-import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
-import dev.sockbench.bench.runner.CaseRunner;
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.core.cli.BadInputException;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +36,7 @@ class AgentSecurityTest {
     @BeforeEach
     void agent() {
         children = new ChildProcesses();
-        CaseRunner runner = TestAgents.runner(FakeServer.class, children);
-        agent = new Agent("a1", "127.0.0.1", new ClusterKey(SECRET), runner, children, ProcFs.system(), dir);
+        agent = TestAgents.agent("a1", new ClusterKey(SECRET), FakeServer.class, children, dir);
     }
 
     @AfterEach

@@ -38,6 +38,15 @@ class ClusterLoopbackIT {
             ClusterRig.AgentProcess lost = rig.startAgent(List.of(), "l2", lo, l2, members);
             try (ClusterCaseRunner controller =
                     rig.controller(lo, freePort(), members, new Placement("s", List.of("l1", "l2")))) {
+                // Every host, as it describes itself.
+                assertThat(controller.hosts())
+                        .extracting(
+                                h -> h.agent(),
+                                h -> h.environment() != null && h.environment().cpus() > 0)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("s", true),
+                                org.assertj.core.groups.Tuple.tuple("l1", true),
+                                org.assertj.core.groups.Tuple.tuple("l2", true));
                 rig.runAMergedCaseThenLoseAnAgent(controller, "s", lost);
             }
             // The server's host lost mid-case fails the case.

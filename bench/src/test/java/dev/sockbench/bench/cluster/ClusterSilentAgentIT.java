@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.runner.CaseOutcome;
-import dev.sockbench.bench.runner.CaseRunner;
 import dev.sockbench.bench.testing.FakeServer;
 import dev.sockbench.core.result.CaseStatus;
 import java.io.IOException;
@@ -38,8 +36,7 @@ class ClusterSilentAgentIT {
         int controllerPort = freePort();
         List<String> members = List.of("127.0.0.1:" + agentPort, "127.0.0.1:" + controllerPort);
         ChildProcesses children = new ChildProcesses();
-        CaseRunner runner = TestAgents.runner(FakeServer.Silent.class, children);
-        Agent agent = new Agent("quiet", "127.0.0.1", key, runner, children, ProcFs.system(), dir);
+        Agent agent = TestAgents.agent("quiet", key, FakeServer.Silent.class, children, dir);
         HazelcastInstance agentMember = null;
         ClusterCaseRunner controller = null;
         try {

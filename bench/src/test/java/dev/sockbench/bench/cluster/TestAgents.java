@@ -6,13 +6,21 @@ import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.runner.CaseRunner;
 import dev.sockbench.bench.testing.FakeLoadgen;
 import dev.sockbench.bench.testing.TestProcesses;
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** An agent's process runner for tests: a stand-in server, the fake generator, a minute to get ready. */
+/**
+ * An agent for tests on 127.0.0.1: a stand-in server, the fake generator, a minute to get ready, a
+ * host it describes as unknown.
+ */
 final class TestAgents {
     private TestAgents() {}
 
-    static CaseRunner runner(Class<?> server, ChildProcesses children) {
+    static Agent agent(String name, ClusterKey key, Class<?> server, ChildProcesses children, Path dir) {
+        return new Agent(name, "127.0.0.1", key, runner(server, children), children, ProcFs.system(), dir, () -> null);
+    }
+
+    private static CaseRunner runner(Class<?> server, ChildProcesses children) {
         return new CaseRunner(
                 new CaseRunner.Settings(
                         TestProcesses.java(),

@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ClusterRun;
 import dev.sockbench.core.result.ClusterRun.AgentPart;
+import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.LatencyUs;
 import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.TestRuns;
 import dev.sockbench.report.Reports;
 import dev.sockbench.report.TestLoads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +51,35 @@ class HostsTest {
                 .model("nio-epoll")
                 .build();
         TestRuns.write(runDir, "hosts", List.of(clustered, local));
+        RunResult run = ResultFiles.readRun(runDir);
+        Environment controller = run.environment();
+        Environment agentHost = new Environment(
+                "0.1.0-SNAPSHOT",
+                "feedc0de",
+                "test JDK 25",
+                List.of(),
+                null,
+                "Linux",
+                "6.19",
+                "Agent CPU",
+                16,
+                null,
+                "h1.lab",
+                Map.of(),
+                "server on CPU 1, load generator on CPU 0 (taskset)");
+        ResultFiles.writeJson(
+                runDir.resolve(ResultFiles.RUN_FILE),
+                new RunResult(
+                        run.format(),
+                        run.runId(),
+                        run.suite(),
+                        run.startedAt(),
+                        run.finishedAt(),
+                        controller.withHosts(List.of(
+                                new Environment.Host("h1", "10.0.0.2:5701", agentHost),
+                                new Environment.Host("h0", "10.0.0.1:5701", null))),
+                        run.cases()));
+        assertThat(ResultFiles.readRun(runDir).environment().hosts()).hasSize(2);
 
         String html = Files.readString(Reports.render(runDir));
 
@@ -55,6 +88,11 @@ class HostsTest {
                 .containsSubsequence("spread", "h0 (10.0.0.1)", "INVALID: agent h2 left", "h1", "10.0.0.2:5701", ">8<")
                 .doesNotContain(">local<");
         assertThat(html).contains("<a href=\"#hosts\">hosts</a>");
+        String environment = html.substring(html.indexOf("<h2 id=\"environment\">"));
+        assertThat(environment)
+                .contains("<th>agent h1</th><td>10.0.0.2:5701: h1.lab, 16 × Agent CPU, kernel 6.19, test JDK 25;"
+                        + " server on CPU 1, load generator on CPU 0 (taskset); git feedc0de</td>")
+                .contains("<th>agent h0</th><td>10.0.0.1:5701: environment not reported</td>");
 
         TestRuns.write(runDir.resolveSibling("plain"), "plain", List.of(local));
         assertThat(Files.readString(Reports.render(runDir.resolveSibling("plain"))))
