@@ -22,6 +22,7 @@ import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.cli.Converters;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.Environment;
+import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.loadgen.options.LoadOptions;
 import dev.sockbench.report.Reports;
@@ -276,7 +277,7 @@ public final class RunCommand implements Callable<Integer> {
         } else if (expanded != null) {
             placement = Placement.ofSuite(expanded.source()).orElse(null);
         }
-        if (resume != null && (flags || cluster.given())) {
+        if (resume != null && (flags || cluster.given() || acrossHosts(resume))) {
             throw new BadInputException(
                     "--resume completes a run on this machine; a run across a cluster cannot be resumed");
         }
@@ -289,6 +290,15 @@ public final class RunCommand implements Callable<Integer> {
                     "a placement runs across a cluster: give --cluster NAME --members HOST,..." + " --key-file FILE");
         }
         return placement;
+    }
+
+    /** True when the run in {@code runDir} ran across a cluster (its environment lists the hosts). */
+    private static boolean acrossHosts(Path runDir) {
+        try {
+            return ResultFiles.readRun(runDir).environment().hosts() != null;
+        } catch (IOException | RuntimeException e) {
+            return false; // resume says what is wrong with the folder
+        }
     }
 
     /**

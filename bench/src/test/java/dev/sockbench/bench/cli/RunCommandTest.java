@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sockbench.bench.suite.TableCatalog;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.result.CaseStatus;
+import dev.sockbench.core.result.Environment;
+import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.RunResult.CaseEntry;
+import dev.sockbench.core.result.TestRuns;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -91,6 +95,23 @@ class RunCommandTest {
         assertBadInput(run("--resume", o, "--models", "nio-epoll"), "--resume completes a run as it was started");
         assertBadInput(run("--resume", out.resolve("nope").toString()), "cannot resume " + out.resolve("nope"));
         assertBadInput(run("--resume", o), "cannot resume " + out);
+    }
+
+    @Test
+    void aRunAcrossHostsIsNotResumed(@TempDir Path runDir) throws Exception {
+        TestRuns.write(runDir, "spread", List.of());
+        RunResult run = ResultFiles.readRun(runDir);
+        ResultFiles.writeJson(
+                runDir.resolve(ResultFiles.RUN_FILE),
+                new RunResult(
+                        run.format(),
+                        run.runId(),
+                        run.suite(),
+                        run.startedAt(),
+                        null,
+                        run.environment().withHosts(List.of(new Environment.Host("h1", "10.0.0.2:5701", null))),
+                        run.cases()));
+        assertBadInput(run("--resume", runDir.toString()), "a run across a cluster cannot be resumed");
     }
 
     @Test
