@@ -11,7 +11,9 @@ import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.RequestAccounting;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -25,7 +27,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>The merged latency is that of the parts' interval logs added together (each generator times
  * its own requests on its own clock; no clock is compared across hosts). The merged interval log
- * adds the parts' n-th intervals into its n-th, so the latency over time shows the whole load.
+ * adds the parts' n-th intervals into its n-th, so the latency over time shows the whole load. A
+ * case with one load part keeps that part's report and log as they are.
  */
 final class ClusterMerge {
     private static final List<String> TAGS = List.of(LatencyLog.CORRECTED, LatencyLog.RAW);
@@ -79,10 +82,17 @@ final class ClusterMerge {
                     r.latencyUs(),
                     r.generator()));
         }
-        Histogram[] totals = writeMergedLog(parts, hlog);
-        LatencyUs latency = new LatencyUs(Percentiles.ofNanos(totals[0]), Percentiles.ofNanos(totals[1]));
         List<LoadReport> reports = parts.stream().map(Part::report).toList();
         LoadReport first = reports.getFirst();
+        LatencyUs latency;
+        if (parts.size() == 1) {
+            // One part is the whole load: its report and log as they are (a sweep's step tags too).
+            Files.copy(parts.getFirst().hlog(), hlog, StandardCopyOption.REPLACE_EXISTING);
+            latency = first.latencyUs();
+        } else {
+            Histogram[] totals = writeMergedLog(parts, hlog);
+            latency = new LatencyUs(Percentiles.ofNanos(totals[0]), Percentiles.ofNanos(totals[1]));
+        }
         LoadReport merged = LoadReport.builder()
                 .invalidReasons(reasons)
                 .load(load(reports))
