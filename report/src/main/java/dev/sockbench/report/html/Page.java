@@ -20,7 +20,8 @@ record Page(
         List<GroupView> groups,
         List<Image> scaling,
         List<NotMeasured> notMeasured,
-        Jmh jmh) {
+        Jmh jmh,
+        boolean claims) {
 
     boolean anyScaling() {
         return !scaling.isEmpty();
