@@ -108,13 +108,42 @@ class ClaimsTest {
     void unixAgainstTcpHoldsInPartWhenOnlySomeFiguresAreBetter() throws IOException {
         List<ReportCase> cases = List.of(
                 openCase("ffm-epoll-lt", "tcp", 40, 20),
-                openCase("ffm-epoll-lt", "unix-stream", 30, 20), // p50 better, CPU the same
+                openCase(
+                        "ffm-epoll-lt",
+                        "unix-stream",
+                        30,
+                        20), // p50 better, CPU the same; closed: rate better, CPU the same
                 closedCase("ffm-epoll-lt", "tcp", 4, 10_000, 20),
                 closedCase("ffm-epoll-lt", "unix-stream", 4, 13_000, 20));
         ClaimResult claim = claim(cases, "unix");
 
         assertThat(claim.verdict()).isEqualTo(Verdict.PARTLY);
-        assertThat(claim.finding()).startsWith("2 of 3 comparisons");
+        assertThat(claim.finding()).startsWith("2 of 4 comparisons");
+    }
+
+    @Test
+    void anInvalidCaseIsShownButNotJudged() throws IOException {
+        List<ReportCase> cases = List.of(
+                invalid(openCase("ffm-epoll-lt", "tcp", 4_000, 20)), // the generator fell behind
+                openCase("ffm-epoll-lt", "unix-stream", 30, 20),
+                closedCase("ffm-epoll-lt", "tcp", 4, 10_000, 20),
+                closedCase("ffm-epoll-lt", "unix-stream", 4, 13_000, 20));
+        ClaimResult claim = claim(cases, "unix");
+
+        assertThat(claim.finding()).startsWith("1 of 2 comparisons");
+        assertThat(claim.rows()).anySatisfy(row -> assertThat(row.get(2)).isEqualTo("4,000 (invalid)"));
+    }
+
+    @Test
+    void aLoadMeasuredTwiceCountsItsHigherRate() throws IOException {
+        List<ReportCase> cases = List.of(
+                closedCase("blocking-platform", "tcp", 1, 13_000, 20),
+                closedCase("blocking-platform", "tcp", 4, 5_000, 20), // disturbed
+                closedCase("blocking-platform", "tcp", 4, 30_000, 20),
+                closedCase("ffm-epoll-lt", "tcp", 1, 10_000, 20),
+                closedCase("ffm-epoll-lt", "tcp", 4, 20_000, 20));
+
+        assertThat(claim(cases, "threads").verdict()).isEqualTo(Verdict.HOLDS);
     }
 
     @Test
@@ -202,6 +231,11 @@ class ClaimsTest {
         RunResult.CaseEntry entry = new RunResult.CaseEntry(
                 caseId, model, built.transport(), built.shape(), CaseStatus.MEASURED, true, List.of());
         return new ReportCase(entry, ReportStatus.VALID, List.of(), summary, caseDir);
+    }
+
+    private static ReportCase invalid(ReportCase c) {
+        return new ReportCase(
+                c.entry(), ReportStatus.INVALID, List.of("the generator fell behind"), c.summary(), c.caseDir());
     }
 
     private ReportCase failed(String model, String reason) {

@@ -12,7 +12,7 @@ import java.lang.foreign.ValueLayout;
  * registered for reading and writing at once and never modified, and its owner must read and
  * write until {@code EAGAIN}, or it hears nothing more until the next change.
  */
-final class EpollPoller implements Poller {
+final class EpollPoller extends Poller {
     static final int MAX_EVENTS = 256;
     private static final int ERRORS = Libc.EPOLLERR | Libc.EPOLLHUP;
 
@@ -21,8 +21,6 @@ final class EpollPoller implements Poller {
     private final int epfd;
     private final MemorySegment event;
     private final MemorySegment events;
-    private final int[] readyFds = new int[MAX_EVENTS];
-    private final int[] readyOps = new int[MAX_EVENTS];
 
     EpollPoller(Libc libc, Arena arena, boolean edge) throws IOException {
         this.libc = libc;
@@ -36,21 +34,21 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public void add(int fd, int interest) throws IOException {
+    void add(int fd, int interest) throws IOException {
         if (control(Libc.EPOLL_CTL_ADD, fd, edge ? READ | WRITE : interest) != 0) {
             throw new IOException("epoll_ctl ADD " + fd + ": " + Libc.describe(libc.errno()));
         }
     }
 
     @Override
-    public void modify(int fd, int interest) {
+    void modify(int fd, int interest) {
         if (!edge) {
             control(Libc.EPOLL_CTL_MOD, fd, interest);
         }
     }
 
     @Override
-    public void remove(int fd) {
+    void remove(int fd) {
         control(Libc.EPOLL_CTL_DEL, fd, 0);
     }
 
@@ -64,7 +62,7 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public int await() throws IOException {
+    int await() throws IOException {
         int n = libc.epollWait(epfd, events, MAX_EVENTS, -1);
         if (n < 0) {
             int errno = libc.errno();
@@ -76,26 +74,18 @@ final class EpollPoller implements Poller {
         for (int i = 0; i < n; i++) {
             long at = (long) i * Libc.EPOLL_EVENT_BYTES;
             int bits = events.get(ValueLayout.JAVA_INT_UNALIGNED, at);
-            readyFds[i] = (int) events.get(ValueLayout.JAVA_LONG_UNALIGNED, at + Libc.EPOLL_DATA_OFFSET);
-            readyOps[i] = (bits & ERRORS) != 0
-                    ? READ | WRITE
-                    : ((bits & Libc.EPOLLIN) != 0 ? READ : 0) | ((bits & Libc.EPOLLOUT) != 0 ? WRITE : 0);
+            ready(
+                    i,
+                    (int) events.get(ValueLayout.JAVA_LONG_UNALIGNED, at + Libc.EPOLL_DATA_OFFSET),
+                    (bits & Libc.EPOLLIN) != 0,
+                    (bits & Libc.EPOLLOUT) != 0,
+                    (bits & ERRORS) != 0);
         }
         return n;
     }
 
     @Override
-    public int readyFd(int index) {
-        return readyFds[index];
-    }
-
-    @Override
-    public int readyOps(int index) {
-        return readyOps[index];
-    }
-
-    @Override
-    public boolean edgeTriggered() {
+    boolean edgeTriggered() {
         return edge;
     }
 

@@ -102,11 +102,7 @@ public final class FfmModel extends BaseModel {
 
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
-        requireSupported(config.bind().transport());
-        Availability availability = availability();
-        if (!availability.available()) {
-            throw new IllegalStateException(id() + " is unavailable: " + availability.reason());
-        }
+        requireServable(config.bind().transport());
         return EchoServer.started(new FfmServer(config, mechanism, readCap, id()));
     }
 }

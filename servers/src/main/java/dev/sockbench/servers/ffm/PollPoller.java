@@ -10,7 +10,7 @@ import java.util.Arrays;
  * {@code poll(2)}: a dense array of {@code struct pollfd} (a removed entry's place is taken by the
  * last), handed whole to the kernel on every call and scanned whole after it.
  */
-final class PollPoller implements Poller {
+final class PollPoller extends Poller {
     private static final int POLLFD_BYTES = 8; // int fd; short events; short revents
     private static final short ERRORS = Libc.POLLERR | Libc.POLLHUP | Libc.POLLNVAL;
 
@@ -19,8 +19,6 @@ final class PollPoller implements Poller {
     private MemorySegment fds;
     private int count;
     private int[] slotOfFd = new int[1024];
-    private int[] readyFds = new int[64];
-    private int[] readyOps = new int[64];
 
     PollPoller(Libc libc, Arena arena) {
         this.libc = libc;
@@ -30,14 +28,12 @@ final class PollPoller implements Poller {
     }
 
     @Override
-    public void add(int fd, int interest) {
+    void add(int fd, int interest) {
         if ((long) (count + 1) * POLLFD_BYTES
                 > fds.byteSize()) { // the old array stays in the arena until the loop ends
             MemorySegment bigger = arena.allocate(fds.byteSize() * 2, 8);
             MemorySegment.copy(fds, 0, bigger, 0, fds.byteSize());
             fds = bigger;
-            readyFds = Arrays.copyOf(readyFds, readyFds.length * 2);
-            readyOps = Arrays.copyOf(readyOps, readyOps.length * 2);
         }
         if (fd >= slotOfFd.length) {
             int old = slotOfFd.length;
@@ -53,12 +49,12 @@ final class PollPoller implements Poller {
     }
 
     @Override
-    public void modify(int fd, int interest) {
+    void modify(int fd, int interest) {
         fds.set(ValueLayout.JAVA_SHORT, (long) slotOfFd[fd] * POLLFD_BYTES + 4, events(interest));
     }
 
     @Override
-    public void remove(int fd) {
+    void remove(int fd) {
         if (fd < 0 || fd >= slotOfFd.length || slotOfFd[fd] < 0) {
             return;
         }
@@ -77,7 +73,7 @@ final class PollPoller implements Poller {
     }
 
     @Override
-    public int await() throws IOException {
+    int await() throws IOException {
         int n = libc.poll(fds, count, -1);
         if (n < 0) {
             int errno = libc.errno();
@@ -91,24 +87,15 @@ final class PollPoller implements Poller {
             long at = (long) i * POLLFD_BYTES;
             short revents = fds.get(ValueLayout.JAVA_SHORT, at + 6);
             if (revents != 0) {
-                readyFds[ready] = fds.get(ValueLayout.JAVA_INT, at);
-                readyOps[ready] = (revents & ERRORS) != 0
-                        ? READ | WRITE
-                        : ((revents & Libc.POLLIN) != 0 ? READ : 0) | ((revents & Libc.POLLOUT) != 0 ? WRITE : 0);
-                ready++;
+                ready(
+                        ready++,
+                        fds.get(ValueLayout.JAVA_INT, at),
+                        (revents & Libc.POLLIN) != 0,
+                        (revents & Libc.POLLOUT) != 0,
+                        (revents & ERRORS) != 0);
             }
         }
         return ready;
-    }
-
-    @Override
-    public int readyFd(int index) {
-        return readyFds[index];
-    }
-
-    @Override
-    public int readyOps(int index) {
-        return readyOps[index];
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.lang.foreign.ValueLayout;
  * scanned after it. A descriptor of {@code FD_SETSIZE} or more is refused by {@link #add}, so no
  * bit is ever set outside the sets (glibc's {@code FD_SET} would write past them).
  */
-final class SelectPoller implements Poller {
+final class SelectPoller extends Poller {
     private static final int SET_BYTES = Libc.FD_SETSIZE / 8;
 
     private final Libc libc;
@@ -19,8 +19,6 @@ final class SelectPoller implements Poller {
     private final MemorySegment writeInterest;
     private final MemorySegment readReady;
     private final MemorySegment writeReady;
-    private final int[] readyFds = new int[Libc.FD_SETSIZE];
-    private final int[] readyOps = new int[Libc.FD_SETSIZE];
     private final boolean[] watched = new boolean[Libc.FD_SETSIZE];
     private int highest = -1;
 
@@ -33,7 +31,7 @@ final class SelectPoller implements Poller {
     }
 
     @Override
-    public void add(int fd, int interest) throws IOException {
+    void add(int fd, int interest) throws IOException {
         if (fd < 0 || fd >= Libc.FD_SETSIZE) {
             throw new IOException(
                     "descriptor " + fd + " >= FD_SETSIZE (" + Libc.FD_SETSIZE + "): select(2) cannot watch it");
@@ -44,13 +42,13 @@ final class SelectPoller implements Poller {
     }
 
     @Override
-    public void modify(int fd, int interest) {
+    void modify(int fd, int interest) {
         set(readInterest, fd, (interest & READ) != 0);
         set(writeInterest, fd, (interest & WRITE) != 0);
     }
 
     @Override
-    public void remove(int fd) {
+    void remove(int fd) {
         if (fd < 0 || fd >= Libc.FD_SETSIZE || !watched[fd]) {
             return;
         }
@@ -69,7 +67,7 @@ final class SelectPoller implements Poller {
     }
 
     @Override
-    public int await() throws IOException {
+    int await() throws IOException {
         long bytes = ((long) (Math.max(highest, 0) >>> 6) + 1) * Long.BYTES; // only the words in use
         MemorySegment.copy(readInterest, 0, readReady, 0, bytes);
         MemorySegment.copy(writeInterest, 0, writeReady, 0, bytes);
@@ -90,22 +88,10 @@ final class SelectPoller implements Poller {
                 int bit = Long.numberOfTrailingZeros(any);
                 long mask = 1L << bit;
                 any &= ~mask;
-                readyFds[count] = (int) (offset * 8) + bit;
-                readyOps[count] = ((reads & mask) != 0 ? READ : 0) | ((writes & mask) != 0 ? WRITE : 0);
-                count++;
+                ready(count++, (int) (offset * 8) + bit, (reads & mask) != 0, (writes & mask) != 0, false);
             }
         }
         return count;
-    }
-
-    @Override
-    public int readyFd(int index) {
-        return readyFds[index];
-    }
-
-    @Override
-    public int readyOps(int index) {
-        return readyOps[index];
     }
 
     @Override
