@@ -405,7 +405,7 @@ public final class Claims {
         if (et.summary() == null) {
             String reason = String.join("; ", et.reasons());
             etStalled = et.status() == ReportStatus.FAILED && reason.contains("no echo");
-            etText = "not measured: " + reason;
+            etText = "its case failed, " + reason;
             rows.add(List.of(ET_NO_DRAIN, "0", "—", et.status().id() + ": " + reason));
             bars.add(new AnswerChart.Bar(ET_NO_DRAIN, 0, 0));
         } else {
