@@ -6,6 +6,7 @@ import dev.sockbench.bench.metrics.CostMeter;
 import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.metrics.ProcessSample;
 import dev.sockbench.bench.metrics.ServerSampler;
+import dev.sockbench.bench.metrics.SyscallCounter;
 import dev.sockbench.bench.process.CaseFailedException;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.process.JavaCommand;
@@ -49,7 +50,8 @@ import java.util.function.LongSupplier;
  * <p>A case folder holds {@code summary.json} and {@code latency.hlog} (the results) and the
  * processes' output for diagnosis: {@code server.log}, {@code loadgen.log} and {@code gc.log}
  * (and {@code load.json} when the case failed after the generator wrote it); a server on virtual
- * threads also leaves {@code pinned.jfr}, the JFR recording its pin count comes from.
+ * threads also leaves {@code pinned.jfr}, the JFR recording its pin count comes from; a case with
+ * {@code syscalls: true} leaves {@code syscalls.json} and strace's own table ({@link SyscallCounter}).
  *
  * <p>One case at a time; not thread-safe.
  */
@@ -177,9 +179,23 @@ public final class CaseRunner implements CaseExecutor {
                     loadgenCommand(server.endpoint(), c.load().options(), caseDir);
 
             ServerSampler sampler = sampler(server);
+            SyscallCounter syscalls =
+                    c.load().countSyscalls() ? new SyscallCounter(server.pid(), caseDir, children) : null;
             LoadgenProcess loadgen = LoadgenProcess.start(
-                    loadgenCommand, caseDir.resolve(LOADGEN_LOG), sampler::onPhase, children, nanoClock);
+                    loadgenCommand,
+                    caseDir.resolve(LOADGEN_LOG),
+                    phase -> {
+                        sampler.onPhase(phase);
+                        if (syscalls != null) {
+                            syscalls.onPhase(phase);
+                        }
+                    },
+                    children,
+                    nanoClock);
             int exit = loadgen.awaitExit(settings.silenceLimit());
+            if (syscalls != null && syscalls.problem() != null) {
+                warnings.add("system calls not counted: " + syscalls.problem());
+            }
             KernelCounters kernelAfter = kernelCounters(warnings);
             KernelCounters kernel =
                     kernelBefore == null || kernelAfter == null ? null : kernelAfter.minus(kernelBefore);

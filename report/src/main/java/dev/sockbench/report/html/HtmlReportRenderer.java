@@ -14,6 +14,7 @@ import dev.sockbench.report.cases.ReportCase;
 import dev.sockbench.report.cases.ReportStatus;
 import dev.sockbench.report.chart.Charts;
 import dev.sockbench.report.chart.Palette;
+import dev.sockbench.report.claims.Claims;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +114,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 scaling,
                 notMeasured,
                 JmhResults.copyLatest(runDir, reportDir),
+                Claims.any(Claims.evaluate(cases)),
                 Hosts.of(cases));
         StringWriter html = new StringWriter();
         TEMPLATE.execute(html, page).flush();
@@ -264,7 +266,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         return cases.size() + (cases.size() == 1 ? " case" : " cases") + (parts.isEmpty() ? "" : ": " + parts);
     }
 
-    private static List<Page.NameValue> environment(Environment env) {
+    static List<Page.NameValue> environment(Environment env) {
         if (env == null) {
             return List.of(new Page.NameValue("environment", "not recorded"));
         }

@@ -21,6 +21,7 @@ record Page(
         List<Image> scaling,
         List<NotMeasured> notMeasured,
         Jmh jmh,
+        boolean claims,
         List<HostCase> hosts) {
 
     boolean anyHosts() {
