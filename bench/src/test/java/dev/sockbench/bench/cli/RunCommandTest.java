@@ -6,8 +6,6 @@ import dev.sockbench.bench.suite.TableCatalog;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.Environment;
-import dev.sockbench.core.result.ResultFiles;
-import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.core.result.TestRuns;
 import java.io.PrintWriter;
@@ -100,17 +98,7 @@ class RunCommandTest {
     @Test
     void aRunAcrossHostsIsNotResumed(@TempDir Path runDir) throws Exception {
         TestRuns.write(runDir, "spread", List.of());
-        RunResult run = ResultFiles.readRun(runDir);
-        ResultFiles.writeJson(
-                runDir.resolve(ResultFiles.RUN_FILE),
-                new RunResult(
-                        run.format(),
-                        run.runId(),
-                        run.suite(),
-                        run.startedAt(),
-                        null,
-                        run.environment().withHosts(List.of(new Environment.Host("h1", "10.0.0.2:5701", null))),
-                        run.cases()));
+        TestRuns.acrossHosts(runDir, List.of(new Environment.Host("h1", "10.0.0.2:5701", null)));
         assertBadInput(run("--resume", runDir.toString()), "a run across a cluster cannot be resumed");
     }
 

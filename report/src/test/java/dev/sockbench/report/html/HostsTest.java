@@ -10,7 +10,6 @@ import dev.sockbench.core.result.LatencyUs;
 import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.ResultFiles;
-import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.TestRuns;
 import dev.sockbench.report.Reports;
 import dev.sockbench.report.TestLoads;
@@ -51,8 +50,6 @@ class HostsTest {
                 .model("nio-epoll")
                 .build();
         TestRuns.write(runDir, "hosts", List.of(clustered, local));
-        RunResult run = ResultFiles.readRun(runDir);
-        Environment controller = run.environment();
         Environment agentHost = new Environment(
                 "0.1.0-SNAPSHOT",
                 "feedc0de",
@@ -67,18 +64,11 @@ class HostsTest {
                 "h1.lab",
                 Map.of(),
                 "server on CPU 1, load generator on CPU 0 (taskset)");
-        ResultFiles.writeJson(
-                runDir.resolve(ResultFiles.RUN_FILE),
-                new RunResult(
-                        run.format(),
-                        run.runId(),
-                        run.suite(),
-                        run.startedAt(),
-                        run.finishedAt(),
-                        controller.withHosts(List.of(
-                                new Environment.Host("h1", "10.0.0.2:5701", agentHost),
-                                new Environment.Host("h0", "10.0.0.1:5701", null))),
-                        run.cases()));
+        TestRuns.acrossHosts(
+                runDir,
+                List.of(
+                        new Environment.Host("h1", "10.0.0.2:5701", agentHost),
+                        new Environment.Host("h0", "10.0.0.1:5701", null)));
         assertThat(ResultFiles.readRun(runDir).environment().hosts()).hasSize(2);
 
         String html = Files.readString(Reports.render(runDir));
