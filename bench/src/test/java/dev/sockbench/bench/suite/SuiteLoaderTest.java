@@ -266,7 +266,7 @@ class SuiteLoaderTest {
         assertThatThrownBy(() -> loader.load("quik"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(
-                        "unknown suite 'quik'; accepted: smoke, quick, standard, full, or the path of a suite .yaml file");
+                        "unknown suite 'quik'; accepted: smoke, quick, standard, full, claims, or the path of a suite .yaml file");
     }
 
     @Test
