@@ -75,9 +75,9 @@ class OpenLoopServerStopIT {
             long measureStartNs = System.nanoTime();
             // The fault: stopped for the interval's last second, 3 s into the 4 s interval.
             parkUntil(measureStartNs + 3_000_000_000L);
-            signals.println("kill -STOP " + server.pid());
-            parkUntil(measureStartNs + 4_000_000_000L);
-            signals.println("kill -CONT " + server.pid());
+            // One line, timed by the shell itself: however late the shell runs it, the stop
+            // lasts at least the second (a CONT sent from here could cut a late STOP short).
+            signals.println("kill -STOP " + server.pid() + "; sleep 1; kill -CONT " + server.pid());
             signals.println("exit");
             assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(shell.exitValue())
