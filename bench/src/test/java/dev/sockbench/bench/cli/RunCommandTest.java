@@ -37,7 +37,7 @@ class RunCommandTest {
     void anUnknownSuiteIsBadInput(@TempDir Path out) {
         assertBadInput(
                 run("--suite", "quik", "--out", out.toString()),
-                "unknown suite 'quik'; accepted: smoke, quick, standard, full, or the path of a suite .yaml file");
+                "unknown suite 'quik'; accepted: smoke, quick, standard, full, handlers, or the path of a suite .yaml file");
     }
 
     @Test
