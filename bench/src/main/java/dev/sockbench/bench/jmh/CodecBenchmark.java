@@ -7,11 +7,9 @@ import dev.sockbench.core.handler.OrderCodec;
 import dev.sockbench.core.handler.Orders;
 import dev.sockbench.core.protocol.Payload;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -23,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The two handler codecs on the same order ({@link Orders#request}, sized by the payload as the
- * load generator sizes it): encode plus decode of one message, µs, and its bytes on the wire
- * (the {@code wireBytes} secondary result: the encoded order, without frame prefix or header).
+ * load generator sizes it): encode plus decode of one message, µs; its bytes on the wire (the
+ * encoded order, without frame prefix or header) are printed once per trial ({@code wire: ...}).
  * {@code ./run.sh jmh Codec}.
  */
 @State(Scope.Thread)
@@ -43,29 +41,19 @@ public class CodecBenchmark {
     private OrderCodec orderCodec;
     private Order order;
 
-    /** The size of one encoded message, reported beside the time (same for every operation). */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Wire {
-        public long wireBytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            wireBytes = 0;
-        }
-    }
-
     @Setup
     public void setUp() {
         orderCodec = HandlerKind.fromId(codec).codec();
         order = Orders.request(1, payloadBytes - Payload.HEADER_BYTES);
+        // The bytes on the wire, in JMH's log beside the time (a secondary result would be summed over iterations).
+        System.out.println("wire: " + codec + " at --payload " + payloadBytes + ": " + orderCodec.encode(order).length
+                + " bytes, " + order.items().size() + " items");
     }
 
     /** One message out and back in: what a server pays per request on top of the I/O. */
     @Benchmark
-    public Order encodeDecode(Wire wire) throws MalformedRequestException {
+    public Order encodeDecode() throws MalformedRequestException {
         byte[] bytes = orderCodec.encode(order);
-        wire.wireBytes = bytes.length; // the last value: AuxCounters EVENTS sums per iteration otherwise
         return orderCodec.decode(bytes, 0, bytes.length);
     }
 }

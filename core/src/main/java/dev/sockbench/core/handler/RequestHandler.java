@@ -19,9 +19,23 @@ public final class RequestHandler {
         this.work = handling.work();
     }
 
-    /** The handler of {@code handling}, its work calibrated. */
+    /**
+     * The handler of {@code handling}, its work calibrated and its codec primed: one order encoded,
+     * decoded and priced now, so the first request does not pay for Jackson's serializers or
+     * protobuf's classes (a cold JSON server took over a second to answer the generator's probe on
+     * a loaded machine).
+     */
     public static RequestHandler of(Handling handling) {
         handling.work().prepare();
+        OrderCodec codec = handling.handler().codec();
+        if (codec != null) {
+            byte[] sample = codec.encode(Orders.request(0, 0));
+            try {
+                codec.encode(Orders.price(codec.decode(sample, 0, sample.length)));
+            } catch (MalformedRequestException e) {
+                throw new IllegalStateException("the handler cannot read its own order", e);
+            }
+        }
         return new RequestHandler(handling);
     }
 

@@ -77,15 +77,10 @@ public final class HandlerChart {
         if (max > 0) {
             y.setRange(min / 1.5, max * 1.5);
         }
-        CategoryAxis x = new CategoryAxis("handler");
-        CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
-        plot.setRangeGridlinePaint(Charts.GRID);
-        JFreeChart chart = new JFreeChart(title, Charts.TITLE_FONT, plot, true);
-        chart.addSubtitle(new TextTitle(
-                "each point one case · the same load but for what the server does with each request",
-                Charts.SUBTITLE_FONT));
-        Charts.style(chart, plot);
-        return chart;
+        return chart(
+                title,
+                new CategoryPlot(data, new CategoryAxis("handler"), y, renderer),
+                "each point one case · the same load but for what the server does with each request");
     }
 
     static JFreeChart cpu(String title, List<String> handlings, List<CpuSplit> splits, Palette palette) {
@@ -121,12 +116,16 @@ public final class HandlerChart {
         y.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
         CategoryAxis x = new CategoryAxis("model (bars: handlers in legend order)");
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
+        return chart(
+                title,
+                new CategoryPlot(data, x, y, renderer),
+                "grey: the CPU the model's echo case spent per request (the I/O) · colour: what the handler added");
+    }
+
+    private static JFreeChart chart(String title, CategoryPlot plot, String subtitle) {
         plot.setRangeGridlinePaint(Charts.GRID);
         JFreeChart chart = new JFreeChart(title, Charts.TITLE_FONT, plot, true);
-        chart.addSubtitle(new TextTitle(
-                "grey: the CPU the model's echo case spent per request (the I/O) · colour: what the handler added",
-                Charts.SUBTITLE_FONT));
+        chart.addSubtitle(new TextTitle(subtitle, Charts.SUBTITLE_FONT));
         Charts.style(chart, plot);
         return chart;
     }

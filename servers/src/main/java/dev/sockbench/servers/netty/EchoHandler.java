@@ -12,7 +12,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * instance serves every connection.
  */
 @ChannelHandler.Sharable
-final class EchoHandler extends ChannelInboundHandlerAdapter {
+class EchoHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ctx.write(msg, ctx.voidPromise());

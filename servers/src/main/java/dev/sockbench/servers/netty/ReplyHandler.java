@@ -6,7 +6,6 @@ import dev.sockbench.servers.common.HandlerRuntime;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
  * The handler in place of {@link EchoHandler} ({@code --handler}, {@code --work}): each whole
@@ -14,10 +13,11 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * one flush per read batch. It runs on the channel's event loop, or with {@code --offload} on a
  * thread of the server's {@code DefaultEventExecutorGroup} (Netty's own way to keep blocking work
  * off the loop: each channel stays on one of its threads, so replies keep their order, and Netty
- * hands every write back to the loop). One shared instance serves every connection.
+ * hands every write back to the loop). One shared instance serves every connection; the flush per
+ * read batch, the back-pressure and the close on errors are {@link EchoHandler}'s.
  */
 @ChannelHandler.Sharable
-final class ReplyHandler extends ChannelInboundHandlerAdapter {
+final class ReplyHandler extends EchoHandler {
     private final HandlerRuntime handling;
 
     ReplyHandler(HandlerRuntime handling) {
@@ -41,21 +41,5 @@ final class ReplyHandler extends ChannelInboundHandlerAdapter {
         } finally {
             frame.release();
         }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        ctx.flush();
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
-        ctx.fireChannelWritabilityChanged();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close(); // a frame length out of range (from the decoder), or the peer reset
     }
 }
