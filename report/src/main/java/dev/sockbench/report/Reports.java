@@ -8,6 +8,7 @@ import dev.sockbench.report.cases.ReportStatus;
 import dev.sockbench.report.export.BenchmarkJsonRenderer;
 import dev.sockbench.report.export.CsvReportRenderer;
 import dev.sockbench.report.export.JsonReportRenderer;
+import dev.sockbench.report.html.ClaimsRenderer;
 import dev.sockbench.report.html.HtmlReportRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +27,11 @@ import java.util.List;
 public final class Reports {
     private Reports() {}
 
-    /** Every renderer of a report: the HTML page with its charts, then the CSV and JSON exports. */
+    /** Every renderer of a report: the HTML page with its charts, the claims page, then the CSV and JSON exports. */
     public static List<ReportRenderer> renderers() {
         return List.of(
                 new HtmlReportRenderer(),
+                new ClaimsRenderer(),
                 new CsvReportRenderer(),
                 new JsonReportRenderer(),
                 new BenchmarkJsonRenderer());

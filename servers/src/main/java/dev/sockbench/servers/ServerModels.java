@@ -4,6 +4,7 @@ import dev.sockbench.core.server.Availability;
 import dev.sockbench.core.server.ServerModel;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.blocking.BlockingModel;
+import dev.sockbench.servers.ffm.FfmModel;
 import dev.sockbench.servers.netty.NettyModel;
 import dev.sockbench.servers.nio.SelectorModel;
 import dev.sockbench.servers.nio2.AsyncModel;
@@ -29,7 +30,14 @@ public final class ServerModels {
             NettyModel.epollLevelTriggered(),
             NettyModel.ioUring(),
             new AsyncModel(),
+            FfmModel.select(),
+            FfmModel.poll(),
+            FfmModel.epollLevel(),
+            FfmModel.epollEdge(),
             new NativeEpollModel());
+
+    /** Test-only models: found by id (a suite may name them), never listed nor in {@code all}. */
+    private static final List<ServerModel> HIDDEN = List.copyOf(FfmModel.noDrain());
 
     private ServerModels() {}
 
@@ -50,7 +58,9 @@ public final class ServerModels {
 
     /** The model with this id, if there is one. */
     public static Optional<ServerModel> find(String id) {
-        return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
+        return java.util.stream.Stream.concat(ALL.stream(), HIDDEN.stream())
+                .filter(m -> m.id().equals(id))
+                .findFirst();
     }
 
     /** The model ids, comma separated, for help texts and error messages. */

@@ -38,6 +38,10 @@ class ListCommandTest {
             "netty-epoll-lt",
             "netty-iouring",
             "nio2-async",
+            "ffm-select",
+            "ffm-poll",
+            "ffm-epoll-lt",
+            "ffm-epoll-et",
             "native-epoll");
 
     /** The cells no library can serve. */
@@ -142,7 +146,7 @@ class ListCommandTest {
                     .startsWith("[" + (i + 1) + "] ")
                     .containsPattern("^\\[\\d+] (n/a|unavailable): .+");
         }
-        int ok = 36 - (KernelIoUring.permitted() ? 0 : 2) - (C_COMPILER ? 0 : 3);
-        assertThat(table).contains(ok + " of 44 cells ok.");
+        int ok = 52 - (KernelIoUring.permitted() ? 0 : 2) - (C_COMPILER ? 0 : 3);
+        assertThat(table).contains(ok + " of " + MODEL_IDS.size() * Transport.values().length + " cells ok.");
     }
 }

@@ -7,12 +7,13 @@ import java.nio.file.Path;
  * {@value #PROPERTY}, so results land in the checkout's {@code results/} and the run records
  * the checkout's git commit wherever the user's shell is; without it, the working directory.
  */
-final class Home {
+public final class Home {
     static final String PROPERTY = "sockbench.home";
 
     private Home() {}
 
-    static Path dir() {
+    /** The checkout's folder. */
+    public static Path dir() {
         String home = System.getProperty(PROPERTY);
         return home == null || home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home);
     }

@@ -1,20 +1,28 @@
 package dev.sockbench.bench.cli;
 
+import dev.sockbench.bench.cluster.ClusterCaseRunner;
+import dev.sockbench.bench.cluster.ClusterKey;
+import dev.sockbench.bench.cluster.ClusterOptions;
+import dev.sockbench.bench.cluster.Placement;
 import dev.sockbench.bench.env.EnvironmentProbe;
 import dev.sockbench.bench.env.Pinning;
 import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.process.JavaCommand;
+import dev.sockbench.bench.runner.CaseExecutor;
 import dev.sockbench.bench.runner.CaseRunner;
 import dev.sockbench.bench.runner.SuiteRunner;
 import dev.sockbench.bench.suite.ModelCatalog;
 import dev.sockbench.bench.suite.ServerModelsCatalog;
 import dev.sockbench.bench.suite.Suite;
+import dev.sockbench.bench.suite.SuiteCase;
 import dev.sockbench.bench.suite.SuiteLoader;
 import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.cli.Converters;
 import dev.sockbench.core.result.CaseStatus;
+import dev.sockbench.core.result.Environment;
+import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.loadgen.options.LoadOptions;
 import dev.sockbench.report.Reports;
@@ -28,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -51,12 +60,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs a suite: each case as a server process and a load generator process, then the report.",
             "",
-            "A suite is bundled (--suite smoke|quick|standard|full|handlers), a suite .yaml file (--suite FILE), or built from the options"
+            "A suite is bundled (--suite smoke|quick|standard|full|claims|handlers), a suite .yaml file (--suite FILE), or built from the options"
                     + " (an ad-hoc run): --models, --transports and the load generator's options below, e.g.",
             "  run --models nio-epoll,netty-epoll-et --transports tcp,unix-stream --shape sweep --slo p99=500us"
                     + " -c 32 --trials 3",
             "--resume DIR completes an interrupted run: only the cases (trials) not finished run, then the whole"
                     + " report renders.",
+            "Across hosts: --cluster NAME --members HOST,... --key-file FILE --server-on AGENT --load-on AGENT,... runs each"
+                    + " case's server and load on `sockbench agent`s (or a suite's placement: block); see the README.",
             ""
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -73,12 +84,15 @@ public final class RunCommand implements Callable<Integer> {
     static final String AD_HOC = "ad-hoc";
 
     private static final String ALL = "all";
+    /** An ad-hoc run across hosts: the transports that cross them. */
+    private static final List<String> ACROSS_HOSTS = List.of("tcp", "udp");
 
     @Option(
             names = {"--suite"},
             paramLabel = "SUITE",
             description = "The suite to run: smoke (CI, under a minute), quick (capacity per model, about 3 min),"
-                    + " standard (about 20 min), full (everything with 3 trials: hours), handlers (capacity per model under"
+                    + " standard (about 20 min), full (everything with 3 trials: hours), claims (the textbook claims about I/O models, with"
+                    + " verdicts: about 10 min), handlers (capacity per model under"
                     + " echo, json, protobuf, cpu=20us and block=2ms, about 10 min), or the path of a suite .yaml file (default: "
                     + DEFAULT_SUITE
                     + " when no ad-hoc option is given).")
@@ -135,6 +149,28 @@ public final class RunCommand implements Callable<Integer> {
                     "Also write JUnit XML: one test case per case, failed when INVALID or its objective was not met.")
     Path junit;
 
+    /** A run across a cluster: how this controller joins it. */
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
+    @Option(
+            names = {"--server-on"},
+            paramLabel = "AGENT",
+            description = "Run across a cluster: the agent that runs each case's server (with --load-on and the cluster"
+                    + " options; overrides a suite's placement:).")
+    String serverOn;
+
+    @Option(
+            names = {"--load-on"},
+            paramLabel = "AGENT",
+            split = ",",
+            description = "Run across a cluster: the agents each case's load is split over, comma-separated"
+                    + " (connections evenly, the rate in proportion).")
+    List<String> loadOn;
+
+    /** How long a run across a cluster waits for the placement's agents to be there. */
+    static final Duration AGENTS_DEADLINE = Duration.ofSeconds(60);
+
     @Spec
     CommandSpec spec;
 
@@ -151,7 +187,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         SuiteLoader loader = new SuiteLoader(catalog.get());
         if (resume != null && (suite != null || adHoc() || trials != null || out != null)) {
             throw new BadInputException("--resume completes a run as it was started, in its own folder: it takes no"
@@ -170,28 +206,43 @@ public final class RunCommand implements Callable<Integer> {
 
         Pinning pinning = Pinning.detect();
         ChildProcesses children = new ChildProcesses();
-        CaseRunner caseRunner = new CaseRunner(
+        CaseExecutor caseRunner = new CaseRunner(
                 CaseRunner.Settings.defaults(JavaCommand.current(), pinning),
                 ProcFs.system(),
                 children,
                 System::nanoTime,
                 System::currentTimeMillis);
+        Runnable stopChildren = children::stopAll;
+        Placement placement = placement(expanded);
+        ClusterCaseRunner clusterRunner = null;
+        if (placement != null) {
+            clusterRunner = joinCluster(placement, expanded, stderr);
+            caseRunner = clusterRunner;
+            stopChildren = clusterRunner::abortCurrent;
+        }
         SuiteRunner runner =
-                new SuiteRunner(caseRunner, children::stopAll, stdout, Clock.systemDefaultZone(), System::nanoTime);
+                new SuiteRunner(caseRunner, stopChildren, stdout, Clock.systemDefaultZone(), System::nanoTime);
         SuiteRunner.Finished run;
         try {
-            run = expanded != null
-                    ? runner.run(
-                            expanded,
-                            outDir,
-                            EnvironmentProbe.system(Home.dir()).capture(pinning))
-                    : runner.resume(resume, loader);
+            if (expanded != null) {
+                Environment environment = EnvironmentProbe.system(Home.dir()).capture(pinning);
+                if (clusterRunner != null) {
+                    environment = environment.withHosts(clusterRunner.hosts());
+                }
+                run = runner.run(expanded, outDir, environment);
+            } else {
+                run = runner.resume(resume, loader);
+            }
         } catch (IOException e) {
             // e.g. the disk filled up: every result file is written whole or not at all (ResultFiles)
             throw new BadInputException(
                     "cannot write the results in " + (resume != null ? resume : outDir) + ": " + e.getMessage()
                             + "; the files written so far are whole (./run.sh report renders them)",
                     e);
+        } finally {
+            if (clusterRunner != null) {
+                clusterRunner.close();
+            }
         }
 
         pointLatestAt(run.runDir(), stderr);
@@ -216,6 +267,70 @@ public final class RunCommand implements Callable<Integer> {
         return run.allValid() ? Cli.EXIT_OK : Cli.EXIT_INVALID;
     }
 
+    /**
+     * Where a run across a cluster puts the processes: {@code --server-on}/{@code --load-on}, else
+     * the suite's {@code placement:}; null for a run on this machine.
+     */
+    private Placement placement(Suite expanded) {
+        boolean flags = serverOn != null || loadOn != null;
+        Placement placement = null;
+        if (flags) {
+            placement = new Placement(serverOn, loadOn);
+        } else if (expanded != null) {
+            placement = Placement.ofSuite(expanded.source()).orElse(null);
+        }
+        if (resume != null && (flags || cluster.given() || acrossHosts(resume))) {
+            throw new BadInputException(
+                    "--resume completes a run on this machine; a run across a cluster cannot be resumed");
+        }
+        if (placement == null && cluster.given()) {
+            throw new BadInputException("the cluster options need a placement: --server-on AGENT --load-on AGENT,..."
+                    + " (or a suite with a placement: block)");
+        }
+        if (placement != null && !cluster.given()) {
+            throw new BadInputException(
+                    "a placement runs across a cluster: give --cluster NAME --members HOST,..." + " --key-file FILE");
+        }
+        return placement;
+    }
+
+    /** True when the run in {@code runDir} ran across a cluster (its environment lists the hosts). */
+    private static boolean acrossHosts(Path runDir) {
+        try {
+            return ResultFiles.readRun(runDir).environment().hosts() != null;
+        } catch (IOException | RuntimeException e) {
+            return false; // resume says what is wrong with the folder
+        }
+    }
+
+    /**
+     * Joins the cluster as its controller, once every case is known to split over the placement
+     * and the key file is safe; waits for the placement's agents.
+     */
+    private ClusterCaseRunner joinCluster(Placement placement, Suite expanded, PrintWriter stderr)
+            throws InterruptedException {
+        ClusterKey key = cluster.validate(false);
+        for (SuiteCase c : expanded.measured()) {
+            try {
+                placement.split(c.load().options(), c.transport());
+            } catch (BadInputException e) {
+                throw new BadInputException("case " + c.caseId() + ": " + e.getMessage(), e);
+            }
+        }
+        stderr.println("sockbench: joining cluster as its controller; servers on " + placement.server() + ", load on "
+                + String.join(",", placement.load()));
+        stderr.flush();
+        ClusterCaseRunner runner =
+                ClusterCaseRunner.join(cluster, key, placement, ClusterCaseRunner.Settings.defaults());
+        try {
+            runner.awaitAgents(AGENTS_DEADLINE);
+        } catch (RuntimeException | InterruptedException e) {
+            runner.close();
+            throw e;
+        }
+        return runner;
+    }
+
     /** The suite to run: {@code --suite}, or the ad-hoc one, with {@code --trials} applied. */
     private Suite suite(SuiteLoader loader) {
         boolean adHoc = models != null
@@ -234,7 +349,9 @@ public final class RunCommand implements Callable<Integer> {
                         AD_HOC,
                         SuiteLoader.adHoc(
                                 models != null ? models : List.of(ALL),
-                                transports != null ? transports : List.of(ALL),
+                                transports != null
+                                        ? transports
+                                        : serverOn != null || loadOn != null ? ACROSS_HOSTS : List.of(ALL),
                                 load,
                                 serverThreads,
                                 trials != null ? trials : 1))

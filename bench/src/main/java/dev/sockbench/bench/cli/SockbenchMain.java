@@ -1,5 +1,6 @@
 package dev.sockbench.bench.cli;
 
+import dev.sockbench.bench.cluster.AgentCommand;
 import dev.sockbench.bench.proxy.ProxyCommand;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.loadgen.LoadgenMain;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
             LoadgenMain.class,
             ProxyCommand.class,
             ReportCommand.class,
-            CompareCommand.class
+            CompareCommand.class,
+            AgentCommand.class
         })
 public final class SockbenchMain implements Callable<Integer> {
     @Spec

@@ -106,7 +106,8 @@ public final class LoadgenProcess {
         return stderr.tail();
     }
 
-    private void kill() {
+    /** Kills the generator at once (a case aborted from elsewhere, e.g. its controller left). */
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import dev.sockbench.bench.metrics.CostMeter;
 import dev.sockbench.bench.metrics.ProcFs;
 import dev.sockbench.bench.metrics.ProcessSample;
 import dev.sockbench.bench.metrics.ServerSampler;
+import dev.sockbench.bench.metrics.SyscallCounter;
 import dev.sockbench.bench.process.CaseFailedException;
 import dev.sockbench.bench.process.ChildProcesses;
 import dev.sockbench.bench.process.JavaCommand;
@@ -22,8 +23,10 @@ import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.core.result.ServerCost;
 import dev.sockbench.core.server.PinnedVirtualThreads;
 import dev.sockbench.core.server.ServerModel;
+import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.LoadgenMain;
 import dev.sockbench.loadgen.WarmupPolicy;
+import dev.sockbench.loadgen.options.LoadOptions;
 import dev.sockbench.servers.ServerModels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,11 +50,12 @@ import java.util.function.LongSupplier;
  * <p>A case folder holds {@code summary.json} and {@code latency.hlog} (the results) and the
  * processes' output for diagnosis: {@code server.log}, {@code loadgen.log} and {@code gc.log}
  * (and {@code load.json} when the case failed after the generator wrote it); a server on virtual
- * threads also leaves {@code pinned.jfr}, the JFR recording its pin count comes from.
+ * threads also leaves {@code pinned.jfr}, the JFR recording its pin count comes from; a case with
+ * {@code syscalls: true} leaves {@code syscalls.json} and strace's own table ({@link SyscallCounter}).
  *
  * <p>One case at a time; not thread-safe.
  */
-public final class CaseRunner {
+public final class CaseRunner implements CaseExecutor {
     public static final String SERVER_LOG = "server.log";
     public static final String LOADGEN_LOG = "loadgen.log";
     /** The server's recording of pinned virtual threads (models on virtual threads only). */
@@ -121,21 +125,18 @@ public final class CaseRunner {
         this.epochMsClock = epochMsClock;
     }
 
+    /** How this runner starts processes and how long it lets them take. */
+    public Settings settings() {
+        return settings;
+    }
+
     /** Runs {@code c} with its files in {@code caseDir}; never throws for a failing case. */
+    @Override
     public CaseOutcome run(SuiteCase c, Path caseDir) {
         List<String> warnings = new ArrayList<>();
         try {
             Files.createDirectories(caseDir);
-            CaseSummary summary = measure(c, caseDir, warnings);
-            CaseEntry entry = new CaseEntry(
-                    c.caseId(),
-                    c.model(),
-                    c.transport().id(),
-                    c.load().shape(),
-                    CaseStatus.MEASURED,
-                    summary.valid(),
-                    summary.invalidReasons());
-            return new CaseOutcome(entry, summary, warnings);
+            return measured(c, measure(c, caseDir, warnings), warnings);
         } catch (CaseFailedException e) {
             return failed(c, e.getMessage(), warnings);
         } catch (IOException e) {
@@ -143,8 +144,21 @@ public final class CaseRunner {
         }
     }
 
+    /** The entry of a case measured to its end, valid or not by its summary. */
+    public static CaseOutcome measured(SuiteCase c, CaseSummary summary, List<String> warnings) {
+        CaseEntry entry = new CaseEntry(
+                c.caseId(),
+                c.model(),
+                c.transport().id(),
+                c.load().shape(),
+                CaseStatus.MEASURED,
+                summary.valid(),
+                summary.invalidReasons());
+        return new CaseOutcome(entry, summary, warnings);
+    }
+
     /** The entry of a case that did not run to its end. */
-    static CaseOutcome failed(SuiteCase c, String reason, List<String> warnings) {
+    public static CaseOutcome failed(SuiteCase c, String reason, List<String> warnings) {
         CaseEntry entry = new CaseEntry(
                 c.caseId(), c.model(), c.transport().id(), c.load().shape(), CaseStatus.FAILED, false, List.of(reason));
         return new CaseOutcome(entry, null, warnings);
@@ -153,58 +167,35 @@ public final class CaseRunner {
     private CaseSummary measure(SuiteCase c, Path caseDir, List<String> warnings)
             throws CaseFailedException, IOException {
         Path loadFile = caseDir.resolve(ResultFiles.LOAD_REPORT_FILE);
-        Path gcLog = caseDir.resolve(ResultFiles.GC_LOG_FILE);
-        Path pinnedEvents = caseDir.resolve(PINNED_EVENTS);
-        List<String> serverArgs = new ArrayList<>(List.of(
-                "--model", c.model(), "--transport", c.transport().id(), "--pinned-events", pinnedEvents.toString()));
-        serverArgs.addAll(c.load().serverArgs());
-        Optional<Path> executable = ServerModels.find(c.model()).flatMap(ServerModel::executable);
-        List<String> serverCommand = new ArrayList<>();
-        if (executable.isPresent()) {
-            // A program of its own (the native reference): started directly, measured itself.
-            serverCommand.addAll(settings.pinning().commandPrefix(Role.SERVER));
-            serverCommand.add(executable.get().toString());
-            serverCommand.addAll(serverArgs);
-        } else {
-            serverCommand.addAll(settings.java()
-                    .build(
-                            settings.pinning().commandPrefix(Role.SERVER),
-                            List.of(GcPauses.jvmFlag(gcLog)),
-                            settings.serverMain(),
-                            serverArgs));
-        }
+        List<String> serverCommand =
+                serverCommand(c.model(), c.transport().id(), c.load().serverArgs(), caseDir);
 
         try (ServerProcess server =
                 ServerProcess.start(serverCommand, caseDir.resolve(SERVER_LOG), settings.readyDeadline(), children)) {
-            long idleRssBytes = sample(server).rssBytes();
+            long idleRssBytes = idleRssBytes(server);
             KernelCounters kernelBefore = kernelCounters(warnings);
 
-            List<String> loadgenArgs = LoadgenMain.arguments(
-                    server.endpoint(), c.load().options(), loadFile, caseDir.resolve(ResultFiles.LATENCY_LOG_FILE));
-            List<String> loadgenPrefix = List.of();
-            if (settings.pinning().pinned()) {
-                // The generator's workers alone on its CPUs; the rest of its JVM (JIT, GC, the run
-                // thread) beside the server, so that none of it takes a polling worker's CPU.
-                loadgenPrefix = settings.pinning().commandPrefix(Role.SERVER);
-                loadgenArgs.addAll(
-                        LoadgenMain.workerCpusArguments(settings.pinning().loadgen()));
-            }
-            List<String> loadgenCommand = settings.java()
-                    .build(
-                            loadgenPrefix,
-                            c.load().options().shape().paced() ? WarmupPolicy.GENERATOR_JVM_FLAGS : List.of(),
-                            settings.loadgenMain(),
-                            loadgenArgs);
+            List<String> loadgenCommand =
+                    loadgenCommand(server.endpoint(), c.load().options(), caseDir);
 
-            ServerSampler sampler = new ServerSampler(
-                    proc,
-                    server.pid(),
-                    () -> server.usage(settings.usageDeadline()),
-                    settings.samplePeriod(),
-                    epochMsClock);
+            ServerSampler sampler = sampler(server);
+            SyscallCounter syscalls =
+                    c.load().countSyscalls() ? new SyscallCounter(server.pid(), caseDir, children) : null;
             LoadgenProcess loadgen = LoadgenProcess.start(
-                    loadgenCommand, caseDir.resolve(LOADGEN_LOG), sampler::onPhase, children, nanoClock);
+                    loadgenCommand,
+                    caseDir.resolve(LOADGEN_LOG),
+                    phase -> {
+                        sampler.onPhase(phase);
+                        if (syscalls != null) {
+                            syscalls.onPhase(phase);
+                        }
+                    },
+                    children,
+                    nanoClock);
             int exit = loadgen.awaitExit(settings.silenceLimit());
+            if (syscalls != null && syscalls.problem() != null) {
+                warnings.add("system calls not counted: " + syscalls.problem());
+            }
             KernelCounters kernelAfter = kernelCounters(warnings);
             KernelCounters kernel =
                     kernelBefore == null || kernelAfter == null ? null : kernelAfter.minus(kernelBefore);
@@ -218,35 +209,8 @@ public final class CaseRunner {
             if (stopProblem != null) {
                 warnings.add(stopProblem);
             }
-            if (exit == 2) {
-                throw new CaseFailedException("load generator rejected the case (exit 2): " + loadgen.lastLine());
-            }
-            if (exit != 0 && exit != 1) {
-                throw new CaseFailedException("load generator exited with code " + exit + ": " + loadgen.lastLine());
-            }
-            if (!Files.isRegularFile(loadFile)) {
-                throw new CaseFailedException("load generator (exit " + exit + ") wrote no "
-                        + ResultFiles.LOAD_REPORT_FILE + ": " + loadgen.lastLine());
-            }
-            LoadReport load = readLoadReport(loadFile);
-            ServerCost cost = null;
-            ServerSampler.Interval interval = sampler.result();
-            if (interval == null) {
-                warnings.add("server cost not measured: " + sampler.problem());
-            } else {
-                if (interval.usageProblem() != null) {
-                    String warning = "server CPU time and context switches not measured: " + interval.usageProblem();
-                    warnings.add(warning);
-                    server.note(warning);
-                }
-                GcPauses gc = Files.isRegularFile(gcLog)
-                        ? GcPauses.read(gcLog, interval.startEpochMs(), interval.endEpochMs())
-                        : null;
-                Long pins = Files.isRegularFile(pinnedEvents)
-                        ? PinnedVirtualThreads.count(pinnedEvents, interval.startEpochMs(), interval.endEpochMs())
-                        : null;
-                cost = CostMeter.cost(idleRssBytes, interval, load, gc, pins);
-            }
+            LoadReport load = loadReport(loadgen, exit, loadFile);
+            ServerCost cost = serverCost(server, sampler, idleRssBytes, load, caseDir, warnings);
             CaseSummary summary = CaseSummary.from(load)
                     .caseId(c.caseId())
                     .model(c.model())
@@ -257,6 +221,133 @@ public final class CaseRunner {
             Files.delete(loadFile);
             return summary;
         }
+    }
+
+    /**
+     * The command line of a case's server: {@code model} on {@code transport} with {@code
+     * serverArgs} (the load's, and {@code --bind} where it must listen elsewhere than loopback),
+     * pinned to the server's CPUs, its GC log and pin recording in {@code caseDir}. Used by this
+     * runner and by a cluster agent ({@code bench.cluster.Agent}) alike.
+     */
+    public List<String> serverCommand(String model, String transport, List<String> serverArgs, Path caseDir) {
+        List<String> args = new ArrayList<>(List.of(
+                "--model",
+                model,
+                "--transport",
+                transport,
+                "--pinned-events",
+                caseDir.resolve(PINNED_EVENTS).toString()));
+        args.addAll(serverArgs);
+        Optional<Path> executable = ServerModels.find(model).flatMap(ServerModel::executable);
+        List<String> command = new ArrayList<>();
+        if (executable.isPresent()) {
+            // A program of its own (the native reference): started directly, measured itself.
+            command.addAll(settings.pinning().commandPrefix(Role.SERVER));
+            command.add(executable.get().toString());
+            command.addAll(args);
+            return command;
+        }
+        return settings.java()
+                .build(
+                        settings.pinning().commandPrefix(Role.SERVER),
+                        List.of(GcPauses.jvmFlag(caseDir.resolve(ResultFiles.GC_LOG_FILE))),
+                        settings.serverMain(),
+                        args);
+    }
+
+    /**
+     * The command line of a case's load generator against {@code target}: its report and interval
+     * log in {@code caseDir}, its workers pinned to the generator's CPUs. Used by this runner and by
+     * a cluster agent alike.
+     */
+    public List<String> loadgenCommand(Endpoint target, LoadOptions options, Path caseDir) {
+        List<String> loadgenArgs = LoadgenMain.arguments(
+                target,
+                options,
+                caseDir.resolve(ResultFiles.LOAD_REPORT_FILE),
+                caseDir.resolve(ResultFiles.LATENCY_LOG_FILE));
+        List<String> loadgenPrefix = List.of();
+        if (settings.pinning().pinned()) {
+            // The generator's workers alone on its CPUs; the rest of its JVM (JIT, GC, the run
+            // thread) beside the server, so that none of it takes a polling worker's CPU.
+            loadgenPrefix = settings.pinning().commandPrefix(Role.SERVER);
+            loadgenArgs.addAll(
+                    LoadgenMain.workerCpusArguments(settings.pinning().loadgen()));
+        }
+        return settings.java()
+                .build(
+                        loadgenPrefix,
+                        options.shape().paced() ? WarmupPolicy.GENERATOR_JVM_FLAGS : List.of(),
+                        settings.loadgenMain(),
+                        loadgenArgs);
+    }
+
+    /** A sampler of {@code server}'s cost with this runner's period and deadlines; feed it the generator's phases. */
+    public ServerSampler sampler(ServerProcess server) {
+        return new ServerSampler(
+                proc,
+                server.pid(),
+                () -> server.usage(settings.usageDeadline()),
+                settings.samplePeriod(),
+                epochMsClock);
+    }
+
+    /** The server's idle RSS, read before the load starts. */
+    public long idleRssBytes(ServerProcess server) throws CaseFailedException {
+        return sample(server).rssBytes();
+    }
+
+    /**
+     * What the server cost over the measured interval {@code sampler} saw, per request of {@code
+     * load}, with its GC pauses and pins from {@code caseDir}; null (with a warning) when not
+     * measured. Call it once the server has stopped.
+     */
+    public static ServerCost serverCost(
+            ServerProcess server,
+            ServerSampler sampler,
+            long idleRssBytes,
+            LoadReport load,
+            Path caseDir,
+            List<String> warnings)
+            throws IOException {
+        ServerSampler.Interval interval = sampler.result();
+        if (interval == null) {
+            warnings.add("server cost not measured: " + sampler.problem());
+            return null;
+        }
+        if (interval.usageProblem() != null) {
+            String warning = "server CPU time and context switches not measured: " + interval.usageProblem();
+            warnings.add(warning);
+            server.note(warning);
+        }
+        Path gcLog = caseDir.resolve(ResultFiles.GC_LOG_FILE);
+        Path pinnedEvents = caseDir.resolve(PINNED_EVENTS);
+        GcPauses gc = Files.isRegularFile(gcLog)
+                ? GcPauses.read(gcLog, interval.startEpochMs(), interval.endEpochMs())
+                : null;
+        Long pins = Files.isRegularFile(pinnedEvents)
+                ? PinnedVirtualThreads.count(pinnedEvents, interval.startEpochMs(), interval.endEpochMs())
+                : null;
+        return CostMeter.cost(idleRssBytes, interval, load, gc, pins);
+    }
+
+    /**
+     * The report of a generator that exited with {@code exit}, read from {@code loadFile}.
+     *
+     * @throws CaseFailedException when it rejected the case, failed, or wrote no readable report
+     */
+    public static LoadReport loadReport(LoadgenProcess loadgen, int exit, Path loadFile) throws CaseFailedException {
+        if (exit == 2) {
+            throw new CaseFailedException("load generator rejected the case (exit 2): " + loadgen.lastLine());
+        }
+        if (exit != 0 && exit != 1) {
+            throw new CaseFailedException("load generator exited with code " + exit + ": " + loadgen.lastLine());
+        }
+        if (!Files.isRegularFile(loadFile)) {
+            throw new CaseFailedException("load generator (exit " + exit + ") wrote no " + ResultFiles.LOAD_REPORT_FILE
+                    + ": " + loadgen.lastLine());
+        }
+        return readLoadReport(loadFile);
     }
 
     private static LoadReport readLoadReport(Path file) throws CaseFailedException {

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class SuiteRunner {
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
 
-    private final CaseRunner caseRunner;
+    private final CaseExecutor caseRunner;
     private final Runnable stopChildren;
     private final PrintWriter out;
     private final Clock clock;
@@ -51,7 +51,7 @@ public final class SuiteRunner {
      * @param out where progress goes
      */
     public SuiteRunner(
-            CaseRunner caseRunner, Runnable stopChildren, PrintWriter out, Clock clock, LongSupplier nanoClock) {
+            CaseExecutor caseRunner, Runnable stopChildren, PrintWriter out, Clock clock, LongSupplier nanoClock) {
         this.caseRunner = caseRunner;
         this.stopChildren = stopChildren;
         this.out = out;
@@ -161,8 +161,11 @@ public final class SuiteRunner {
         return new Finished(runDir, record.snapshot());
     }
 
-    /** Removes what an interrupted attempt left in a case's (or trial's) folder before it runs again. */
-    private static void deleteLeftovers(Path dir) throws IOException {
+    /**
+     * Removes a folder and all it holds, if it is there: what an interrupted attempt left in a
+     * case's (or trial's) folder before it runs again; a case's files on a cluster agent once sent.
+     */
+    public static void deleteLeftovers(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }

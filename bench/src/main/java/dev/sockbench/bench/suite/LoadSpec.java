@@ -23,8 +23,14 @@ import java.util.Objects;
  *
  * @param options the load generator's options; held as a copy, handed out as one
  * @param serverThreads the server's {@code --threads}; null for the model's default
+ * @param countSyscalls whether the runner counts the server's system calls in the measured interval
+ *     ({@code strace}, which slows the server: {@code bench.metrics.SyscallCounter})
  */
-public record LoadSpec(LoadOptions options, Integer serverThreads) {
+public record LoadSpec(LoadOptions options, Integer serverThreads, boolean countSyscalls) {
+    public LoadSpec(LoadOptions options, Integer serverThreads) {
+        this(options, serverThreads, false);
+    }
+
     public LoadSpec {
         options = options.copy();
         Objects.requireNonNull(options.shape(), "shape");
@@ -118,6 +124,9 @@ public record LoadSpec(LoadOptions options, Integer serverThreads) {
         }
         if (handling.offload() > 0) {
             label.append("-off").append(handling.offload());
+        }
+        if (countSyscalls) {
+            label.append("-strace");
         }
         return label.toString();
     }

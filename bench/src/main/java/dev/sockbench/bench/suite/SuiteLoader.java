@@ -51,10 +51,13 @@ import java.util.function.Function;
  * case it would reject fails here, before any process starts. An unknown key, id, malformed
  * value or a load the generator rejects is a {@link BadInputException} naming the suite, the
  * entry and the option or the accepted values.
+ *
+ * <p>A top-level {@code placement:} block ({@code server: HOST}, {@code load: [H1, H2]}) says
+ * where a run across a cluster puts the processes; {@code bench.cluster.Placement} reads it.
  */
 public final class SuiteLoader {
     /** The suites shipped in the jar, under {@code suites/<name>.yaml}. */
-    public static final List<String> BUNDLED = List.of("smoke", "quick", "standard", "full", "handlers");
+    public static final List<String> BUNDLED = List.of("smoke", "quick", "standard", "full", "claims", "handlers");
 
     /** The load keys: the load generator's long option names without their dashes, e.g. {@code rate}. */
     static final List<String> LOAD_KEYS =
@@ -63,8 +66,11 @@ public final class SuiteLoader {
     /** The server's {@code --threads}, beside the load keys. */
     static final String SERVER_THREADS = "server-threads";
 
+    /** {@code syscalls: true}: count the server's system calls with strace (a case of its own: strace slows it). */
+    static final String SYSCALLS = "syscalls";
+
     private static final String TRIALS = "trials";
-    private static final Set<String> TOP_KEYS = Set.of("description", TRIALS, "defaults", "cases");
+    private static final Set<String> TOP_KEYS = Set.of("description", TRIALS, "defaults", "cases", "placement");
     private static final String ALL = "all";
 
     private final ModelCatalog catalog;
@@ -111,6 +117,7 @@ public final class SuiteLoader {
         checkKeys(root, TOP_KEYS, where);
         List<String> keys = new ArrayList<>(LOAD_KEYS);
         keys.add(SERVER_THREADS);
+        keys.add(SYSCALLS);
         List<String> defaultArgs = List.of();
         Integer defaultServerThreads = null;
         if (root.has("defaults")) {
@@ -138,9 +145,10 @@ public final class SuiteLoader {
             args.addAll(loadArgs(node, at)); // later wins: the case overrides the defaults
             LoadOptions options = options(args, at);
             Integer serverThreads = serverThreads(node, defaultServerThreads, at);
+            boolean syscalls = syscalls(node, at);
             for (String model : models) {
                 for (Transport transport : transports) {
-                    entries.add(new Entry(model, transport, load(options, serverThreads, transport, at)));
+                    entries.add(new Entry(model, transport, load(options, serverThreads, syscalls, transport, at)));
                 }
             }
         }
@@ -282,7 +290,8 @@ public final class SuiteLoader {
      * The cell's load: {@code options} resolved on {@code transport} as the load generator will
      * (so a load it would reject fails here), with what the runner relies on set explicitly.
      */
-    private static LoadSpec load(LoadOptions options, Integer serverThreads, Transport transport, String at) {
+    private static LoadSpec load(
+            LoadOptions options, Integer serverThreads, boolean syscalls, Transport transport, String at) {
         dev.sockbench.loadgen.LoadSpec spec;
         try {
             spec = options.resolve(transport);
@@ -294,7 +303,20 @@ public final class SuiteLoader {
                 .framing(spec.framing())
                 .warmup(Duration.ofNanos(spec.warmupNs()))
                 .duration(Duration.ofNanos(spec.durationNs()));
-        return new LoadSpec(explicit, serverThreads);
+        return new LoadSpec(explicit, serverThreads, syscalls);
+    }
+
+    /** A case's {@code syscalls}: true or false (absent). */
+    private static boolean syscalls(JsonNode node, String at) {
+        JsonNode value = node.get(SYSCALLS);
+        if (value == null) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new BadInputException(
+                    at + ": '" + SYSCALLS + "' must be true or false, got '" + value.asText() + "'");
+        }
+        return value.asBoolean();
     }
 
     /** {@code server-threads}, or {@code base} when absent. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sockbench.bench.suite.TableCatalog;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.result.CaseStatus;
+import dev.sockbench.core.result.Environment;
 import dev.sockbench.core.result.RunResult.CaseEntry;
+import dev.sockbench.core.result.TestRuns;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -37,7 +39,7 @@ class RunCommandTest {
     void anUnknownSuiteIsBadInput(@TempDir Path out) {
         assertBadInput(
                 run("--suite", "quik", "--out", out.toString()),
-                "unknown suite 'quik'; accepted: smoke, quick, standard, full, handlers, or the path of a suite .yaml file");
+                "unknown suite 'quik'; accepted: smoke, quick, standard, full, claims, handlers, or the path of a suite .yaml file");
     }
 
     @Test
@@ -94,10 +96,55 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunAcrossHostsIsNotResumed(@TempDir Path runDir) throws Exception {
+        TestRuns.write(runDir, "spread", List.of());
+        TestRuns.acrossHosts(runDir, List.of(new Environment.Host("h1", "10.0.0.2:5701", null)));
+        assertBadInput(run("--resume", runDir.toString()), "a run across a cluster cannot be resumed");
+    }
+
+    @Test
     void anOutThatIsAFileIsBadInput(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("results"), "not a folder");
 
         assertBadInput(run("--suite", "smoke", "--out", file.toString()), "--out " + file + " is a file");
+    }
+
+    @Test
+    void aRunAcrossHostsWithAMissingOrUnsafePieceIsOneLineOfBadInput(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("cluster.key");
+        Files.write(key, new byte[32]);
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path shared = dir.resolve("shared.key");
+        Files.write(shared, new byte[32]);
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        String out = dir.resolve("out").toString();
+        String[] cluster = {"--cluster", "lab", "--members", "127.0.0.1:1", "--interface", "127.0.0.1"};
+        String[] adHoc = {"--models", "nio-epoll", "--transports", "tcp", "--out", out};
+
+        assertBadInput(
+                run(concat(new String[] {"--server-on", "h0", "--load-on", "h1"}, adHoc)),
+                "a placement runs across a cluster");
+        assertBadInput(
+                run(concat(cluster, new String[] {"--key-file", key.toString()}, adHoc)),
+                "the cluster options need a placement");
+        String[] placed = {"--server-on", "h0", "--load-on", "h1,h2"};
+        assertBadInput(
+                run(concat(cluster, new String[] {"--key-file", shared.toString()}, placed, adHoc)),
+                "readable by others",
+                "chmod 600");
+        assertBadInput(run(concat(cluster, placed, adHoc)), "--key-file FILE is required");
+        assertBadInput(
+                run(concat(cluster, new String[] {"--key-file", key.toString(), "-c", "1"}, placed, adHoc)),
+                "1 connections cannot be split over 2 load agents");
+        assertBadInput(
+                run(concat(cluster, new String[] {"--key-file", key.toString()}, placed, new String[] {
+                    "--models", "nio-epoll", "--transports", "unix-stream", "--out", out
+                })),
+                "cannot cross hosts");
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
 
     @Test

@@ -307,7 +307,7 @@ class SuiteLoaderTest {
         assertThatThrownBy(() -> loader.load("quik"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(
-                        "unknown suite 'quik'; accepted: smoke, quick, standard, full, handlers, or the path of a suite .yaml file");
+                        "unknown suite 'quik'; accepted: smoke, quick, standard, full, claims, handlers, or the path of a suite .yaml file");
     }
 
     @Test

@@ -43,6 +43,7 @@ import java.util.List;
  * server     {@link ServerCost}           when the harness measured the server
  * kernel     {@link KernelCounters}       when the harness read them
  * trials     {@link TrialStats}           when the case ran several times (--trials)
+ * cluster    {@link ClusterRun}           when the case ran across a cluster's agents (run --cluster)
  * </pre>
  *
  * <p>A case run several times has one folder per trial, {@code cases/<case-id>/trial-<k>/}, each
@@ -79,6 +80,8 @@ import java.util.List;
  * @param server what it cost the server process; null when not measured
  * @param kernel the kernel's drop counters over the whole case; null when not read
  * @param trials the statistics over the case's trials; null when it ran once
+ * @param cluster the hosts of a case run across a cluster and each load agent's part; null when
+ *     it ran on one machine
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseSummary(
@@ -96,7 +99,8 @@ public record CaseSummary(
         GeneratorCheck generator,
         ServerCost server,
         KernelCounters kernel,
-        TrialStats trials)
+        TrialStats trials,
+        ClusterRun cluster)
         implements MeasuredLoad {
 
     public CaseSummary {
@@ -120,7 +124,8 @@ public record CaseSummary(
                 generator,
                 server,
                 kernel,
-                value);
+                value,
+                cluster);
     }
 
     /**
@@ -138,6 +143,7 @@ public record CaseSummary(
         private String model;
         private ServerCost server;
         private KernelCounters kernel;
+        private ClusterRun cluster;
 
         private Builder(LoadReport report) {
             this.report = report;
@@ -165,6 +171,12 @@ public record CaseSummary(
             return this;
         }
 
+        /** Where the case's processes ran, when across a cluster. */
+        public Builder cluster(ClusterRun value) {
+            cluster = value;
+            return this;
+        }
+
         public CaseSummary build() {
             return new CaseSummary(
                     ResultFiles.FORMAT,
@@ -181,7 +193,8 @@ public record CaseSummary(
                     report.generator(),
                     server,
                     kernel,
-                    null);
+                    null,
+                    cluster);
         }
     }
 }

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param hostname the host's name
  * @param pinning role (server, loadgen) to the CPU list it was pinned to; empty when not pinned
  * @param pinningNote one line on the pinning: which role ran where, or why nothing was pinned
+ * @param hosts a run across a cluster: each agent's host, its environment as it captured it (the
+ *     fields above are the controller's); null for a run on one machine
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Environment(
@@ -36,4 +38,66 @@ public record Environment(
         Long memoryBytes,
         String hostname,
         Map<String, String> pinning,
-        String pinningNote) {}
+        String pinningNote,
+        List<Host> hosts) {
+
+    /** The environment of a run on one machine (no {@link #hosts}). */
+    public Environment(
+            String sockbenchVersion,
+            String gitSha,
+            String jdk,
+            List<String> jvmFlags,
+            List<String> loadgenJvmFlags,
+            String os,
+            String kernel,
+            String cpuModel,
+            int cpus,
+            Long memoryBytes,
+            String hostname,
+            Map<String, String> pinning,
+            String pinningNote) {
+        this(
+                sockbenchVersion,
+                gitSha,
+                jdk,
+                jvmFlags,
+                loadgenJvmFlags,
+                os,
+                kernel,
+                cpuModel,
+                cpus,
+                memoryBytes,
+                hostname,
+                pinning,
+                pinningNote,
+                null);
+    }
+
+    /** This environment with the hosts of a run across a cluster. */
+    public Environment withHosts(List<Host> value) {
+        return new Environment(
+                sockbenchVersion,
+                gitSha,
+                jdk,
+                jvmFlags,
+                loadgenJvmFlags,
+                os,
+                kernel,
+                cpuModel,
+                cpus,
+                memoryBytes,
+                hostname,
+                pinning,
+                pinningNote,
+                List.copyOf(value));
+    }
+
+    /**
+     * One agent of a run across a cluster.
+     *
+     * @param agent its name, as placements call it
+     * @param address the address it joined the cluster on
+     * @param environment its host as it captured it
+     */
+    public record Host(String agent, String address, Environment environment) {}
+}

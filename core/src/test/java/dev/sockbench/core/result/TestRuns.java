@@ -117,6 +117,21 @@ public final class TestRuns {
         ResultFiles.writeJson(runDir.resolve(ResultFiles.RUN_FILE), run);
     }
 
+    /** Rewrites {@code runDir}'s run.json as a run across a cluster with {@code hosts}. */
+    public static void acrossHosts(Path runDir, List<Environment.Host> hosts) throws IOException {
+        RunResult run = ResultFiles.readRun(runDir);
+        ResultFiles.writeJson(
+                runDir.resolve(ResultFiles.RUN_FILE),
+                new RunResult(
+                        run.format(),
+                        run.runId(),
+                        run.suite(),
+                        run.startedAt(),
+                        run.finishedAt(),
+                        run.environment().withHosts(hosts),
+                        run.cases()));
+    }
+
     /** One metric of a trials block times {@code factor}: its values and what was computed from them. */
     private static void scale(JsonNode metric, double factor) {
         if (metric == null) {

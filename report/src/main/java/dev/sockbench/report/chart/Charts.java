@@ -111,6 +111,11 @@ public final class Charts {
         return AnswerChart.create(title, valueLabel, bars, palette);
     }
 
+    /** Horizontal stacked bars, parts of a whole per category (the claims page's system calls per request). */
+    public static JFreeChart stacked(String title, String valueLabel, List<StackedBarChart.Part> parts) {
+        return StackedBarChart.create(title, valueLabel, parts);
+    }
+
     static void style(JFreeChart chart, Plot plot) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(TITLE_FONT);

@@ -26,17 +26,35 @@ public final class ScalingChart {
 
     /** What varies along x, and the figure drawn below the p99. */
     public enum Axis {
-        IDLE_CONNECTIONS("idle connections (log scale)", "server RSS per connection (KiB)", "#,##0.#"),
-        PAYLOAD("payload (bytes, log scale)", "rate (req/s)", "#,##0");
+        IDLE_CONNECTIONS(
+                "idle connections (log scale)",
+                "server RSS per connection (KiB)",
+                "#,##0.#",
+                "the idle connections held beside it"),
+        PAYLOAD("payload (bytes, log scale)", "rate (req/s)", "#,##0", "the payload"),
+        /** The claims page: descriptors a server watches, against what a request costs it. */
+        DESCRIPTORS(
+                "descriptors watched: idle connections (log scale)",
+                "server CPU per request (µs)",
+                "#,##0.#",
+                "the idle connections held beside it"),
+        /** The claims page: active connections in a closed loop, against what a request costs. */
+        ACTIVE_CONNECTIONS(
+                "active connections, closed loop (log scale)",
+                "server CPU per request (µs)",
+                "#,##0.#",
+                "the number of connections");
 
         final String label;
         final String secondLabel;
         final String secondFormat;
+        final String varies;
 
-        Axis(String label, String secondLabel, String secondFormat) {
+        Axis(String label, String secondLabel, String secondFormat, String varies) {
             this.label = label;
             this.secondLabel = secondLabel;
             this.secondFormat = secondFormat;
+            this.varies = varies;
         }
 
         /** The figure below the p99, for people. */
@@ -117,10 +135,8 @@ public final class ScalingChart {
             panel.setRangeGridlinePaint(Charts.GRID);
         }
         JFreeChart chart = new JFreeChart(title, Charts.TITLE_FONT, plot, true);
-        chart.addSubtitle(new TextTitle(
-                "each point one case · the same load but for "
-                        + (axis == Axis.PAYLOAD ? "the payload" : "the idle connections held beside it"),
-                Charts.SUBTITLE_FONT));
+        chart.addSubtitle(
+                new TextTitle("each point one case · the same load but for " + axis.varies, Charts.SUBTITLE_FONT));
         Charts.style(chart, plot);
         return chart;
     }

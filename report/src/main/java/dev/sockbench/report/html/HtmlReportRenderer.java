@@ -14,6 +14,7 @@ import dev.sockbench.report.cases.ReportCase;
 import dev.sockbench.report.cases.ReportStatus;
 import dev.sockbench.report.chart.Charts;
 import dev.sockbench.report.chart.Palette;
+import dev.sockbench.report.claims.Claims;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 groups,
                 scaling,
                 notMeasured,
-                JmhResults.copyLatest(runDir, reportDir));
+                JmhResults.copyLatest(runDir, reportDir),
+                Claims.any(Claims.evaluate(cases)),
+                Hosts.of(cases));
         StringWriter html = new StringWriter();
         TEMPLATE.execute(html, page).flush();
         ResultFiles.writeAtomically(
@@ -264,7 +267,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         return cases.size() + (cases.size() == 1 ? " case" : " cases") + (parts.isEmpty() ? "" : ": " + parts);
     }
 
-    private static List<Page.NameValue> environment(Environment env) {
+    static List<Page.NameValue> environment(Environment env) {
         if (env == null) {
             return List.of(new Page.NameValue("environment", "not recorded"));
         }
@@ -277,7 +280,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
                                 .map(e -> e.getKey() + " on CPUs " + e.getValue())
                                 .sorted()
                                 .collect(Collectors.joining("; "));
-        return List.of(
+        List<Page.NameValue> rows = new ArrayList<>(List.of(
                 new Page.NameValue("JDK", orUnknown(env.jdk())),
                 new Page.NameValue("JVM flags", flags(env.jvmFlags())),
                 new Page.NameValue("load generator JVM adds (paced shapes)", flags(env.loadgenJvmFlags())),
@@ -293,7 +296,29 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 new Page.NameValue("CPU pinning", pinning),
                 new Page.NameValue("host", orUnknown(env.hostname())),
                 new Page.NameValue("sockbench", orUnknown(env.sockbenchVersion())),
-                new Page.NameValue("git commit", orUnknown(env.gitSha())));
+                new Page.NameValue("git commit", orUnknown(env.gitSha()))));
+        if (env.hosts() != null) {
+            // A run across a cluster: the rows above are the controller's; each agent's host here.
+            for (Environment.Host host : env.hosts()) {
+                Environment e = host.environment();
+                rows.add(new Page.NameValue(
+                        "agent " + host.agent(),
+                        orUnknown(host.address())
+                                + (e == null
+                                        ? ": environment not reported"
+                                        : String.format(
+                                                Locale.ROOT,
+                                                ": %s, %d × %s, kernel %s, %s; %s; git %s",
+                                                orUnknown(e.hostname()),
+                                                e.cpus(),
+                                                orUnknown(e.cpuModel()),
+                                                orUnknown(e.kernel()),
+                                                orUnknown(e.jdk()),
+                                                orUnknown(e.pinningNote()),
+                                                orUnknown(e.gitSha())))));
+            }
+        }
+        return rows;
     }
 
     /** An ISO-8601 instant to the second, in UTC: {@code 2026-11-29 11:12:05 UTC}; other text as is. */

@@ -20,7 +20,26 @@ record Page(
         List<GroupView> groups,
         List<Image> scaling,
         List<NotMeasured> notMeasured,
-        Jmh jmh) {
+        Jmh jmh,
+        boolean claims,
+        List<HostCase> hosts) {
+
+    boolean anyHosts() {
+        return !hosts.isEmpty();
+    }
+
+    /**
+     * A case run across a cluster: its server's agent, the merged figures, and each load agent's.
+     *
+     * @param server the server's agent and address
+     * @param rate the merged rate, req/s
+     * @param p99Us the merged corrected p99, µs
+     * @param verdict valid, or INVALID with the reasons
+     */
+    record HostCase(String caseId, String server, String rate, String p99Us, String verdict, List<HostPart> parts) {}
+
+    /** One load agent's part of a case, its own figures. */
+    record HostPart(String agent, String address, String connections, String rate, String p99Us, String verdict) {}
 
     boolean anyScaling() {
         return !scaling.isEmpty();

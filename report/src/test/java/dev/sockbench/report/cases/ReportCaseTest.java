@@ -103,6 +103,7 @@ class ReportCaseTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         ResultFiles.writeJson(caseDir.resolve(ResultFiles.SUMMARY_FILE), summary);
         assertThat(Files.exists(caseDir.resolve(ResultFiles.SUMMARY_FILE))).isTrue();

@@ -33,12 +33,26 @@ public final class AcceptBackoff {
      * {@code server.log}) with its cause.
      */
     private void count(Throwable cause) {
+        count(
+                "accept failed (" + cause.getMessage() + ")",
+                "; accepting again in " + PAUSE.toMillis() + " ms; connections already accepted are served meanwhile");
+    }
+
+    private void count(String what, String then) {
         long n = failures.incrementAndGet();
         if (isPowerOfTen(n)) {
-            System.err.println("sockbench: warning: accept failed (" + cause.getMessage() + "), " + n
-                    + (n == 1 ? " failure" : " failures") + " so far; accepting again in " + PAUSE.toMillis()
-                    + " ms; connections already accepted are served meanwhile");
+            System.err.println(
+                    "sockbench: warning: " + what + ", " + n + (n == 1 ? " failure" : " failures") + " so far" + then);
         }
+    }
+
+    /**
+     * Counts a connection accepted but refused at once, without a pause: one the model cannot
+     * serve (ffm-select: a descriptor beyond select(2)'s fd_set); {@code reason} is logged as a
+     * failure is.
+     */
+    public void refused(String reason) {
+        count("connection refused: " + reason, "");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sockbench.servers.common;
 
+import dev.sockbench.core.server.Availability;
 import dev.sockbench.core.server.ServerModel;
 import dev.sockbench.core.transport.Transport;
 import java.util.Map;
@@ -46,6 +47,18 @@ public abstract class BaseModel implements ServerModel {
     protected final void requireSupported(Transport transport) {
         if (!supports(transport)) {
             throw new IllegalArgumentException(id + " cannot serve " + transport + ": " + unsupportedReason(transport));
+        }
+    }
+
+    /**
+     * Throws when {@code transport} is n/a, or when the model cannot serve it on this machine
+     * ({@link #availability(Transport)}), so {@code start} never half-serves it.
+     */
+    protected final void requireServable(Transport transport) {
+        requireSupported(transport);
+        Availability availability = availability(transport);
+        if (!availability.available()) {
+            throw new IllegalStateException(id + " is unavailable: " + availability.reason());
         }
     }
 

@@ -54,11 +54,7 @@ public final class NettyModel extends EventLoopModel {
 
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
-        requireSupported(config.bind().transport());
-        Availability availability = availability();
-        if (!availability.available()) {
-            throw new IllegalStateException(id() + " is unavailable: " + availability.reason());
-        }
+        requireServable(config.bind().transport());
         return EchoServer.started(new NettyServer(config, flavor, config.threadsOr(Sockets.defaultLoops()), id()));
     }
 }

@@ -77,11 +77,7 @@ public final class SelectorModel extends EventLoopModel {
 
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
-        requireSupported(config.bind().transport());
-        Availability availability = availability(config.bind().transport());
-        if (!availability.available()) {
-            throw new IllegalStateException(id() + " is unavailable: " + availability.reason());
-        }
+        requireServable(config.bind().transport());
         int loops = multi ? config.threadsOr(Sockets.defaultLoops()) : 1;
         var provider = config.bind().transport() == Transport.UNIX_DGRAM ? null : backend.provider();
         return EchoServer.started(new SelectorServer(config, provider, loops, id()));
