@@ -5,6 +5,7 @@ import dev.sockbench.core.result.GeneratorCheck;
 import dev.sockbench.core.result.LatencyUs;
 import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.Percentiles;
+import dev.sockbench.core.result.RequestHandling;
 import dev.sockbench.core.result.StreamThroughput;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.loadgen.check.SelfCheck;
@@ -45,6 +46,7 @@ public final class LoadReports {
                 .requests(result.requests())
                 .accounting(result.accounting())
                 .errors(result.errors())
+                .handling(RequestHandling.of(spec.handling()))
                 .build();
         return LoadReport.builder()
                 .invalidReasons(invalidReasons)

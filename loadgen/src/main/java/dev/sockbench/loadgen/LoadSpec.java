@@ -1,5 +1,6 @@
 package dev.sockbench.loadgen;
 
+import dev.sockbench.core.handler.Handling;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
@@ -32,6 +33,8 @@ import java.util.Objects;
  * @param catchUpFactor paced shapes: after falling behind, a connection sends its backlog at most
  *     this many times its rate; {@link Pacer#NO_CATCH_UP} when off (every late request is sent as
  *     soon as it can be)
+ * @param handling what the server is asked to do with each request: the handler decides the
+ *     requests sent and the replies expected; the work and the offload are recorded in the report
  */
 public record LoadSpec(
         LoadShape shape,
@@ -43,14 +46,42 @@ public record LoadSpec(
         long durationNs,
         long timeoutNs,
         long seed,
-        double catchUpFactor) {
+        double catchUpFactor,
+        Handling handling) {
     public LoadSpec {
         Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(handling, "handling");
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(framing, "framing");
         if (catchUpFactor != Pacer.NO_CATCH_UP && !(shape.kind().paced() && catchUpFactor > 1)) {
             throw new IllegalArgumentException("a catch-up factor is > 1 and for paced shapes only");
         }
+    }
+
+    /** A spec of the plain echo. */
+    public LoadSpec(
+            LoadShape shape,
+            Transport transport,
+            Framing framing,
+            int payloadBytes,
+            int threads,
+            long warmupNs,
+            long durationNs,
+            long timeoutNs,
+            long seed,
+            double catchUpFactor) {
+        this(
+                shape,
+                transport,
+                framing,
+                payloadBytes,
+                threads,
+                warmupNs,
+                durationNs,
+                timeoutNs,
+                seed,
+                catchUpFactor,
+                Handling.ECHO);
     }
 
     /**
@@ -62,7 +93,8 @@ public record LoadSpec(
         if (target.transport() != transport) {
             throw new IllegalArgumentException("the spec is for " + transport + ", the target " + target);
         }
-        ClientOptions client = new ClientOptions(target, framing, payloadBytes, shape.depth(), seed, timeoutNs, paths);
+        ClientOptions client = new ClientOptions(
+                target, framing, payloadBytes, shape.depth(), seed, timeoutNs, paths, handling.handler());
         Mode mode = shape.kind() == Shape.CHURN
                 ? Mode.CHURN
                 : shape.kind().paced() && shape.kind() != Shape.CAPACITY ? Mode.PACED : Mode.CLOSED;

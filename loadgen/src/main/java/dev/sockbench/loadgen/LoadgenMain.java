@@ -151,7 +151,14 @@ public final class LoadgenMain implements Callable<Integer> {
             }
         }
         LoadSpec spec = load.resolve(target.transport());
-        Probe.check(target, spec.framing(), spec.payloadBytes(), spec.seed(), spec.timeoutNs(), clock);
+        Probe.check(
+                target,
+                spec.framing(),
+                spec.handling().handler(),
+                spec.payloadBytes(),
+                spec.seed(),
+                spec.timeoutNs(),
+                clock);
         Generator runner = new Generator(clock, cpu);
         // SIGINT or SIGTERM: end the measured interval now and write what was measured, rather
         // than leave no summary and a half-written log behind.

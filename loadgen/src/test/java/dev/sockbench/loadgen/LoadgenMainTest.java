@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sockbench.core.cli.Cli;
+import dev.sockbench.core.handler.HandlerKind;
+import dev.sockbench.core.handler.Work;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyLog;
@@ -200,6 +202,10 @@ class LoadgenMainTest {
                 {"--target", target, "-s", "closed", "--catch-up", "2"},
                 {"--target", target, "--worker-cpus", "zero"},
                 {"--target", target, "--worker-cpus", ","},
+                {"--target", target, "--handler", "xml"},
+                {"--target", target, "--work", "sleep=2ms"},
+                {"--target", target, "--handler", "json", "--framing", "raw"},
+                {"--target", target, "--offload", "-1"},
             };
             for (String[] args : cases) {
                 Run run = loadgen(args);
@@ -233,7 +239,10 @@ class LoadgenMainTest {
                 .maxRate(2e6)
                 .refine(0)
                 .idle(7)
-                .seed(-42L);
+                .seed(-42L)
+                .handler(HandlerKind.PROTOBUF)
+                .work(Work.parse("block=2ms"))
+                .offload(4);
         List<String> args = every.toArgs();
         // Every option is set above: an option added later must be added there too.
         assertThat(IntStream.range(0, args.size() / 2).mapToObj(i -> args.get(2 * i)))

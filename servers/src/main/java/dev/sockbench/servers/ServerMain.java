@@ -4,6 +4,9 @@ import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.cli.Converters;
 import dev.sockbench.core.cli.StopSignals;
+import dev.sockbench.core.handler.HandlerKind;
+import dev.sockbench.core.handler.Handling;
+import dev.sockbench.core.handler.Work;
 import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.protocol.Framing;
@@ -52,7 +55,7 @@ import picocli.CommandLine.Spec;
         name = "server",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = "Runs one echo server model until SIGTERM or SIGINT.")
+        description = "Runs one server model (the echo, or a --handler) until SIGTERM or SIGINT.")
 public final class ServerMain implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -119,6 +122,34 @@ public final class ServerMain implements Callable<Integer> {
     int threads;
 
     @Option(
+            names = "--handler",
+            defaultValue = "echo",
+            paramLabel = "ID",
+            converter = Converters.HandlerConverter.class,
+            description = "What is done with each request: echo (unchanged), json or protobuf (an order decoded,"
+                    + " priced and encoded as the reply); json and protobuf need length framing on tcp or"
+                    + " unix-stream (default: ${DEFAULT-VALUE}).")
+    HandlerKind handler;
+
+    @Option(
+            names = "--work",
+            defaultValue = "none",
+            paramLabel = "WORK",
+            converter = Converters.WorkConverter.class,
+            description = "Work per request besides the handler: none, cpu=DURATION (a calibrated busy loop on the"
+                    + " handling thread, e.g. cpu=20us) or block=DURATION (the thread waits, e.g. block=2ms; a"
+                    + " virtual thread parks) (default: ${DEFAULT-VALUE}).")
+    Work work;
+
+    @Option(
+            names = "--offload",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "Event-loop models (nio-*, netty-*, nio2): run the handler on a pool of N threads and write"
+                    + " the reply on the loop; 0 runs it on the loop (default: ${DEFAULT-VALUE}).")
+    int offload;
+
+    @Option(
             names = "--pinned-events",
             paramLabel = "FILE",
             description = "Record every pin of a virtual thread to its carrier (JFR jdk.VirtualThreadPinned) to this"
@@ -164,7 +195,17 @@ public final class ServerMain implements Callable<Integer> {
                 err.flush();
             }
         }
-        ServerConfig config = new ServerConfig(endpoint, framing, maxFrameBytes, threads);
+        ServerConfig config;
+        try {
+            Handling handling = new Handling(handler, work, offload);
+            model.refusal(handling).ifPresent(why -> {
+                throw new IllegalArgumentException(why);
+            });
+            config = new ServerConfig(endpoint, framing, maxFrameBytes, threads, handling);
+        } catch (IllegalArgumentException e) {
+            deleteFolder(privateDir);
+            throw new BadInputException(e.getMessage(), e);
+        }
 
         PinnedVirtualThreads pins =
                 pinnedEvents != null && model.virtualThreads() ? PinnedVirtualThreads.record(pinnedEvents) : null;
@@ -199,6 +240,11 @@ public final class ServerMain implements Callable<Integer> {
         Thread.ofPlatform().daemon().name("server-stdin").start(() -> answerCommands(out, server));
         stop.await();
         shutdown.run();
+        if (server.malformedRequests() > 0) {
+            err.println("sockbench: closed " + server.malformedRequests()
+                    + " connection(s) on a request that did not decode");
+            err.flush();
+        }
         return Cli.EXIT_OK;
     }
 

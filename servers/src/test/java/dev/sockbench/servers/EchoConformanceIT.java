@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sockbench.core.handler.HandlerKind;
+import dev.sockbench.core.handler.Handling;
+import dev.sockbench.core.handler.Work;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.protocol.LengthFraming;
 import dev.sockbench.core.protocol.Payload;
@@ -34,20 +37,49 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The echo conformance suite, written once and run over every cell of {@link ServerModels}: a
  * cell that is n/a or unavailable here is skipped with its reason. Servers run in this JVM on real
  * sockets (loopback, Unix socket files); {@link ServerMainIT} covers the process around them.
+ *
+ * <p>The whole suite runs once per handling ({@link #handlings}): the echo, and the {@code json}
+ * and {@code protobuf} handlers (each reply checked as the load generator checks it: length,
+ * sequence, send time and the CRC32C of the expected reply's body), and protobuf on an offload
+ * pool (event-loop models only). A handler needs length framing on a stream transport: the
+ * datagram, raw and socket-file cases run for the echo only.
  */
 @Timeout(60)
+@ParameterizedClass(name = "{argumentSetName}")
+@MethodSource("handlings")
 class EchoConformanceIT {
     /** A small cap keeps the largest-frame case fast; the default 1 MiB is tested on TCP. */
     private static final int SMALL_MAX_FRAME_BYTES = 4096;
 
-    private static final Payload SMALL = new Payload(64, 64);
+    private final Handling handling;
+    private final Payload small;
+
+    EchoConformanceIT(Handling handling) {
+        this.handling = handling;
+        this.small = payload(64, 64);
+    }
+
+    static Stream<Arguments> handlings() {
+        return Stream.of(
+                Arguments.argumentSet("echo", Handling.ECHO),
+                Arguments.argumentSet("json", new Handling(HandlerKind.JSON, Work.NONE, 0)),
+                Arguments.argumentSet("protobuf", new Handling(HandlerKind.PROTOBUF, Work.NONE, 0)),
+                Arguments.argumentSet("protobuf offload 2", new Handling(HandlerKind.PROTOBUF, Work.NONE, 2)));
+    }
+
+    /** A request of the handling's handler: random bytes for the echo, an order for json and protobuf. */
+    private Payload payload(int bytes, long seed) {
+        return Payload.forHandler(handling.handler(), bytes, seed);
+    }
 
     @TempDir
     Path folder;
@@ -98,7 +130,7 @@ class EchoConformanceIT {
     void singleEcho(Cell cell) throws Exception {
         RunningServer server = start(cell);
         try (StreamClient client = StreamClient.connect(server.endpoint())) {
-            client.echo(SMALL, 1);
+            client.echo(small, 1);
         }
     }
 
@@ -108,7 +140,7 @@ class EchoConformanceIT {
         RunningServer server = start(cell);
         try (StreamClient client = StreamClient.connect(server.endpoint())) {
             for (long seq = 0; seq < 1000; seq++) {
-                client.echo(SMALL, seq);
+                client.echo(small, seq);
             }
         }
     }
@@ -118,18 +150,17 @@ class EchoConformanceIT {
     void frameSplitAtEveryByteBoundary(Cell cell) throws Exception {
         RunningServer server = start(cell);
         try (StreamClient client = StreamClient.connect(server.endpoint())) {
-            byte[] frame = bytes(StreamClient.frame(SMALL, 7));
+            ByteBuffer sent = StreamClient.frame(small, 7);
+            byte[] frame = bytes(sent);
             for (int split = 1; split < frame.length; split++) {
                 client.write(frame, 0, split);
                 client.write(frame, split, frame.length - split);
-                assertThat(bytes(client.readExactly(frame.length)))
-                        .as("echo of a frame split after byte " + split)
-                        .isEqualTo(frame);
+                client.assertEcho(small, 7, sent); // the frame split after byte `split`
             }
             for (byte b : frame) { // and one byte per write
                 client.write(new byte[] {b}, 0, 1);
             }
-            assertThat(bytes(client.readExactly(frame.length))).isEqualTo(frame);
+            client.assertEcho(small, 7, sent);
         }
     }
 
@@ -138,8 +169,8 @@ class EchoConformanceIT {
     void framesCoalescedAndSplitAnywhere(Cell cell) throws Exception {
         RunningServer server = start(cell);
         SplittableRandom random = new SplittableRandom(3);
-        List<Payload> payloads = List.of(
-                new Payload(16, 1), new Payload(17, 2), new Payload(64, 3), new Payload(1000, 4), new Payload(4096, 5));
+        List<Payload> payloads =
+                List.of(payload(16, 1), payload(17, 2), payload(64, 3), payload(1000, 4), payload(4096, 5));
         ByteBuffer stream = ByteBuffer.allocate(40 * (4 + 4096));
         List<ByteBuffer> frames = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -166,7 +197,7 @@ class EchoConformanceIT {
     void zeroLengthBody(Cell cell) throws Exception {
         RunningServer server = start(cell);
         try (StreamClient client = StreamClient.connect(server.endpoint())) {
-            client.echo(new Payload(Payload.HEADER_BYTES, 16), 1);
+            client.echo(payload(Payload.HEADER_BYTES, 16), 1);
         }
     }
 
@@ -175,9 +206,9 @@ class EchoConformanceIT {
     void largestFrameAllowed(Cell cell) throws Exception {
         RunningServer server = start(cell);
         try (StreamClient client = StreamClient.connect(server.endpoint())) {
-            Payload largest = new Payload(SMALL_MAX_FRAME_BYTES, 9);
+            Payload largest = payload(SMALL_MAX_FRAME_BYTES, 9);
             client.echo(largest, 1);
-            client.echo(SMALL, 2); // and small ones after it
+            client.echo(small, 2); // and small ones after it
             client.echo(largest, 3);
         }
     }
@@ -187,8 +218,8 @@ class EchoConformanceIT {
     void largestFrameAtTheDefaultCap(Cell cell) throws Exception {
         RunningServer server = start(cell, c -> c.withMaxFrameBytes(LengthFraming.DEFAULT_MAX_FRAME_BYTES));
         try (StreamClient client = StreamClient.connect(server.endpoint())) {
-            client.echo(new Payload(LengthFraming.DEFAULT_MAX_FRAME_BYTES, 10), 1);
-            client.echo(SMALL, 2);
+            client.echo(payload(LengthFraming.DEFAULT_MAX_FRAME_BYTES, 10), 1);
+            client.echo(small, 2);
         }
     }
 
@@ -204,7 +235,7 @@ class EchoConformanceIT {
             List<Future<?>> done = new ArrayList<>();
             for (StreamClient client : clients) {
                 done.add(pool.submit(() -> {
-                    Payload payload = new Payload(64, 42);
+                    Payload payload = payload(64, 42);
                     for (long seq = 0; seq < 50; seq++) {
                         client.echo(payload, seq);
                     }
@@ -226,7 +257,7 @@ class EchoConformanceIT {
     void lengthOutOfRangeClosesOnlyThatConnection(Cell cell) throws Exception {
         RunningServer server = start(cell);
         try (StreamClient good = StreamClient.connect(server.endpoint())) {
-            good.echo(SMALL, 1);
+            good.echo(small, 1);
             long socketsBefore = openSockets(); // the listener(s), and both ends of the good connection
             long[] badLengths = {SMALL_MAX_FRAME_BYTES + 1, Payload.HEADER_BYTES - 1, 0xFFFF_FFF0L};
             for (long badLength : badLengths) {
@@ -240,10 +271,10 @@ class EchoConformanceIT {
                             .as("closed after length " + badLength)
                             .isTrue();
                 }
-                good.echo(SMALL, badLength);
+                good.echo(small, badLength);
             }
             awaitTrue(() -> openSockets() == socketsBefore, "the server closed its end of every bad connection");
-            good.echo(SMALL, 2);
+            good.echo(small, 2);
         }
     }
 
@@ -252,9 +283,9 @@ class EchoConformanceIT {
     void clientLeavingMidFrameDoesNotDisturbOthers(Cell cell) throws Exception {
         RunningServer server = start(cell);
         try (StreamClient stays = StreamClient.connect(server.endpoint())) {
-            stays.echo(SMALL, 0);
+            stays.echo(small, 0);
             long socketsBefore = openSockets(); // the listener(s), and both ends of the connection that stays
-            ByteBuffer frame = StreamClient.frame(SMALL, 1);
+            ByteBuffer frame = StreamClient.frame(small, 1);
             try (StreamClient leaves = StreamClient.connect(server.endpoint())) {
                 leaves.write(frame.duplicate().limit(4 + 10)); // the prefix and part of the payload
             }
@@ -262,7 +293,7 @@ class EchoConformanceIT {
             resets.write(frame.duplicate().limit(2)); // half a prefix
             resets.abort();
             for (long seq = 1; seq <= 100; seq++) {
-                stays.echo(SMALL, seq);
+                stays.echo(small, seq);
             }
             awaitTrue(() -> openSockets() == socketsBefore, "the server closed its end of both that left");
         }
@@ -271,6 +302,7 @@ class EchoConformanceIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("streamCells")
     void rawFramingEchoesBytesAsTheyCome(Cell cell) throws Exception {
+        assumeTrue(handling.plainEcho(), "raw framing has no messages to handle: the echo only");
         RunningServer server = start(cell, c -> c.withFraming(Framing.RAW));
         try (StreamClient client = StreamClient.connect(server.endpoint())) {
             byte[] message = new byte[64];
@@ -288,6 +320,27 @@ class EchoConformanceIT {
                 at += piece;
             }
             assertThat(bytes(client.readExactly(stream.length))).isEqualTo(stream);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("streamCells")
+    void aRequestThatDoesNotDecodeClosesOnlyThatConnectionAndIsCounted(Cell cell) throws Exception {
+        assumeTrue(!handling.plainEcho(), "the echo never looks inside a payload");
+        RunningServer server = start(cell);
+        try (StreamClient good = StreamClient.connect(server.endpoint())) {
+            good.echo(small, 1);
+            try (StreamClient bad = StreamClient.connect(server.endpoint())) {
+                ByteBuffer frame = ByteBuffer.allocate(LengthFraming.PREFIX_BYTES + Payload.HEADER_BYTES + 8);
+                LengthFraming.putPrefix(frame, Payload.HEADER_BYTES + 8);
+                frame.putLong(1).putLong(2).putLong(0xFFFF_FFFF_FFFF_FFFFL); // no JSON, no protobuf tag
+                bad.write(frame.flip());
+                assertThat(bad.closedByServer())
+                        .as("closed after a request that does not decode")
+                        .isTrue();
+            }
+            good.echo(small, 2);
+            awaitTrue(() -> server.malformedRequests() == 1, "the server counted the malformed request");
         }
     }
 
@@ -359,6 +412,7 @@ class EchoConformanceIT {
     @MethodSource("unixCells")
     void staleSocketFileIsReplacedAndALiveOneRefused(Cell cell) throws Exception {
         assumeTrue(cell.ok(), cell.describe());
+        assumeTrue(handling.plainEcho(), "socket files: the echo covers them");
         Path path = folder.resolve("echo.sock");
         try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             dead.bind(UnixDomainSocketAddress.of(path)); // the JDK leaves the file behind on close
@@ -369,7 +423,7 @@ class EchoConformanceIT {
         assertThat(server.endpoint().path()).isEqualTo(path);
         if (cell.transport().streamOriented()) {
             try (StreamClient client = StreamClient.connect(server.endpoint())) {
-                client.echo(SMALL, 1);
+                client.echo(small, 1);
             }
         } else {
             try (DatagramClient client = DatagramClient.open(server.endpoint(), folder, "client")) {
@@ -390,10 +444,14 @@ class EchoConformanceIT {
 
     private RunningServer start(Cell cell, UnaryOperator<ServerConfig> adjust) throws IOException {
         assumeTrue(cell.ok(), cell.describe());
+        assumeTrue(handling.plainEcho() || cell.transport().streamOriented(), "a handler needs a stream transport");
+        var refusal = ServerModels.byId(cell.model()).refusal(handling);
+        assumeTrue(refusal.isEmpty(), () -> refusal.orElse(""));
         Endpoint bind = cell.transport().unixDomain()
                 ? Endpoint.unix(cell.transport(), folder.resolve("echo.sock"))
                 : Endpoint.inet(cell.transport(), "127.0.0.1", 0);
-        ServerConfig config = adjust.apply(ServerConfig.of(bind).withMaxFrameBytes(SMALL_MAX_FRAME_BYTES));
+        ServerConfig config = adjust.apply(
+                ServerConfig.of(bind).withMaxFrameBytes(SMALL_MAX_FRAME_BYTES).withHandling(handling));
         RunningServer server = ServerModels.byId(cell.model()).start(config);
         servers.add(server);
         return server;

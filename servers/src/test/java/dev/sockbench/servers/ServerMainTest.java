@@ -34,6 +34,17 @@ class ServerMainTest {
                 Arguments.of(List.of("-m", "nio-epoll", "--max-frame", "8"), "below the payload header"),
                 Arguments.of(List.of("-m", "nio-epoll", "--threads", "-1"), "--threads must be 0"),
                 Arguments.of(List.of("-m", "nio-epoll", "-p", "70000"), "out of range"),
+                Arguments.of(List.of("-m", "nio-epoll", "--handler", "xml"), "unknown handler 'xml'; accepted: echo"),
+                Arguments.of(List.of("-m", "nio-epoll", "--work", "cpu=lots"), "malformed work 'cpu=lots'"),
+                Arguments.of(List.of("-m", "nio-epoll", "--offload", "-1"), "--offload must be in 0..1024"),
+                Arguments.of(List.of("-m", "nio-epoll", "-T", "udp", "--handler", "json"), "need length framing"),
+                Arguments.of(List.of("-m", "nio-epoll", "--framing", "raw", "--work", "cpu=20us"), "need length"),
+                Arguments.of(
+                        List.of("-m", "blocking-pool", "--work", "block=2ms", "--offload", "2"),
+                        "--offload applies to the event-loop models"),
+                Arguments.of(
+                        List.of("-m", "native-epoll", "--handler", "json"),
+                        "the native reference serves the plain echo only"),
                 Arguments.of(List.of("--transport", "tcp"), "Missing required option: '--model=ID'"));
     }
 

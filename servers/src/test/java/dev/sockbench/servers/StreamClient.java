@@ -82,24 +82,33 @@ final class StreamClient implements AutoCloseable {
         }
     }
 
-    /** Sends one frame and checks that exactly it comes back. */
+    /** Sends one frame and checks that its reply comes back (the echo: exactly it). */
     void echo(Payload payload, long sequence) throws IOException {
         ByteBuffer sent = frame(payload, sequence);
         write(sent.duplicate());
         assertEcho(payload, sequence, sent);
     }
 
-    /** Reads one echoed frame and checks it against {@code sent} (prefix, sequence and body). */
+    /**
+     * Reads one reply frame and checks it against {@code sent}: prefix, sequence, send time and
+     * the body {@code payload} expects ({@link Payload#bodyMatches}: the echo's, or a handler's
+     * reply). An echo must be {@code sent} byte for byte (a handler's reply is always longer).
+     */
     void assertEcho(Payload payload, long sequence, ByteBuffer sent) throws IOException {
-        ByteBuffer echoed = readExactly(sent.remaining());
-        assertThat(echoed.getInt(0)).as("length prefix").isEqualTo(payload.payloadBytes());
+        ByteBuffer echoed = readExactly(LengthFraming.PREFIX_BYTES + payload.replyBytes());
+        assertThat(echoed.getInt(0)).as("length prefix").isEqualTo(payload.replyBytes());
         assertThat(Payload.sequenceAt(echoed, LengthFraming.PREFIX_BYTES))
                 .as("sequence")
                 .isEqualTo(sequence);
-        assertThat(payload.bodyMatches(echoed, LengthFraming.PREFIX_BYTES, payload.payloadBytes()))
+        assertThat(Payload.sendTimeNsAt(echoed, LengthFraming.PREFIX_BYTES))
+                .as("send time")
+                .isEqualTo(Payload.sendTimeNsAt(sent, sent.position() + LengthFraming.PREFIX_BYTES));
+        assertThat(payload.bodyMatches(echoed, LengthFraming.PREFIX_BYTES, payload.replyBytes()))
                 .as("body of frame " + sequence)
                 .isTrue();
-        assertThat(echoed).isEqualTo(sent);
+        if (payload.replyBytes() == payload.payloadBytes()) {
+            assertThat(echoed).isEqualTo(sent);
+        }
     }
 
     /**

@@ -60,7 +60,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs a suite: each case as a server process and a load generator process, then the report.",
             "",
-            "A suite is bundled (--suite smoke|quick|standard|full|claims), a suite .yaml file (--suite FILE), or built from the options"
+            "A suite is bundled (--suite smoke|quick|standard|full|claims|handlers), a suite .yaml file (--suite FILE), or built from the options"
                     + " (an ad-hoc run): --models, --transports and the load generator's options below, e.g.",
             "  run --models nio-epoll,netty-epoll-et --transports tcp,unix-stream --shape sweep --slo p99=500us"
                     + " -c 32 --trials 3",
@@ -92,7 +92,8 @@ public final class RunCommand implements Callable<Integer> {
             paramLabel = "SUITE",
             description = "The suite to run: smoke (CI, under a minute), quick (capacity per model, about 3 min),"
                     + " standard (about 20 min), full (everything with 3 trials: hours), claims (the textbook claims about I/O models, with"
-                    + " verdicts: about 10 min), or the path of a suite .yaml file (default: "
+                    + " verdicts: about 10 min), handlers (capacity per model under"
+                    + " echo, json, protobuf, cpu=20us and block=2ms, about 10 min), or the path of a suite .yaml file (default: "
                     + DEFAULT_SUITE
                     + " when no ad-hoc option is given).")
     String suite;

@@ -1,5 +1,8 @@
 package dev.sockbench.bench.suite;
 
+import dev.sockbench.core.handler.HandlerKind;
+import dev.sockbench.core.handler.Handling;
+import dev.sockbench.core.handler.Work;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.loadgen.options.LoadOptions;
 import dev.sockbench.loadgen.shape.Shape;
@@ -10,9 +13,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The load of one suite case and the server option it runs with: the load generator's options
+ * The load of one suite case and the server options it runs with: the load generator's options
  * as the suite gives them (what is not set takes the generator's default there), plus the
- * server's thread count. The shape, framing, warm-up and duration are always set: the runner
+ * server's thread count; the handling ({@code handler}, {@code work}, {@code offload}) is among
+ * the load options and goes to the server too ({@link #serverArgs}). The shape, framing, warm-up and duration are always set: the runner
  * relies on them (the case's entry, the server's framing, the progress estimate), so they are
  * passed explicitly and the generator cannot differ ({@link SuiteLoader} sets them to what the
  * options resolve to).
@@ -89,6 +93,7 @@ public record LoadSpec(LoadOptions options, Integer serverThreads, boolean count
         if (serverThreads != null) {
             args.addAll(List.of("--threads", serverThreads.toString()));
         }
+        args.addAll(options.handling().serverArgs());
         return args;
     }
 
@@ -109,6 +114,16 @@ public record LoadSpec(LoadOptions options, Integer serverThreads, boolean count
         }
         if (options.payload() != null && options.payload() != LoadOptions.DEFAULT_PAYLOAD) {
             label.append("-p").append(compactBytes(options.payload()));
+        }
+        Handling handling = options.handling();
+        if (handling.handler() != HandlerKind.ECHO) {
+            label.append('-').append(handling.handler().id());
+        }
+        if (handling.work().kind() != Work.Kind.NONE) { // cpu=20us as cpu20us
+            label.append('-').append(handling.work().text().replace("=", ""));
+        }
+        if (handling.offload() > 0) {
+            label.append("-off").append(handling.offload());
         }
         if (countSyscalls) {
             label.append("-strace");

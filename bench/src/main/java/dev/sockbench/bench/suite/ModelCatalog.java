@@ -1,5 +1,6 @@
 package dev.sockbench.bench.suite;
 
+import dev.sockbench.core.handler.Handling;
 import dev.sockbench.core.transport.Transport;
 import java.util.List;
 import java.util.Optional;
@@ -22,4 +23,13 @@ public interface ModelCatalog {
      * @throws IllegalArgumentException for an unknown model id, naming the known ones
      */
     Optional<String> skipReason(String modelId, Transport transport);
+
+    /**
+     * As {@link #skipReason(String, Transport)}, and also when the model refuses {@code handling}
+     * ({@code n/a: ...}, e.g. the native reference under a handler, a blocking model with {@code
+     * --offload}). The default knows no refusals.
+     */
+    default Optional<String> skipReason(String modelId, Transport transport, Handling handling) {
+        return skipReason(modelId, transport);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.sockbench.bench.suite;
 
+import dev.sockbench.core.handler.Handling;
 import dev.sockbench.core.server.ServerModel;
 import dev.sockbench.core.transport.Transport;
 import dev.sockbench.servers.Cell;
@@ -19,5 +20,11 @@ public final class ServerModelsCatalog implements ModelCatalog {
     public Optional<String> skipReason(String modelId, Transport transport) {
         Cell cell = ServerModels.cell(ServerModels.byId(modelId), transport);
         return cell.ok() ? Optional.empty() : Optional.of(cell.describe());
+    }
+
+    @Override
+    public Optional<String> skipReason(String modelId, Transport transport, Handling handling) {
+        return skipReason(modelId, transport)
+                .or(() -> ServerModels.byId(modelId).refusal(handling).map(why -> "n/a: " + why));
     }
 }

@@ -57,7 +57,7 @@ import java.util.function.Function;
  */
 public final class SuiteLoader {
     /** The suites shipped in the jar, under {@code suites/<name>.yaml}. */
-    public static final List<String> BUNDLED = List.of("smoke", "quick", "standard", "full", "claims");
+    public static final List<String> BUNDLED = List.of("smoke", "quick", "standard", "full", "claims", "handlers");
 
     /** The load keys: the load generator's long option names without their dashes, e.g. {@code rate}. */
     static final List<String> LOAD_KEYS =
@@ -214,7 +214,8 @@ public final class SuiteLoader {
             Entry e = entries.get(i);
             String caseId = String.format(
                     "%0" + Math.max(2, width) + "d-%s-%s-%s", i + 1, e.model, e.transport.id(), e.load.label());
-            Optional<String> skip = catalog.skipReason(e.model, e.transport);
+            Optional<String> skip =
+                    catalog.skipReason(e.model, e.transport, e.load.options().handling());
             cases.add(new SuiteCase(caseId, e.model, e.transport, e.load, skip.orElse(null)));
         }
         return cases;

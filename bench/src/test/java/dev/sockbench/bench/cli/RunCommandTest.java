@@ -39,7 +39,7 @@ class RunCommandTest {
     void anUnknownSuiteIsBadInput(@TempDir Path out) {
         assertBadInput(
                 run("--suite", "quik", "--out", out.toString()),
-                "unknown suite 'quik'; accepted: smoke, quick, standard, full, claims, or the path of a suite .yaml file");
+                "unknown suite 'quik'; accepted: smoke, quick, standard, full, claims, handlers, or the path of a suite .yaml file");
     }
 
     @Test

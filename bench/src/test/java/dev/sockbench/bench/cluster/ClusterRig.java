@@ -43,8 +43,21 @@ final class ClusterRig implements AutoCloseable {
     record AgentProcess(String name, Process process, Path log) {
         /** True once it runs a load generator of a case. */
         boolean runsLoadgen() {
-            return process.descendants()
-                    .anyMatch(h -> h.info().commandLine().orElse("").contains("LoadgenMain"));
+            return process.descendants().anyMatch(h -> commandLine(h).contains("LoadgenMain"));
+        }
+
+        /**
+         * {@code /proc/<pid>/cmdline}, read whole: {@code ProcessHandle.Info.commandLine()} is empty past
+         * about 4 KiB, and a test class path is longer (the main class comes after it).
+         */
+        private static String commandLine(ProcessHandle h) {
+            try {
+                return java.nio.file.Files.readString(
+                        java.nio.file.Path.of("/proc", Long.toString(h.pid()), "cmdline"),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+            } catch (java.io.IOException gone) {
+                return "";
+            }
         }
 
         /** SIGKILL, its children first (they would outlive it, as on a host that lost power they would not). */

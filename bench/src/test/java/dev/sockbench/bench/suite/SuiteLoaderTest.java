@@ -251,6 +251,47 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void theHandlersSuiteRunsEveryModelUnderEachHandlingAndOffloadsOnlyOnEventLoops() {
+        Suite handlers = new SuiteLoader(new ServerModelsCatalog()).load("handlers");
+        assertThat(handlers.cases())
+                .allMatch(
+                        c -> c.transport() == Transport.TCP && c.load().shape().equals("capacity"));
+        assertThat(handlers.cases().stream()
+                        .map(c -> String.join(" ", c.load().serverArgs()))
+                        .distinct())
+                .containsExactlyInAnyOrder(
+                        "--framing length",
+                        "--framing length --handler json",
+                        "--framing length --handler protobuf",
+                        "--framing length --work cpu=20us",
+                        "--framing length --work block=2ms",
+                        "--framing length --work block=2ms --offload 8");
+        assertThat(handlers.cases().stream().map(SuiteCase::caseId))
+                .anyMatch(id -> id.endsWith("-nio-epoll-tcp-capacity-c8-json"))
+                .anyMatch(id -> id.endsWith("-netty-epoll-et-tcp-capacity-c8-block2ms-off8"));
+        // The native reference serves the echo only: under a handler it is n/a, not a failure.
+        assertThat(handlers.cases())
+                .filteredOn(c -> c.model().equals("native-epoll")
+                        && !c.load().options().handling().plainEcho())
+                .hasSize(4)
+                .allSatisfy(c -> assertThat(c.skipReason()).startsWith("n"));
+        assertThat(handlers.cases())
+                .filteredOn(c -> c.load().options().handling().offload() > 0)
+                .hasSize(7)
+                .allMatch(c -> !c.skipped() || c.skipReason().startsWith("unavailable"));
+    }
+
+    @Test
+    void aBlockingModelWithOffloadIsNotApplicable() {
+        Suite suite = new SuiteLoader(new ServerModelsCatalog())
+                .parse("s", "cases:\n  - {models: blocking-virtual, transports: tcp, work: block=2ms, offload: 4}");
+        assertThat(suite.cases().getFirst().skipReason())
+                .isEqualTo(
+                        "n/a: blocking-virtual runs each request on its connection's own thread; --offload applies to"
+                                + " the event-loop models");
+    }
+
+    @Test
     void loadsASuiteFileNamedAfterTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("mine.yaml");
         Files.writeString(file, "cases:\n  - {models: nio-epoll, transports: tcp}\n");
@@ -266,7 +307,7 @@ class SuiteLoaderTest {
         assertThatThrownBy(() -> loader.load("quik"))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(
-                        "unknown suite 'quik'; accepted: smoke, quick, standard, full, claims, or the path of a suite .yaml file");
+                        "unknown suite 'quik'; accepted: smoke, quick, standard, full, claims, handlers, or the path of a suite .yaml file");
     }
 
     @Test

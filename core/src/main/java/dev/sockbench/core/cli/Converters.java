@@ -1,5 +1,7 @@
 package dev.sockbench.core.cli;
 
+import dev.sockbench.core.handler.HandlerKind;
+import dev.sockbench.core.handler.Work;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
@@ -103,6 +105,20 @@ public final class Converters {
         @Override
         public Endpoint convert(String value) {
             return parsed(value, Endpoint::parse);
+        }
+    }
+
+    public static final class HandlerConverter implements ITypeConverter<HandlerKind> {
+        @Override
+        public HandlerKind convert(String value) {
+            return parsed(value, HandlerKind::fromId);
+        }
+    }
+
+    public static final class WorkConverter implements ITypeConverter<Work> {
+        @Override
+        public Work convert(String value) {
+            return parsed(value, Work::parse);
         }
     }
 }

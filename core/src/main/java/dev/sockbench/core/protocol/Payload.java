@@ -1,5 +1,9 @@
 package dev.sockbench.core.protocol;
 
+import dev.sockbench.core.handler.HandlerKind;
+import dev.sockbench.core.handler.MalformedRequestException;
+import dev.sockbench.core.handler.OrderCodec;
+import dev.sockbench.core.handler.Orders;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
@@ -11,9 +15,12 @@ import java.util.zip.CRC32C;
  *   [u64 sequence][u64 client send time, ns][body: payloadBytes - 16 bytes]
  * </pre>
  *
- * big-endian. Servers echo it unchanged and never look inside. The body is pseudo-random bytes
- * fixed per instance (seeded), so a client checks an echo by its sequence number and by the
- * CRC32C of its body, computed once for what it sends.
+ * big-endian. With the echo handler servers echo it unchanged and never look inside; the body is
+ * pseudo-random bytes fixed per instance (seeded). With the {@code json} and {@code protobuf}
+ * handlers ({@link #forHandler}) the body is an order built from the seed and the reply's body is
+ * that order priced, encoded the same way. Either way the body of the reply is known in advance,
+ * so a client checks a reply by its length, its sequence number and the CRC32C of its body,
+ * computed once: a reply that does not decode, or decodes to other content, fails it.
  *
  * <pre>{@code
  * Payload payload = new Payload(64, 42L);
@@ -30,6 +37,7 @@ public final class Payload {
     public static final int HEADER_BYTES = 16;
 
     private final byte[] body;
+    private final int replyBodyBytes;
     private final int bodyCrc32c;
     private final CRC32C crc = new CRC32C();
 
@@ -38,19 +46,59 @@ public final class Payload {
      * @param seed seeds the body bytes
      */
     public Payload(int payloadBytes, long seed) {
+        this(randomBody(payloadBytes, seed), null);
+    }
+
+    /** A request of {@code body} whose reply's body is {@code replyBody} (null: the body, echoed). */
+    private Payload(byte[] body, byte[] replyBody) {
+        this.body = body;
+        byte[] expected = replyBody != null ? replyBody : body;
+        replyBodyBytes = expected.length;
+        crc.update(expected, 0, expected.length);
+        bodyCrc32c = (int) crc.getValue();
+    }
+
+    /**
+     * The payload of {@code handler}: {@link #Payload(int, long)} for echo; for {@code json} and
+     * {@code protobuf} an order of about {@code payloadBytes} of JSON ({@link Orders#request}: the
+     * same order in both codecs, so protobuf's payload is smaller) and its priced reply.
+     */
+    public static Payload forHandler(HandlerKind handler, int payloadBytes, long seed) {
+        OrderCodec codec = handler.codec();
+        if (codec == null) {
+            return new Payload(payloadBytes, seed);
+        }
+        checkSize(payloadBytes);
+        var order = Orders.request(seed, payloadBytes - HEADER_BYTES);
+        try {
+            return new Payload(codec.encode(order), codec.encode(Orders.price(order)));
+        } catch (MalformedRequestException e) {
+            throw new IllegalStateException("a generated order cannot be priced", e);
+        }
+    }
+
+    private static byte[] randomBody(int payloadBytes, long seed) {
+        checkSize(payloadBytes);
+        byte[] body = new byte[payloadBytes - HEADER_BYTES];
+        new SplittableRandom(seed).nextBytes(body);
+        return body;
+    }
+
+    private static void checkSize(int payloadBytes) {
         if (payloadBytes < HEADER_BYTES) {
             throw new IllegalArgumentException(
                     "payload of " + payloadBytes + " bytes is smaller than its " + HEADER_BYTES + "-byte header");
         }
-        body = new byte[payloadBytes - HEADER_BYTES];
-        new SplittableRandom(seed).nextBytes(body);
-        crc.update(body, 0, body.length);
-        bodyCrc32c = (int) crc.getValue();
     }
 
     /** Whole payload size, header included. */
     public int payloadBytes() {
         return HEADER_BYTES + body.length;
+    }
+
+    /** Whole size of the reply's payload, header included: {@link #payloadBytes()} for the echo. */
+    public int replyBytes() {
+        return HEADER_BYTES + replyBodyBytes;
     }
 
     /** Writes header and body at the buffer's position and advances it by {@link #payloadBytes()}. */
@@ -69,16 +117,17 @@ public final class Payload {
     }
 
     /**
-     * True when the {@code length} bytes at {@code offset} are a payload of the expected size whose
-     * body has the expected CRC32C. Reads absolutely; the buffer's position and limit are unchanged.
+     * True when the {@code length} bytes at {@code offset} are a reply of the expected size ({@link
+     * #replyBytes()}) whose body has the expected CRC32C. Reads absolutely; the buffer's position
+     * and limit are unchanged.
      */
     public boolean bodyMatches(ByteBuffer src, int offset, int length) {
-        if (length != payloadBytes()) {
+        if (length != replyBytes()) {
             return false;
         }
         crc.reset();
         if (src.hasArray()) {
-            crc.update(src.array(), src.arrayOffset() + offset + HEADER_BYTES, body.length);
+            crc.update(src.array(), src.arrayOffset() + offset + HEADER_BYTES, replyBodyBytes);
         } else {
             // A direct buffer: narrow it in place rather than slice it, so that checking an echo
             // allocates nothing; position and limit are restored.

@@ -30,6 +30,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param errors failures by kind in the measured interval ({@code connect} counts every failed
  *     connection attempt of the case; {@code timeout} is for stream transports, datagram requests
  *     without an echo are {@code udp.lost})
+ * @param handling what the server did with each request ({@code --handler}, {@code --work},
+ *     {@code --offload}); null for the plain echo, and in files from before handlers
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseLoad(
@@ -47,7 +49,8 @@ public record CaseLoad(
         double achievedRatePerSec,
         long requests,
         RequestAccounting accounting,
-        ErrorCounts errors) {
+        ErrorCounts errors,
+        RequestHandling handling) {
 
     public static Builder builder() {
         return new Builder();
@@ -70,6 +73,7 @@ public record CaseLoad(
         private long requests;
         private RequestAccounting accounting;
         private ErrorCounts errors = ErrorCounts.NONE;
+        private RequestHandling handling;
 
         private Builder() {}
 
@@ -148,6 +152,11 @@ public record CaseLoad(
             return this;
         }
 
+        public Builder handling(RequestHandling value) {
+            handling = value;
+            return this;
+        }
+
         public CaseLoad build() {
             return new CaseLoad(
                     transport,
@@ -164,7 +173,8 @@ public record CaseLoad(
                     achievedRatePerSec,
                     requests,
                     accounting,
-                    errors);
+                    errors,
+                    handling);
         }
     }
 }

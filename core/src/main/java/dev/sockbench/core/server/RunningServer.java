@@ -19,6 +19,15 @@ public interface RunningServer extends AutoCloseable {
     long acceptFailures();
 
     /**
+     * Connections closed because a request did not decode ({@code --handler json} or {@code
+     * protobuf}: {@link dev.sockbench.core.handler.MalformedRequestException}) since the server
+     * started; 0 for the plain echo, which never looks inside a payload.
+     */
+    default long malformedRequests() {
+        return 0;
+    }
+
+    /**
      * Stops accepting, closes every connection, stops the model's threads and deletes a Unix
      * socket file it created. Idempotent; returns when the threads have stopped.
      */

@@ -1,5 +1,6 @@
 package dev.sockbench.core.server;
 
+import dev.sockbench.core.handler.Handling;
 import dev.sockbench.core.transport.Transport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +37,18 @@ public interface ServerModel {
     /** Whether the model serves on virtual threads (its pins are then recorded: {@link PinnedVirtualThreads}). */
     default boolean virtualThreads() {
         return false;
+    }
+
+    /**
+     * Why this model cannot serve {@code handling}; empty when it can. The default: every handler
+     * and work, run on the thread that serves the connection, and no {@code --offload} (a model
+     * of event loops overrides this to accept it).
+     */
+    default Optional<String> refusal(Handling handling) {
+        return handling.offload() > 0
+                ? Optional.of(id() + " runs each request on its connection's own thread; --offload applies to the"
+                        + " event-loop models")
+                : Optional.empty();
     }
 
     /**

@@ -28,6 +28,7 @@ import java.nio.channels.SocketChannel;
 public final class StreamConnection extends OrderedConnection {
     private final Payload payload;
     private final int payloadBytes;
+    private final int replyBytes;
     private final boolean lengthPrefixed;
     private final ByteBuffer out;
     private final ByteBuffer in;
@@ -35,13 +36,15 @@ public final class StreamConnection extends OrderedConnection {
 
     StreamConnection(ClientOptions options, int index) {
         super(options, index);
-        this.payloadBytes = options.payloadBytes();
-        this.payload = new Payload(payloadBytes, options.seed());
+        this.payload = Payload.forHandler(options.handler(), options.payloadBytes(), options.seed());
+        this.payloadBytes = payload.payloadBytes();
+        this.replyBytes = payload.replyBytes();
         this.lengthPrefixed = options.framing() == Framing.LENGTH;
-        int frameBytes = payloadBytes + (lengthPrefixed ? LengthFraming.PREFIX_BYTES : 0);
-        this.out = ByteBuffer.allocateDirect(Math.multiplyExact(frameBytes, options.depth()));
-        // Room for every echo that can be in flight: one read takes them all.
-        this.in = ByteBuffer.allocateDirect(Math.max(4096, Math.multiplyExact(frameBytes, options.depth())));
+        int prefixBytes = lengthPrefixed ? LengthFraming.PREFIX_BYTES : 0;
+        this.out = ByteBuffer.allocateDirect(Math.multiplyExact(payloadBytes + prefixBytes, options.depth()));
+        // Room for every reply that can be in flight: one read takes them all.
+        this.in = ByteBuffer.allocateDirect(
+                Math.max(4096, Math.multiplyExact(replyBytes + prefixBytes, options.depth())));
     }
 
     @Override
@@ -120,12 +123,12 @@ public final class StreamConnection extends OrderedConnection {
                     break;
                 }
                 long length = Integer.toUnsignedLong(in.getInt(start));
-                if (length != payloadBytes) {
-                    throw new EchoMismatchException("echo frame of " + length + " bytes, expected " + payloadBytes);
+                if (length != replyBytes) {
+                    throw new EchoMismatchException("echo frame of " + length + " bytes, expected " + replyBytes);
                 }
                 payloadAt = start + LengthFraming.PREFIX_BYTES;
             }
-            if (in.limit() - payloadAt < payloadBytes) {
+            if (in.limit() - payloadAt < replyBytes) {
                 break;
             }
             if (inFlight.isEmpty()) {
@@ -135,12 +138,13 @@ public final class StreamConnection extends OrderedConnection {
             if (seq != inFlight.headSequence()) {
                 throw new EchoMismatchException("echo of sequence " + seq + ", expected " + inFlight.headSequence());
             }
-            if (!payload.bodyMatches(in, payloadAt, payloadBytes)) {
-                throw new EchoMismatchException("echo body of sequence " + seq + " differs from what was sent");
+            if (!payload.bodyMatches(in, payloadAt, replyBytes)) {
+                throw new EchoMismatchException("echo body of sequence " + seq + " differs from the expected reply ("
+                        + options.handler() + ")");
             }
             inFlight.answerHead(nowNs, recorder, tally);
             answered++;
-            in.position(payloadAt + payloadBytes);
+            in.position(payloadAt + replyBytes);
         }
         in.compact();
         return answered;

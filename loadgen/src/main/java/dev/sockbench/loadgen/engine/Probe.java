@@ -1,6 +1,7 @@
 package dev.sockbench.loadgen.engine;
 
 import dev.sockbench.core.cli.BadInputException;
+import dev.sockbench.core.handler.HandlerKind;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
@@ -31,9 +32,18 @@ public final class Probe {
      * @throws BadInputException naming the target and what went wrong
      */
     public static void check(
-            Endpoint target, Framing framing, int payloadBytes, long seed, long timeoutNs, NanoClock clock) {
+            Endpoint target,
+            Framing framing,
+            HandlerKind handler,
+            int payloadBytes,
+            long seed,
+            long timeoutNs,
+            NanoClock clock) {
         try (ClientSocketPaths paths = target.transport() == Transport.UNIX_DGRAM ? ClientSocketPaths.create() : null) {
-            check(new ClientOptions(target, framing, payloadBytes, 1, seed, timeoutNs, paths), timeoutNs, clock);
+            check(
+                    new ClientOptions(target, framing, payloadBytes, 1, seed, timeoutNs, paths, handler),
+                    timeoutNs,
+                    clock);
         } catch (IOException e) {
             throw new BadInputException("cannot create a socket folder for the client: " + e.getMessage(), e);
         }
@@ -42,7 +52,7 @@ public final class Probe {
     private static void check(ClientOptions client, long timeoutNs, NanoClock clock) {
         String target = client.target().toString();
         String hint = client.target().transport().streamOriented()
-                ? " (does it speak --framing " + client.framing().id() + "?)"
+                ? " (does it speak --framing " + client.framing().id() + " and --handler " + client.handler() + "?)"
                 : "";
         Tally tally = new Tally(Long.MIN_VALUE, Long.MAX_VALUE);
         Connection c = Connection.forTransport(client, 0);

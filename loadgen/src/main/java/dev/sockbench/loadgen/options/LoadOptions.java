@@ -4,6 +4,9 @@ import dev.sockbench.core.cli.BadInputException;
 import dev.sockbench.core.cli.Converters;
 import dev.sockbench.core.cli.Identified;
 import dev.sockbench.core.cli.Units;
+import dev.sockbench.core.handler.HandlerKind;
+import dev.sockbench.core.handler.Handling;
+import dev.sockbench.core.handler.Work;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.protocol.Payload;
 import dev.sockbench.core.transport.Transport;
@@ -200,6 +203,28 @@ public final class LoadOptions {
     @Option(names = "--seed", description = "Seeds payload bodies and Poisson arrivals (default " + DEFAULT_SEED + ").")
     private Long seed;
 
+    @Option(
+            names = "--handler",
+            converter = Converters.HandlerConverter.class,
+            description = "What the server does with each request, as its --handler: echo, or json or protobuf (the"
+                    + " body is an order of about --payload bytes of JSON, the reply that order priced, each one"
+                    + " checked); json and protobuf need length framing on tcp or unix-stream (default echo).")
+    private HandlerKind handler;
+
+    @Option(
+            names = "--work",
+            converter = Converters.WorkConverter.class,
+            description = "The server's --work per request (cpu=20us, block=2ms): not the generator's; recorded in the"
+                    + " report, and a suite passes it to the server (default none).")
+    private Work work;
+
+    @Option(
+            names = "--offload",
+            converter = Converters.IntCountConverter.class,
+            description = "The server's --offload N (event-loop models: the handler on N threads): not the"
+                    + " generator's; recorded in the report, and a suite passes it to the server (default 0).")
+    private Integer offload;
+
     /**
      * Parses {@code args}, the command line's form of these options ({@code --rate 5k} or {@code
      * --rate=5k}); a later occurrence of an option overrides an earlier one, so {@code defaults +
@@ -363,6 +388,11 @@ public final class LoadOptions {
             checkFileDescriptors(loadShape.connections());
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Handling handling = handling();
+        if (!handling.plainEcho() && (datagram || (framing != null && framing != Framing.LENGTH))) {
+            throw new BadInputException("--handler, --work and --offload need length framing on a stream transport"
+                    + " (tcp, unix-stream): a request is one frame");
+        }
         return new LoadSpec(
                 loadShape,
                 transport,
@@ -373,7 +403,20 @@ public final class LoadOptions {
                 nanos(duration, DEFAULT_DURATION),
                 nanos(timeout, DEFAULT_TIMEOUT),
                 seed != null ? seed : DEFAULT_SEED,
-                catchUp != null ? catchUp : Pacer.NO_CATCH_UP);
+                catchUp != null ? catchUp : Pacer.NO_CATCH_UP,
+                handling);
+    }
+
+    /** The server's handling these options ask for; the plain echo when none is set. */
+    public Handling handling() {
+        try {
+            return new Handling(
+                    handler != null ? handler : HandlerKind.ECHO,
+                    work != null ? work : Work.NONE,
+                    offload != null ? offload : 0);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
     }
 
     /** Each value that is set must be valid, whether or not the shape uses it. */
@@ -637,6 +680,33 @@ public final class LoadOptions {
 
     public LoadOptions seed(Long value) {
         seed = value;
+        return this;
+    }
+
+    public HandlerKind handler() {
+        return handler;
+    }
+
+    public LoadOptions handler(HandlerKind value) {
+        handler = value;
+        return this;
+    }
+
+    public Work work() {
+        return work;
+    }
+
+    public LoadOptions work(Work value) {
+        work = value;
+        return this;
+    }
+
+    public Integer offload() {
+        return offload;
+    }
+
+    public LoadOptions offload(Integer value) {
+        offload = value;
         return this;
     }
 

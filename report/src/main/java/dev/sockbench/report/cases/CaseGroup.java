@@ -2,6 +2,7 @@ package dev.sockbench.report.cases;
 
 import dev.sockbench.core.result.CaseLoad;
 import dev.sockbench.core.result.CaseSummary;
+import dev.sockbench.core.result.RequestHandling;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Map;
 
 /**
  * Measured cases that can be compared side by side: the same transport, framing, shape, payload
- * and load (connections, depth, arrivals, target rate or objective, idle connections), so only the
- * server model differs.
+ * and load (connections, depth, arrivals, target rate or objective, idle connections) and the same
+ * handling (handler, work, offload), so only the server model differs.
  *
  * @param slug a file-name-safe name, unique within the run, e.g. {@code 01-tcp-closed-c8-64b}
  * @param title what the cases share, for people, e.g. {@code tcp · closed · 8 connections · 64 B}
@@ -67,7 +68,8 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
             int payloadBytes,
             Double targetRatePerSec,
             String slo,
-            Integer idleConnections) {
+            Integer idleConnections,
+            String handling) {
 
         public static Key of(CaseSummary s) {
             boolean sweep = s.sweep() != null;
@@ -82,13 +84,40 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
                     load.payloadBytes(),
                     sweep ? null : load.targetRatePerSec(),
                     sweep ? s.sweep().slo() : null,
-                    s.idle() == null ? null : s.idle().requested());
+                    s.idle() == null ? null : s.idle().requested(),
+                    load.handling() == null ? null : RequestHandling.label(load.handling()));
         }
 
         /** The same load with {@code idle} idle connections (null: none, or any). */
         public Key withIdleConnections(Integer idle) {
             return new Key(
-                    transport, framing, shape, arrival, connections, depth, payloadBytes, targetRatePerSec, slo, idle);
+                    transport,
+                    framing,
+                    shape,
+                    arrival,
+                    connections,
+                    depth,
+                    payloadBytes,
+                    targetRatePerSec,
+                    slo,
+                    idle,
+                    handling);
+        }
+
+        /** The same load under {@code label}'s handling (null: the plain echo, or any). */
+        public Key withHandling(String label) {
+            return new Key(
+                    transport,
+                    framing,
+                    shape,
+                    arrival,
+                    connections,
+                    depth,
+                    payloadBytes,
+                    targetRatePerSec,
+                    slo,
+                    idleConnections,
+                    label);
         }
 
         /** The same load with {@code bytes} of payload (0: any, left out of the title). */
@@ -103,7 +132,8 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
                     bytes,
                     targetRatePerSec,
                     slo,
-                    idleConnections);
+                    idleConnections,
+                    handling);
         }
 
         /**
@@ -134,6 +164,9 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
                 t.append(" · ").append(Formats.integer(payloadBytes)).append(" B payload");
             }
             t.append(" · ").append(framing).append(" framing");
+            if (handling != null) {
+                t.append(" · handler ").append(handling);
+            }
             return t.toString();
         }
 
@@ -158,6 +191,9 @@ public record CaseGroup(String slug, String title, List<ReportCase> cases) {
                 raw.append("-i").append(idleConnections);
             }
             raw.append('-').append(payloadBytes).append("b-").append(framing);
+            if (handling != null) {
+                raw.append('-').append(handling);
+            }
             // Ids come from files on disk: keep the file name to a safe alphabet whatever they hold.
             return raw.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "_");
         }

@@ -94,6 +94,18 @@ public final class Charts {
         return ScalingChart.create(title, x, lines, palette);
     }
 
+    /** Each model's capacity (or rate) under each handler, the same load otherwise. */
+    public static JFreeChart handlerCapacity(
+            String title, String valueLabel, List<String> handlings, List<HandlerChart.Line> lines, Palette palette) {
+        return HandlerChart.capacity(title, valueLabel, handlings, lines, palette);
+    }
+
+    /** The server's CPU per request under each handler, split into I/O and the handler's work. */
+    public static JFreeChart handlerCpu(
+            String title, List<String> handlings, List<HandlerChart.CpuSplit> splits, Palette palette) {
+        return HandlerChart.cpu(title, handlings, splits, palette);
+    }
+
     /** One transport's models in rank order: capacity or rate beside CPU per request. */
     public static JFreeChart answer(String title, String valueLabel, List<AnswerChart.Bar> bars, Palette palette) {
         return AnswerChart.create(title, valueLabel, bars, palette);

@@ -75,7 +75,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 capacity.add(CapacityTable.of(group));
             }
         }
-        List<Page.Image> scaling = Scaling.draw(caseGroups, palette, reportDir);
+        List<Page.Image> scaling = new ArrayList<>(Scaling.draw(caseGroups, palette, reportDir));
+        scaling.addAll(Handlers.draw(caseGroups, palette, reportDir));
         scaling.forEach(image -> written.add(image.file()));
         List<Page.TableView> views = new ArrayList<>();
         for (View view : View.values()) {

@@ -1,5 +1,6 @@
 package dev.sockbench.servers.blocking;
 
+import dev.sockbench.core.handler.RequestHandler;
 import dev.sockbench.core.protocol.LengthFraming;
 import dev.sockbench.servers.common.Sockets;
 import java.io.DataInputStream;
@@ -48,6 +49,29 @@ public final class BlockingEcho {
         out.write(into, 0, length);
         out.flush();
         return into;
+    }
+
+    /**
+     * Answers {@code length} frames with {@code handler}'s replies until the peer closes: read a
+     * request, handle it (its work included) on this thread, write the reply.
+     *
+     * @throws dev.sockbench.core.handler.MalformedRequestException when a request does not decode
+     */
+    static void answerFrames(DataInputStream in, DataOutputStream out, int maxFrameBytes, RequestHandler handler)
+            throws IOException {
+        byte[] payload = new byte[1024];
+        while (true) {
+            int length = in.readInt();
+            LengthFraming.checkPayloadBytes(Integer.toUnsignedLong(length), maxFrameBytes);
+            if (length > payload.length) {
+                payload = new byte[length];
+            }
+            in.readFully(payload, 0, length);
+            byte[] reply = handler.reply(payload, 0, length);
+            out.writeInt(reply.length);
+            out.write(reply);
+            out.flush();
+        }
     }
 
     /** Echoes bytes as they come ({@code raw} framing) until the peer closes. */

@@ -1,5 +1,6 @@
 package dev.sockbench.servers.blocking;
 
+import dev.sockbench.core.handler.MalformedRequestException;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.servers.common.EchoServer;
@@ -40,6 +41,7 @@ final class BlockingStreamServer extends EchoServer {
     private Thread acceptor;
 
     BlockingStreamServer(ServerConfig config, ExecutorService workers) {
+        super(config.handling());
         this.config = config;
         this.workers = workers;
     }
@@ -84,11 +86,15 @@ final class BlockingStreamServer extends EchoServer {
                     new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), STREAM_BUFFER_BYTES));
             var out = new DataOutputStream(
                     new BufferedOutputStream(Channels.newOutputStream(channel), STREAM_BUFFER_BYTES));
-            if (config.framing() == Framing.LENGTH) {
+            if (!handling.plainEcho()) {
+                BlockingEcho.answerFrames(in, out, config.maxFrameBytes(), handling.handler());
+            } else if (config.framing() == Framing.LENGTH) {
                 BlockingEcho.echoFrames(in, out, config.maxFrameBytes());
             } else {
                 BlockingEcho.echoBytes(in, out);
             }
+        } catch (MalformedRequestException e) {
+            handling.malformed();
         } catch (IOException e) {
             // The peer closed or reset, a frame length was out of range, or the server is stopping:
             // either way this connection ends here.

@@ -1,5 +1,7 @@
 package dev.sockbench.servers.common;
 
+import dev.sockbench.core.handler.MalformedRequestException;
+import dev.sockbench.core.handler.RequestHandler;
 import dev.sockbench.core.protocol.FrameLengthException;
 import dev.sockbench.core.protocol.Framing;
 import dev.sockbench.core.protocol.LengthFraming;
@@ -21,7 +23,9 @@ import java.nio.ByteBuffer;
  * }
  * }</pre>
  *
- * With {@code raw} framing every byte read is echoed as it comes. Not thread-safe: one connection,
+ * With {@code raw} framing every byte read is echoed as it comes. With a handler, {@link #answer}
+ * replaces the whole frames by the handler's replies before they are drained (on the loop, or on
+ * an offload thread while the loop leaves the connection alone). Not thread-safe: one connection,
  * one thread at a time.
  */
 public final class EchoBuffer {
@@ -36,6 +40,10 @@ public final class EchoBuffer {
     // Fill mode: [0, position) received. Drain mode: [position, limit) to write, [limit, heldBytes) the tail.
     private ByteBuffer buffer;
     private int heldBytes;
+    // With a handler: the replies to the whole frames (drain mode), while answered is true.
+    private ByteBuffer replies;
+    private byte[] request = new byte[0];
+    private boolean answered;
 
     public EchoBuffer(Framing framing, int maxFrameBytes) {
         this.framing = framing;
@@ -67,13 +75,46 @@ public final class EchoBuffer {
         return true;
     }
 
-    /** The bytes to echo (drain mode), after {@link #prepareEcho()} returned true. */
+    /**
+     * After {@link #prepareEcho()} returned true: hands each whole frame's payload to {@code
+     * handler} and makes its replies, each framed, what {@link #writeBuffer()} drains.
+     *
+     * @throws MalformedRequestException when a request does not decode: close the connection
+     */
+    public void answer(RequestHandler handler) throws MalformedRequestException {
+        int replyBytes = 0;
+        if (replies != null) {
+            replies.clear();
+        }
+        while (buffer.hasRemaining()) {
+            int length = buffer.getInt(); // checked by prepareEcho
+            if (request.length < length) {
+                request = new byte[length];
+            }
+            buffer.get(request, 0, length);
+            byte[] reply = handler.reply(request, 0, length);
+            replyBytes += LengthFraming.PREFIX_BYTES + reply.length;
+            if (replies == null || replies.remaining() < LengthFraming.PREFIX_BYTES + reply.length) {
+                ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(INITIAL_BYTES, 2 * replyBytes));
+                if (replies != null) {
+                    bigger.put(replies.flip());
+                }
+                replies = bigger;
+            }
+            replies.putInt(reply.length).put(reply);
+        }
+        replies.flip();
+        answered = true;
+    }
+
+    /** The bytes to write (drain mode): the frames to echo, or their replies after {@link #answer}. */
     public ByteBuffer writeBuffer() {
-        return buffer;
+        return answered ? replies : buffer;
     }
 
     /** After {@link #writeBuffer()} is drained: keeps the partial frame behind it, back to fill mode. */
     public void echoed() {
+        answered = false;
         buffer.limit(heldBytes);
         buffer.compact();
         growForPartialFrame();

@@ -1,5 +1,6 @@
 package dev.sockbench.servers.common;
 
+import dev.sockbench.core.handler.Handling;
 import dev.sockbench.core.server.RunningServer;
 import dev.sockbench.core.transport.Endpoint;
 import java.io.IOException;
@@ -16,8 +17,21 @@ public abstract class EchoServer implements RunningServer {
     /** How this server's acceptor backs off from, and counts, failed accepts. */
     protected final AcceptBackoff acceptBackoff = new AcceptBackoff();
 
+    /** What this server does with each request; its handler pool stops when the server does. */
+    protected final HandlerRuntime handling;
+
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Endpoint endpoint;
+
+    /** A server of the plain echo. */
+    protected EchoServer() {
+        this(Handling.ECHO);
+    }
+
+    /** A server that serves {@code handling} (the plain echo or a handler). */
+    protected EchoServer(Handling handling) {
+        this.handling = new HandlerRuntime(handling);
+    }
 
     /**
      * Starts {@code server}; on failure closes what it had started and rethrows.
@@ -65,6 +79,11 @@ public abstract class EchoServer implements RunningServer {
     }
 
     @Override
+    public final long malformedRequests() {
+        return handling.malformedRequests();
+    }
+
+    @Override
     public final void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
@@ -72,6 +91,7 @@ public abstract class EchoServer implements RunningServer {
         try {
             stop();
         } finally {
+            handling.close();
             SocketFiles.release(endpoint);
         }
     }

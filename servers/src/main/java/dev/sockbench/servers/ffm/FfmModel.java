@@ -105,4 +105,12 @@ public final class FfmModel extends BaseModel {
         requireServable(config.bind().transport());
         return EchoServer.started(new FfmServer(config, mechanism, readCap, id()));
     }
+
+    /** Not wired to handlers yet: the FFM loops echo; a handler would get echoes it does not expect. */
+    @Override
+    public java.util.Optional<String> refusal(dev.sockbench.core.handler.Handling handling) {
+        return handling.plainEcho()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(id() + " serves the plain echo only (--handler echo, no --work or --offload)");
+    }
 }

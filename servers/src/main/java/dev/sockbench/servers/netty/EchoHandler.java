@@ -21,7 +21,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
  * io_uring that close overtook the echo's write still in flight: most such echoes were lost.)
  */
 @ChannelHandler.Sharable
-final class EchoHandler extends ChannelInboundHandlerAdapter {
+class EchoHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ctx.write(msg, ctx.voidPromise());

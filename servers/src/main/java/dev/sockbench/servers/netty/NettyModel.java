@@ -4,14 +4,14 @@ import dev.sockbench.core.server.Availability;
 import dev.sockbench.core.server.RunningServer;
 import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.transport.Transport;
-import dev.sockbench.servers.common.BaseModel;
 import dev.sockbench.servers.common.EchoServer;
+import dev.sockbench.servers.common.EventLoopModel;
 import dev.sockbench.servers.common.Sockets;
 import java.io.IOException;
 import java.util.Map;
 
 /** The Netty 4.1 models: native epoll, edge- or level-triggered, and the io_uring incubator. */
-public final class NettyModel extends BaseModel {
+public final class NettyModel extends EventLoopModel {
     private final NettyFlavor flavor;
 
     private NettyModel(String id, String description, NettyFlavor flavor, Map<Transport, String> notApplicable) {

@@ -21,6 +21,8 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.channel.unix.UnixChannelOption;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
@@ -47,8 +49,11 @@ public final class NettyServer extends EchoServer {
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
+    // --offload N: the handler's threads; null when it runs on the loops.
+    private EventExecutorGroup offload;
 
     NettyServer(ServerConfig config, NettyFlavor flavor, int loops, String name) {
+        super(config.handling());
         this.config = config;
         this.flavor = flavor;
         this.loops = loops;
@@ -71,7 +76,12 @@ public final class NettyServer extends EchoServer {
     private void startStream(Endpoint endpoint) throws IOException {
         boss = flavor.newGroup(
                 1, Thread.ofPlatform().name(name + "-accept").daemon(true).factory());
-        EchoHandler echo = new EchoHandler();
+        ChannelHandler echo = handling.plainEcho() ? new EchoHandler() : new ReplyHandler(handling);
+        if (config.handling().offload() > 0) {
+            offload = new DefaultEventExecutorGroup(
+                    config.handling().offload(),
+                    Thread.ofPlatform().name(name + "-offload-", 0).daemon(true).factory());
+        }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(flavor.serverChannel(endpoint.transport()))
@@ -85,7 +95,7 @@ public final class NettyServer extends EchoServer {
                     protected void initChannel(Channel channel) {
                         channels.add(channel);
                         flavor.checkMode(channel);
-                        addStreamHandlers(channel, config, echo);
+                        addStreamHandlers(channel, config, offload, echo);
                     }
                 });
         if (endpoint.transport() == Transport.TCP) {
@@ -102,10 +112,16 @@ public final class NettyServer extends EchoServer {
      * handler benchmark, which runs it in an {@code EmbeddedChannel}.
      */
     public static void addStreamHandlers(Channel channel, ServerConfig config, ChannelHandler echo) {
+        addStreamHandlers(channel, config, null, echo);
+    }
+
+    /** The same, the last handler on {@code group}'s threads (null: on the channel's loop). */
+    private static void addStreamHandlers(
+            Channel channel, ServerConfig config, EventExecutorGroup group, ChannelHandler echo) {
         if (config.framing() == Framing.LENGTH) {
             channel.pipeline().addLast(new LengthFrameDecoder(config.maxFrameBytes()));
         }
-        channel.pipeline().addLast(echo != null ? echo : new EchoHandler());
+        channel.pipeline().addLast(group, echo != null ? echo : new EchoHandler());
     }
 
     private void startDatagram(Endpoint endpoint) throws IOException {
@@ -162,6 +178,10 @@ public final class NettyServer extends EchoServer {
         Map<String, Future<?>> terminations = new LinkedHashMap<>();
         if (boss != null) {
             terminations.put("accept loop", boss.shutdownGracefully(QUIET_MS, STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        }
+        if (offload != null) {
+            terminations.put(
+                    "offload threads", offload.shutdownGracefully(QUIET_MS, STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS));
         }
         if (workers != null) {
             terminations.put(

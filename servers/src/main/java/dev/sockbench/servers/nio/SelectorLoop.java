@@ -2,6 +2,7 @@ package dev.sockbench.servers.nio;
 
 import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.servers.common.AcceptBackoff;
+import dev.sockbench.servers.common.HandlerRuntime;
 import dev.sockbench.servers.common.Sockets;
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
@@ -31,14 +32,16 @@ final class SelectorLoop implements Runnable {
 
     private final Selector selector;
     private final ServerConfig config;
+    private final HandlerRuntime handling;
     private final Queue<SocketChannel> handedOver = new ConcurrentLinkedQueue<>();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
     private Thread thread;
 
-    SelectorLoop(Selector selector, ServerConfig config) {
+    SelectorLoop(Selector selector, ServerConfig config, HandlerRuntime handling) {
         this.selector = selector;
         this.config = config;
+        this.handling = handling;
     }
 
     /** Accepts on {@code listener} in this loop, backing off from failures with {@code backoff}; call before {@link #start}. */
@@ -67,7 +70,7 @@ final class SelectorLoop implements Runnable {
 
     /** Adds a connection accepted by the caller; on the loop's thread. */
     void adopt(SocketChannel channel) {
-        StreamHandler handler = new StreamHandler(channel, config);
+        StreamHandler handler = new StreamHandler(channel, config, this, handling);
         try {
             channel.configureBlocking(false);
             Sockets.tune(channel, config.bind().transport());
@@ -128,7 +131,7 @@ final class SelectorLoop implements Runnable {
             }
             SocketChannel channel;
             while ((channel = handedOver.poll()) != null) {
-                new StreamHandler(channel, config).closeChannel();
+                new StreamHandler(channel, config, this, handling).closeChannel();
             }
             selector.close();
         } catch (IOException | ClosedSelectorException ignored) {

@@ -4,8 +4,8 @@ import dev.sockbench.core.server.Availability;
 import dev.sockbench.core.server.RunningServer;
 import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.transport.Transport;
-import dev.sockbench.servers.common.BaseModel;
 import dev.sockbench.servers.common.EchoServer;
+import dev.sockbench.servers.common.EventLoopModel;
 import dev.sockbench.servers.common.Sockets;
 import java.io.IOException;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code nio-epoll} and {@code nio-poll} run one loop that also accepts, on the epoll or poll
  * backend; {@code nio-multi} runs an acceptor thread plus one epoll loop per core.
  */
-public final class SelectorModel extends BaseModel {
+public final class SelectorModel extends EventLoopModel {
     private final SelectorBackend backend;
     private final boolean multi;
 

@@ -32,6 +32,7 @@ final class SelectorServer extends EchoServer {
     private Thread acceptor;
 
     SelectorServer(ServerConfig config, SelectorProvider provider, int loopCount, String name) {
+        super(config.handling());
         this.config = config;
         this.provider = provider;
         this.loopCount = loopCount;
@@ -46,7 +47,7 @@ final class SelectorServer extends EchoServer {
             listener = Sockets.listen(provider, bind);
             bound(Sockets.boundEndpoint(bind, listener));
             for (int i = 0; i < loopCount; i++) {
-                loops.add(new SelectorLoop(provider.openSelector(), config));
+                loops.add(new SelectorLoop(provider.openSelector(), config, handling));
             }
             if (loopCount == 1) {
                 loops.getFirst().listen(listener, acceptBackoff);
@@ -74,7 +75,7 @@ final class SelectorServer extends EchoServer {
                 var selector = bind.transport() == Transport.UNIX_DGRAM
                         ? channel.provider().openSelector()
                         : provider.openSelector();
-                SelectorLoop loop = new SelectorLoop(selector, config);
+                SelectorLoop loop = new SelectorLoop(selector, config, handling);
                 loops.add(loop);
                 loop.serveDatagrams(channel);
             }

@@ -3,8 +3,8 @@ package dev.sockbench.servers.nio2;
 import dev.sockbench.core.server.RunningServer;
 import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.transport.Transport;
-import dev.sockbench.servers.common.BaseModel;
 import dev.sockbench.servers.common.EchoServer;
+import dev.sockbench.servers.common.EventLoopModel;
 import dev.sockbench.servers.common.Sockets;
 import java.io.IOException;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Map;
  * a completion handler on a fixed thread group. TCP only: the JDK rejects Unix addresses on
  * asynchronous channels and has no asynchronous datagram channel.
  */
-public final class AsyncModel extends BaseModel {
+public final class AsyncModel extends EventLoopModel {
     public AsyncModel() {
         super(
                 "nio2-async",

@@ -1,5 +1,6 @@
 package dev.sockbench.servers.nio2;
 
+import dev.sockbench.core.handler.MalformedRequestException;
 import dev.sockbench.core.protocol.FrameLengthException;
 import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.servers.common.EchoBuffer;
@@ -12,6 +13,8 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  * one before. A connection has at most one read or one write outstanding, so its {@link
  * EchoBuffer} is never touched by two threads at once. The handlers are stateless singletons and
  * the connection travels as the attachment, so the steady state allocates nothing per message.
+ *
+ * <p>With a handler, the group's thread that completed the read runs it, its work included, then
+ * starts the write; with {@code --offload} a pool thread runs it and starts the write (NIO.2 has no
+ * loop to hand back to: the write's completion comes back on the group's threads).
  */
 final class AsyncServer extends EchoServer {
     private final ServerConfig config;
@@ -28,6 +35,7 @@ final class AsyncServer extends EchoServer {
     private AsynchronousServerSocketChannel listener;
 
     AsyncServer(ServerConfig config, int threads, String name) {
+        super(config.handling());
         this.config = config;
         this.threads = threads;
         this.name = name;
@@ -77,7 +85,7 @@ final class AsyncServer extends EchoServer {
                 @Override
                 public void completed(AsynchronousSocketChannel channel, AsyncServer server) {
                     server.listener.accept(server, this); // the next accept first, so the backlog keeps draining
-                    Connection connection = new Connection(channel, server.config);
+                    Connection connection = new Connection(channel, server);
                     try {
                         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                         connection.read();
@@ -101,10 +109,41 @@ final class AsyncServer extends EchoServer {
     private static final class Connection {
         private final AsynchronousSocketChannel channel;
         private final EchoBuffer echo;
+        private final AsyncServer server;
 
-        Connection(AsynchronousSocketChannel channel, ServerConfig config) {
+        Connection(AsynchronousSocketChannel channel, AsyncServer server) {
             this.channel = channel;
-            this.echo = new EchoBuffer(config.framing(), config.maxFrameBytes());
+            this.echo = new EchoBuffer(server.config.framing(), server.config.maxFrameBytes());
+            this.server = server;
+        }
+
+        /** Whole frames are in: echo them, or answer them here or on the offload pool. */
+        void reply() {
+            if (server.handling.plainEcho()) {
+                write();
+                return;
+            }
+            ExecutorService offload = server.handling.offload();
+            if (offload == null) {
+                answerThenWrite();
+                return;
+            }
+            try {
+                offload.execute(this::answerThenWrite);
+            } catch (RejectedExecutionException stopping) {
+                close();
+            }
+        }
+
+        private void answerThenWrite() {
+            try {
+                echo.answer(server.handling.handler());
+            } catch (MalformedRequestException e) {
+                server.handling.malformed();
+                close();
+                return;
+            }
+            write();
         }
 
         void read() {
@@ -134,7 +173,7 @@ final class AsyncServer extends EchoServer {
             }
             try {
                 if (c.echo.prepareEcho()) {
-                    c.write();
+                    c.reply();
                 } else {
                     c.read();
                 }

@@ -1,5 +1,6 @@
 package dev.sockbench.servers.reference;
 
+import dev.sockbench.core.handler.Handling;
 import dev.sockbench.core.process.ProcessLines;
 import dev.sockbench.core.server.Availability;
 import dev.sockbench.core.server.RunningServer;
@@ -60,8 +61,20 @@ public final class NativeEpollModel implements ServerModel {
         return Optional.ofNullable(NativeBuild.executable().executable());
     }
 
+    /** The C reference is an echo: no handler, no work, no pool. */
+    @Override
+    public Optional<String> refusal(Handling handling) {
+        return handling.plainEcho()
+                ? Optional.empty()
+                : Optional.of(
+                        "the native reference serves the plain echo only (--handler echo, no --work or --offload)");
+    }
+
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
+        refusal(config.handling()).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         Path exe = executable()
                 .orElseThrow(() ->
                         new IOException("native-epoll is " + availability().reason()));
