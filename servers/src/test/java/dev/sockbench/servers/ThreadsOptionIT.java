@@ -27,6 +27,12 @@ class ThreadsOptionIT {
                 .start(ServerConfig.of(Endpoint.inet(transport, "127.0.0.1", 0)).withThreads(3))) {
             assertThat(threadsNamed(threadPrefix)).isEqualTo(3);
         }
+        // close() returns once the pool has terminated; a worker thread then still takes a moment
+        // to leave its run method, so its end is waited for, with a deadline.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (threadsNamed(threadPrefix) > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         assertThat(threadsNamed(threadPrefix)).as("after close").isZero();
     }
 
