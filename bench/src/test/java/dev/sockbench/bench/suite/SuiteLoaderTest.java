@@ -216,12 +216,17 @@ class SuiteLoaderTest {
         assertThat(smoke.cases().stream().map(SuiteCase::model).distinct())
                 .containsExactlyInAnyOrder("blocking-platform", "nio-epoll");
 
-        Suite quick = l.load("quick");
-        // quick: a capacity search for every model on each stream transport it serves.
-        for (String model : full.modelIds()) {
+        // quick (names its models, so it loads against the real registry): a capacity search for
+        // every model on each stream transport it serves, but the ffm-* models (the claims suite's;
+        // they would take quick past its 3 minutes); a cell unavailable here is listed, as skipped.
+        ServerModelsCatalog registry = new ServerModelsCatalog();
+        Suite quick = new SuiteLoader(registry).load("quick");
+        assertThat(quick.cases()).noneMatch(c -> c.model().startsWith("ffm-"));
+        for (String model :
+                registry.modelIds().stream().filter(m -> !m.startsWith("ffm-")).toList()) {
             for (Transport t : Transport.values()) {
                 if (t.streamOriented()) {
-                    assertThat(quick.measured())
+                    assertThat(quick.cases())
                             .anyMatch(c -> c.model().equals(model)
                                     && c.transport() == t
                                     && c.load().shape().equals("capacity"));
