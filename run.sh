@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # sockbench's one entry point.
 #
-#   ./run.sh                 run the quick suite (capacity of every model on TCP and Unix stream)
+#   ./run.sh                 run the quick suite (capacity of every model but the ffm-* on TCP and Unix stream)
 #   ./run.sh test            run the unit and integration tests (./mvnw -B verify)
 #   ./run.sh jdk             print the JDK 25 this script would use, and exit
 #   ./run.sh jmh [REGEX] [JMH options]   the JMH micro-benchmarks (bench/.../jmh), JSON results in
