@@ -3,6 +3,7 @@ package dev.sockbench.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.cli.SockbenchCliIT.Run;
+import dev.sockbench.bench.testing.TestProcesses;
 import dev.sockbench.core.JvmFlags;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.core.result.CaseStatus;
@@ -45,7 +46,7 @@ class InterruptResumeIT {
                 "2",
                 "--out",
                 out.toString()));
-        Process run = new ProcessBuilder(command)
+        Process run = new ProcessBuilder(TestProcesses.withDefaultSigint(command))
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve("run.log").toFile())
                 .start();

@@ -41,8 +41,8 @@ class InterruptTest {
     @ValueSource(strings = {"INT", "TERM"})
     void aSignalStopsTheCasesProcessesLeavesAReadableRunJsonAndExits130(String signal, @TempDir Path out)
             throws Exception {
-        Process runner = new ProcessBuilder(TestProcesses.java()
-                        .build(List.of(), List.of(), RunUntilInterrupted.class.getName(), List.of(out.toString())))
+        Process runner = new ProcessBuilder(TestProcesses.withDefaultSigint(TestProcesses.java()
+                        .build(List.of(), List.of(), RunUntilInterrupted.class.getName(), List.of(out.toString()))))
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve("runner.log").toFile())
                 .start();
