@@ -43,9 +43,11 @@ import picocli.CommandLine.Spec;
  * <p><b>Commands on stdin.</b> Once listening, a line {@code USAGE} on stdin makes the server print
  * one stdout line {@code USAGE <usage>} with the {@link ResourceUsage} of this process so far, e.g.
  * {@code USAGE userCpuUs=812000 sysCpuUs=1604000 voluntaryCtxSwitches=150000
- * involuntaryCtxSwitches=2000 acceptFailures=0}: CPU time (µs) and context switches of all its
- * threads, exited ones included ({@code getrusage(RUSAGE_SELF)}), and the connections it failed to
- * accept since it started ({@link RunningServer#acceptFailures()}); {@link ProcessLines} spells every line. Each {@code USAGE} gets
+ * involuntaryCtxSwitches=2000 acceptFailures=0 malformedRequests=0}: CPU time (µs) and context
+ * switches of all its threads, exited ones included ({@code getrusage(RUSAGE_SELF)}), the
+ * connections it failed to accept and those it closed on a request that did not decode, since it
+ * started ({@link RunningServer#acceptFailures()}, {@link RunningServer#malformedRequests()});
+ * {@link ProcessLines} spells every line. Each {@code USAGE} gets
  * exactly one answer, in order, flushed at once; stdout lines never interleave. The suite runner
  * asks at the start and at the end of the measured interval and subtracts. Any other line is
  * ignored, and so is the end of stdin: a server started from a terminal or with stdin closed serves
@@ -262,9 +264,9 @@ public final class ServerMain implements Callable<Integer> {
         }
     }
 
-    /** This process's usage so far, with the server's failed accepts. */
+    /** This process's usage so far, with the server's failed accepts and malformed requests. */
     private static ResourceUsage usage(RunningServer server) {
-        return ResourceUsage.ofThisProcess().withAcceptFailures(server.acceptFailures());
+        return ResourceUsage.ofThisProcess().withServerCounts(server.acceptFailures(), server.malformedRequests());
     }
 
     /** One whole line, flushed; the only way this class writes stdout, so lines never interleave. */

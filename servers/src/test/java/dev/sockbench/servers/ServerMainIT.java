@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.core.os.ResourceUsage;
 import dev.sockbench.core.process.ProcessLines;
+import dev.sockbench.core.protocol.LengthFraming;
 import dev.sockbench.core.protocol.Payload;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.core.transport.Transport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
@@ -100,6 +102,26 @@ class ServerMainIT {
                     .as("one answer per USAGE, nothing for other lines")
                     .isNull();
             assertThat(server.stderr()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRequestThatDoesNotDecodeIsCountedOnTheUsageLine() throws Exception {
+        try (ServerProcess server = ServerProcess.start("--model", "nio-epoll", "--handler", "json")) {
+            Endpoint endpoint = server.awaitListening(STARTUP);
+            try (StreamClient bad = StreamClient.connect(endpoint)) {
+                ByteBuffer frame = ByteBuffer.allocate(LengthFraming.PREFIX_BYTES + Payload.HEADER_BYTES + 8);
+                LengthFraming.putPrefix(frame, Payload.HEADER_BYTES + 8);
+                frame.putLong(1).putLong(2).putLong(0xFFFF_FFFF_FFFF_FFFFL); // a header, then no JSON
+                bad.write(frame.flip());
+                assertThat(bad.closedByServer()).isTrue();
+            }
+            // Counted before the server closed the connection, so before this USAGE is asked.
+            server.send(ProcessLines.usageRequest());
+            assertThat(usage(server.nextStdoutLine(STARTUP)).malformedRequests())
+                    .isEqualTo(1);
+            assertThat(server.terminate(EXIT)).isZero();
+            assertThat(server.stderr()).contains("closed 1 connection(s) on a request that did not decode");
         }
     }
 

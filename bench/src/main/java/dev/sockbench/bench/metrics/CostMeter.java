@@ -49,7 +49,8 @@ public final class CostMeter {
                 gc == null ? null : gc.totalUs(),
                 gc == null ? null : gc.maxUs(),
                 virtualThreadsPinned,
-                interval.usageEnd() == null ? null : interval.usageEnd().acceptFailures());
+                interval.usageEnd() == null ? null : interval.usageEnd().acceptFailures(),
+                interval.usageEnd() == null ? null : interval.usageEnd().malformedRequests());
     }
 
     /** Per request; null (unknown, not zero) when no request completed. */

@@ -22,7 +22,7 @@ class CostMeterTest {
     // The server's getrusage at PHASE measure and at PHASE done: 2 s user, 1 s sys, 20,000
     // voluntary and 100 involuntary switches in between.
     private static final ResourceUsage START = new ResourceUsage(100_000, 50_000, 1_000, 10);
-    private static final ResourceUsage END = new ResourceUsage(2_100_000, 1_050_000, 21_000, 110, 7);
+    private static final ResourceUsage END = new ResourceUsage(2_100_000, 1_050_000, 21_000, 110, 7, 2);
 
     @Test
     void costOfTheIntervalPerRequestAndPerConnection() {
@@ -47,6 +47,9 @@ class CostMeterTest {
         assertThat(cost.acceptFailures())
                 .as("since the server started, not in the interval")
                 .isEqualTo(7L);
+        assertThat(cost.malformedRequests())
+                .as("since the server started, not in the interval")
+                .isEqualTo(2L);
     }
 
     @Test

@@ -29,14 +29,22 @@ import java.lang.invoke.MethodHandle;
  * @param involuntaryCtxSwitches context switches because a thread was preempted ({@code ru_nivcsw})
  * @param acceptFailures connections the server failed to accept (e.g. out of file descriptors),
  *     counted by the server itself, not by {@code getrusage}: {@link #ofThisProcess()} knows none,
- *     a server adds its count with {@link #withAcceptFailures}
+ *     a server adds its count with {@link #withServerCounts}
+ * @param malformedRequests connections the server closed on a request that did not decode (a
+ *     {@code --handler json|protobuf} body that is no order), counted by the server like {@code
+ *     acceptFailures}
  */
 public record ResourceUsage(
-        long userCpuUs, long sysCpuUs, long voluntaryCtxSwitches, long involuntaryCtxSwitches, long acceptFailures) {
+        long userCpuUs,
+        long sysCpuUs,
+        long voluntaryCtxSwitches,
+        long involuntaryCtxSwitches,
+        long acceptFailures,
+        long malformedRequests) {
 
-    /** A reading without accept failures. */
+    /** A reading without the server's counts. */
     public ResourceUsage(long userCpuUs, long sysCpuUs, long voluntaryCtxSwitches, long involuntaryCtxSwitches) {
-        this(userCpuUs, sysCpuUs, voluntaryCtxSwitches, involuntaryCtxSwitches, 0);
+        this(userCpuUs, sysCpuUs, voluntaryCtxSwitches, involuntaryCtxSwitches, 0, 0);
     }
 
     private static final int RUSAGE_SELF = 0;
@@ -76,9 +84,10 @@ public record ResourceUsage(
         return usage.get(ValueLayout.JAVA_LONG, offset) * 1_000_000L + usage.get(ValueLayout.JAVA_LONG, offset + 8);
     }
 
-    /** This reading with the server's count of failed accepts. */
-    public ResourceUsage withAcceptFailures(long failures) {
-        return new ResourceUsage(userCpuUs, sysCpuUs, voluntaryCtxSwitches, involuntaryCtxSwitches, failures);
+    /** This reading with the server's counts of failed accepts and of malformed requests. */
+    public ResourceUsage withServerCounts(long acceptFailures, long malformedRequests) {
+        return new ResourceUsage(
+                userCpuUs, sysCpuUs, voluntaryCtxSwitches, involuntaryCtxSwitches, acceptFailures, malformedRequests);
     }
 
     /** The usage between {@code earlier} and this reading. */
@@ -88,6 +97,7 @@ public record ResourceUsage(
                 sysCpuUs - earlier.sysCpuUs,
                 voluntaryCtxSwitches - earlier.voluntaryCtxSwitches,
                 involuntaryCtxSwitches - earlier.involuntaryCtxSwitches,
-                acceptFailures - earlier.acceptFailures);
+                acceptFailures - earlier.acceptFailures,
+                malformedRequests - earlier.malformedRequests);
     }
 }

@@ -68,7 +68,7 @@ public final class ProcessLines {
     public static String usageReply(ResourceUsage usage) {
         return USAGE + " userCpuUs=" + usage.userCpuUs() + " sysCpuUs=" + usage.sysCpuUs() + " voluntaryCtxSwitches="
                 + usage.voluntaryCtxSwitches() + " involuntaryCtxSwitches=" + usage.involuntaryCtxSwitches()
-                + " acceptFailures=" + usage.acceptFailures();
+                + " acceptFailures=" + usage.acceptFailures() + " malformedRequests=" + usage.malformedRequests();
     }
 
     /**
@@ -93,7 +93,8 @@ public final class ProcessLines {
                 field(fields, "sysCpuUs", line),
                 field(fields, "voluntaryCtxSwitches", line),
                 field(fields, "involuntaryCtxSwitches", line),
-                fields.containsKey("acceptFailures") ? field(fields, "acceptFailures", line) : 0));
+                optionalField(fields, "acceptFailures", line),
+                optionalField(fields, "malformedRequests", line)));
     }
 
     /** The load generator's phase line, e.g. {@code PHASE measure}. */
@@ -126,6 +127,11 @@ public final class ProcessLines {
         return stripped.startsWith(keyword + " ")
                 ? stripped.substring(keyword.length() + 1).strip()
                 : null;
+    }
+
+    /** A field an older server does not print: 0 when missing. */
+    private static long optionalField(Map<String, String> fields, String name, String line) {
+        return fields.containsKey(name) ? field(fields, name, line) : 0;
     }
 
     private static long field(Map<String, String> fields, String name, String line) {

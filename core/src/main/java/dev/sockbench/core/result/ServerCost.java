@@ -55,6 +55,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param acceptFailures connections the server failed to accept since it started, warm-up and
  *     connection set-up included (e.g. its open-file limit reached: raise it with {@code ulimit
  *     -n}); each pauses its accepting for a second. Null when the server did not answer
+ * @param malformedRequests connections the server closed since it started on a request that did
+ *     not decode ({@code --handler json|protobuf}); the generator sends none, so more than 0 says
+ *     the two disagree on the message. Null when the server did not answer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerCost(
@@ -71,9 +74,10 @@ public record ServerCost(
         Long gcPauseUs,
         Long gcPauseMaxUs,
         Long virtualThreadsPinned,
-        Long acceptFailures) {
+        Long acceptFailures,
+        Long malformedRequests) {
 
-    /** The process figures only; GC pauses and accept failures unknown. */
+    /** The process figures only; GC pauses and the server's counts unknown. */
     public ServerCost(
             long cpuUserUs,
             long cpuSysUs,
@@ -94,6 +98,7 @@ public record ServerCost(
                 threads,
                 rssBytes,
                 rssBytesPerConnection,
+                null,
                 null,
                 null,
                 null,

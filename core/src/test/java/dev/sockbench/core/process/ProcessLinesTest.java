@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The process line protocol: the exact wire text, round trips, and what each reader rejects. */
 class ProcessLinesTest {
     private static final Endpoint TCP = Endpoint.inet(Transport.TCP, "127.0.0.1", 40123);
-    private static final ResourceUsage USAGE = new ResourceUsage(812_000, 1_604_000, 150_000, 2_000, 3);
+    private static final ResourceUsage USAGE = new ResourceUsage(812_000, 1_604_000, 150_000, 2_000, 3, 5);
 
     @Test
     void theWireTextIsVersionOne() {
@@ -24,7 +24,7 @@ class ProcessLinesTest {
         assertThat(ProcessLines.usageRequest()).isEqualTo("USAGE");
         assertThat(ProcessLines.usageReply(USAGE))
                 .isEqualTo("USAGE userCpuUs=812000 sysCpuUs=1604000 voluntaryCtxSwitches=150000"
-                        + " involuntaryCtxSwitches=2000 acceptFailures=3");
+                        + " involuntaryCtxSwitches=2000 acceptFailures=3 malformedRequests=5");
         assertThat(ProcessLines.phase(Phase.WARMUP)).isEqualTo("PHASE warmup");
         assertThat(ProcessLines.phase(Phase.MEASURE)).isEqualTo("PHASE measure");
         assertThat(ProcessLines.phase(Phase.DONE)).isEqualTo("PHASE done");
@@ -54,7 +54,7 @@ class ProcessLinesTest {
     }
 
     @Test
-    void aUsageReplyFromBeforeAcceptFailuresReadsThemAsZero() {
+    void aUsageReplyFromBeforeTheServerCountsReadsThemAsZero() {
         String earlier =
                 "USAGE userCpuUs=812000 sysCpuUs=1604000 voluntaryCtxSwitches=150000 involuntaryCtxSwitches=2000";
         assertThat(ProcessLines.parseUsageReply(earlier))

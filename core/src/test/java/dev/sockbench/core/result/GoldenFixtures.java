@@ -206,6 +206,7 @@ final class GoldenFixtures {
                         1_500L,
                         1_000L,
                         null,
+                        null,
                         null))
                 .kernel(new KernelCounters(12L, 15L, 0L, 0L))
                 .build();
@@ -276,6 +277,7 @@ final class GoldenFixtures {
                         0L,
                         0L,
                         0L,
+                        null,
                         null,
                         null))
                 .build();

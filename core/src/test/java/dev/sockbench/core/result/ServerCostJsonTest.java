@@ -12,7 +12,7 @@ class ServerCostJsonTest {
     @Test
     void gcPausesRoundTrip() throws Exception {
         ServerCost cost = new ServerCost(
-                1_000L, 2_000L, 0.3, 40L, 5L, 0.0045, 12, 50_000_000, 1_024.5, 3L, 4_500L, 2_000L, null, null);
+                1_000L, 2_000L, 0.3, 40L, 5L, 0.0045, 12, 50_000_000, 1_024.5, 3L, 4_500L, 2_000L, null, null, null);
 
         String json = ResultFiles.toJson(cost);
         assertThat(json).contains("\"gcPauseUs\" : 4500");
@@ -31,7 +31,7 @@ class ServerCostJsonTest {
     @Test
     void cpuAndSwitchesTheServerDidNotReportAreLeftOutAndTheRestStands() throws Exception {
         ServerCost cost = new ServerCost(
-                null, null, null, null, null, null, 12, 50_000_000, 1_024.5, 3L, 4_500L, 2_000L, null, null);
+                null, null, null, null, null, null, 12, 50_000_000, 1_024.5, 3L, 4_500L, 2_000L, null, null, null);
 
         String json = ResultFiles.toJson(cost);
         assertThat(json)

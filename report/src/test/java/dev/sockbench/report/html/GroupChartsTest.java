@@ -84,8 +84,8 @@ class GroupChartsTest {
     @Test
     void aCostWithoutCpuAndSwitchFiguresDrawsNoBar() throws Exception {
         // The server did not answer for its usage: threads and RSS are known, the per-request figures are not.
-        ServerCost unanswered =
-                new ServerCost(null, null, null, null, null, null, 12, 1 << 20, 0.0, null, null, null, null, null);
+        ServerCost unanswered = new ServerCost(
+                null, null, null, null, null, null, 12, 1 << 20, 0.0, null, null, null, null, null, null);
         ReportCase c = measured("a", "nio-epoll", hist(100_000L, 10), null, unanswered, 10);
 
         GroupCharts.Collected data = GroupCharts.collect(group(c));

@@ -33,7 +33,8 @@ class ModelHealthTest {
                 .caseId("virtual")
                 .model("blocking-virtual")
                 .server(new ServerCost(
-                        1_000L, 1_000L, 0.1, 10L, 1L, 0.01, 30, 50L << 20, 4_096.0, 3L, 6_000L, 4_000L, 17L, null))
+                        1_000L, 1_000L, 0.1, 10L, 1L, 0.01, 30, 50L << 20, 4_096.0, 3L, 6_000L, 4_000L, 17L, null,
+                        null))
                 .build();
         TestRuns.write(runDir, "health", List.of(paused));
 
