@@ -2,6 +2,7 @@ package dev.sockbench.loadgen;
 
 import dev.sockbench.core.process.Phase;
 import dev.sockbench.core.result.LatencyLog;
+import dev.sockbench.core.result.Percentiles;
 import dev.sockbench.core.result.SweepResult;
 import dev.sockbench.core.result.SweepResult.SweepStep;
 import dev.sockbench.loadgen.check.SelfCheck;
@@ -35,7 +36,9 @@ import java.util.Locale;
  *
  * <p>The first run of the process warms up for the case's warm-up, and so does the first paced
  * step (its driver has not run yet); later steps warm up for at most {@link #REWARM_NS}: the JIT
- * is done by then, and the warm-up only brings the connections to the new rate.
+ * is done by then, and the warm-up only brings the connections to the new rate. A step measures
+ * for the case's duration, or longer when that is too short for the objective's percentile at the
+ * step's rate ({@link Slo#stepDurationNs}).
  *
  * <p>The report's load and latency are those of the capacity step (of the first step when none
  * was good). The interval log holds every run: the capacity step's intervals under the usual
@@ -111,8 +114,18 @@ final class SweepRunner {
             double rate = search.nextRatePerSec();
             int stepNumber = steps.size() + 1;
             long warmupNs = steps.isEmpty() ? base.warmupNs() : Math.min(base.warmupNs(), REWARM_NS);
+            long durationNs = slo.stepDurationNs(base.durationNs(), rate);
+            if (durationNs > base.durationNs()) {
+                listener.progress(String.format(
+                        Locale.ROOT,
+                        "step %d at %.0f/s measures %.1f s, so that its %s rests on enough requests",
+                        stepNumber,
+                        rate,
+                        durationNs / 1e9,
+                        Percentiles.label(slo.percentile())));
+            }
             Run run = runOnce(
-                    base.paced(rate, arrival, warmupNs),
+                    base.paced(rate, arrival, warmupNs, durationNs),
                     listener,
                     ceiling == null && steps.isEmpty(),
                     String.format(Locale.ROOT, "step %d at %.0f/s", stepNumber, rate));

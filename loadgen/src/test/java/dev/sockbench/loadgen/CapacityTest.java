@@ -59,4 +59,18 @@ class CapacityTest {
         assertThat(totals.get("ceiling-corrected").getTotalCount())
                 .isGreaterThan(totals.get("corrected").getTotalCount() / 4);
     }
+
+    @Test
+    void aStepTooShortForTheObjectivesPercentileMeasuresLonger(@TempDir Path dir) throws Exception {
+        // p99 needs 1,000 requests; the one step, at half the ~1,000/s ceiling, would have about
+        // 500 in the configured second: it measures about 2.2 s instead, and its p99 is judged.
+        SweepTest.Search search =
+                SweepTest.search(dir, SERVICE_NS, "-s", "capacity", "--slo", "p99=500ms", "--refine", "1");
+        SweepResult.SweepStep step = search.summary().sweep().steps().getFirst();
+        assertThat(step.requests())
+                .as("requests of the step at %s/s", step.targetRatePerSec())
+                .isGreaterThanOrEqualTo(1_000);
+        assertThat(step.latencyUs().corrected().p99()).as("the step's p99").isNotNull();
+        assertThat(step.reasons()).noneMatch(r -> r.contains("not measured"));
+    }
 }

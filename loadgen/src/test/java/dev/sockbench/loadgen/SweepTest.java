@@ -76,16 +76,16 @@ class SweepTest {
 
     @Test
     void capacityIsFoundBelowTheServersLimitAndEveryStepIsReported(@TempDir Path dir) throws Exception {
-        Search search = search(dir, SERVICE_NS, "-s", "sweep", "-R", "20", "--slo", "p99=200ms", "--refine", "2");
+        Search search = search(dir, SERVICE_NS, "-s", "sweep", "-R", "200", "--slo", "p50=200ms", "--refine", "2");
         CaseSummary summary = search.summary();
         SweepResult sweep = summary.sweep();
-        assertThat(sweep.slo()).isEqualTo("p99=200ms");
-        assertThat(sweep.sloPercentile()).isEqualTo(99.0);
+        assertThat(sweep.slo()).isEqualTo("p50=200ms");
+        assertThat(sweep.sloPercentile()).isEqualTo(50.0);
         assertThat(sweep.sloThresholdUs()).isEqualTo(200_000.0);
 
         // The runner followed the search step for step: replaying the search with the steps'
-        // outcomes gives the same rates. It starts at 20/s and doubles while steps are good.
-        SweepSearch replay = new SweepSearch(20, 2, 10_000_000, 2);
+        // outcomes gives the same rates. It starts at 200/s and doubles while steps are good.
+        SweepSearch replay = new SweepSearch(200, 2, 10_000_000, 2);
         for (SweepResult.SweepStep step : sweep.steps()) {
             assertThat(replay.done()).isFalse();
             assertThat(step.targetRatePerSec()).isEqualTo(replay.nextRatePerSec());

@@ -65,9 +65,10 @@ public record LoadPlan(
 
     /**
      * The same connections paced at {@code newRatePerSec} with {@code newArrival}, warmed up for
-     * {@code newWarmupNs} (a step of a capacity search, or of a sweep).
+     * {@code newWarmupNs} and measured for {@code newDurationNs} (a step of a capacity search, or
+     * of a sweep).
      */
-    public LoadPlan paced(double newRatePerSec, Arrival newArrival, long newWarmupNs) {
+    public LoadPlan paced(double newRatePerSec, Arrival newArrival, long newWarmupNs, long newDurationNs) {
         return new LoadPlan(
                 Mode.PACED,
                 client,
@@ -77,7 +78,7 @@ public record LoadPlan(
                 newArrival,
                 idleConnections,
                 newWarmupNs,
-                durationNs,
+                newDurationNs,
                 seed,
                 catchUpFactor);
     }

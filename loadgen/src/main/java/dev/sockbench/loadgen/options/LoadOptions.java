@@ -129,7 +129,8 @@ public final class LoadOptions {
             names = {"-d", "--duration"},
             converter = Converters.DurationConverter.class,
             description =
-                    "Measured interval, e.g. 30s (sweep and capacity: per run) (default " + DEFAULT_DURATION + ").")
+                    "Measured interval, e.g. 30s (sweep and capacity: per run, longer when a step's rate gives too few"
+                            + " requests for the --slo percentile, up to 30 s) (default " + DEFAULT_DURATION + ").")
     private Duration duration;
 
     @Option(

@@ -18,6 +18,12 @@ import org.HdrHistogram.AbstractHistogram;
 public record Slo(String text, double percentile, long thresholdNs) {
     private static final Pattern FORM = Pattern.compile("p([0-9]+(?:\\.[0-9]+)?)=(.+)");
 
+    /** Headroom over the samples a percentile needs: a step may fall a little short of its rate. */
+    static final double SAMPLE_HEADROOM = 1.1;
+
+    /** The longest a step measures to gather its samples; a slower step stays not measured. */
+    public static final long MAX_STEP_NS = 30_000_000_000L;
+
     public Slo {
         if (!(percentile > 0 && percentile <= 100)) {
             throw new IllegalArgumentException("percentile must be in (0, 100], got " + percentile);
@@ -43,6 +49,20 @@ public record Slo(String text, double percentile, long thresholdNs) {
             throw new IllegalArgumentException("threshold in '" + text + "' must be > 0");
         }
         return new Slo(text.trim(), percentile, thresholdNs);
+    }
+
+    /**
+     * How long a step at {@code ratePerSec} measures: {@code configuredNs}, or longer when that
+     * gives too few requests for the objective's percentile ({@link Percentiles#minSamples}, with
+     * 10% headroom), at most {@link #MAX_STEP_NS}. A capacity search steps down to low rates,
+     * where a short step could never judge a p99 (at 50/s, 1,000 requests take 20 s).
+     */
+    public long stepDurationNs(long configuredNs, double ratePerSec) {
+        if (percentile >= 100) {
+            return configuredNs; // the maximum needs one request
+        }
+        double neededNs = Percentiles.minSamples(percentile) * SAMPLE_HEADROOM / ratePerSec * 1e9;
+        return Math.max(configuredNs, (long) Math.min(Math.ceil(neededNs), MAX_STEP_NS));
     }
 
     /** The percentile's value in a histogram of nanoseconds. */

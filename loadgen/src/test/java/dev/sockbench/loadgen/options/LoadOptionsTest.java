@@ -99,7 +99,8 @@ class LoadOptionsTest {
         assertThat(open.catchUpFactor()).isEqualTo(2.0);
         LoadPlan sweep =
                 resolve(Transport.TCP, "-s", "sweep", "--catch-up", "1.5").plan(target, null);
-        assertThat(sweep.paced(4_000, sweep.arrival(), 0).catchUpFactor()).isEqualTo(1.5); // every step
+        assertThat(sweep.paced(4_000, sweep.arrival(), 0, sweep.durationNs()).catchUpFactor())
+                .isEqualTo(1.5); // every step
         assertThat(resolve(Transport.TCP, "-s", "open", "-R", "1k")
                         .plan(target, null)
                         .catchUpFactor())

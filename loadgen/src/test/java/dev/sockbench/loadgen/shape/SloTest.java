@@ -46,4 +46,20 @@ class SloTest {
         assertThat(Slo.parse("p99=1ms").metBy(h)).as("p99 of 1,000 requests").isTrue();
         assertThat(Slo.parse("p99.9=1ms").metBy(h)).isFalse();
     }
+
+    @Test
+    void aStepMeasuresLongEnoughForThePercentileItJudges() {
+        long halfSecondNs = 500_000_000L;
+        // p99 needs 1,000 requests, 1,100 with headroom: 20 s at 55/s.
+        assertThat(Slo.parse("p99=5ms").stepDurationNs(halfSecondNs, 55)).isEqualTo(20_000_000_000L);
+        // At 10,000/s half a second holds 5,000: the configured duration stands.
+        assertThat(Slo.parse("p99=5ms").stepDurationNs(halfSecondNs, 10_000)).isEqualTo(halfSecondNs);
+        // p90 needs 100 (110): 1.1 s at 100/s.
+        assertThat(Slo.parse("p90=5ms").stepDurationNs(halfSecondNs, 100)).isEqualTo(1_100_000_000L);
+        // p99.9 at 10/s would take 1,100 s: capped, the step stays not measured.
+        assertThat(Slo.parse("p99.9=5ms").stepDurationNs(halfSecondNs, 10)).isEqualTo(Slo.MAX_STEP_NS);
+        // A longer configured step is never shortened; the maximum needs a single request.
+        assertThat(Slo.parse("p99=5ms").stepDurationNs(60_000_000_000L, 55)).isEqualTo(60_000_000_000L);
+        assertThat(Slo.parse("p100=5ms").stepDurationNs(halfSecondNs, 1)).isEqualTo(halfSecondNs);
+    }
 }
