@@ -81,7 +81,8 @@ public final class LoadReports {
                 result.busiestPercent(),
                 paced ? Percentiles.ofNanos(result.sendLagNs()) : null,
                 paced ? SelfCheck.lagBoundNs(result.corrected().getValueAtPercentile(99)) / 1e3 : null,
-                paced ? Percentiles.ofNanos(result.blockedNs()) : null);
+                paced ? Percentiles.ofNanos(result.blockedNs()) : null,
+                result.stealNs() < 0 ? null : result.stealNs() / 1_000);
     }
 
     private static StreamThroughput stream(LoadResult result, LoadShape.Stream shape, int payloadBytes) {

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
@@ -46,11 +47,15 @@ class LoadgenMainTest {
     }
 
     static Run loadgen(String... args) {
+        return loadgen(CpuMeter.PROCESS, args);
+    }
+
+    static Run loadgen(CpuMeter cpu, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        var command = Cli.commandLine(new LoadgenMain(outStream, errStream, NanoClock.SYSTEM, CpuMeter.PROCESS));
+        var command = Cli.commandLine(new LoadgenMain(outStream, errStream, NanoClock.SYSTEM, cpu));
         command.setOut(new java.io.PrintWriter(outStream, true));
         command.setErr(new java.io.PrintWriter(errStream, true));
         int code = command.execute(args);
@@ -181,6 +186,44 @@ class LoadgenMainTest {
                     .containsPattern("(?m)^  (VALID|INVALID)");
             assertThat(run.err()).doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void theStealTimeOfTheGeneratorsCpusOverTheMeasuredIntervalIsInTheSummary(@TempDir Path dir) throws Exception {
+        // A meter whose steal grows by 20 ms at each reading: the interval's is one step.
+        AtomicLong readings = new AtomicLong();
+        CpuMeter stolen = new CpuMeter() {
+            @Override
+            public long cpuNs() {
+                return CpuMeter.PROCESS.cpuNs();
+            }
+
+            @Override
+            public long stealNs() {
+                return readings.getAndIncrement() * 20_000_000L;
+            }
+        };
+        try (StreamEchoServer server = StreamEchoServer.tcp()) {
+            Path json = dir.resolve("summary.json");
+            loadgen(
+                    stolen,
+                    "--target",
+                    server.endpoint().toString(),
+                    "-s",
+                    "closed",
+                    "-c",
+                    "1",
+                    "-d",
+                    "300ms",
+                    "--warmup",
+                    "100ms",
+                    "--json",
+                    json.toString());
+            assertThat(ResultFiles.readSummary(json).generator().stealUs()).isEqualTo(20_000L);
+        }
+        assertThat(readings.get()).as("read at the interval's start and end").isEqualTo(2);
+        // On this machine the real meter knows its CPUs' steal (Linux has counted it since 2.6.11).
+        assertThat(CpuMeter.PROCESS.stealNs()).isNotNegative();
     }
 
     @Test

@@ -118,7 +118,7 @@ final class SweepRun {
                 .latencyUs(top.latencyUs())
                 .sweep(new SweepResult("p99=1ms", 99.0, 1_000.0, capacity, steps))
                 .generator(new GeneratorCheck(
-                        1, 1_000L, 2.5, 40.0, new Percentiles(1.0, 2.0, 3.0, 4.0, 5, 1), 250.0, null))
+                        1, 1_000L, 2.5, 40.0, new Percentiles(1.0, 2.0, 3.0, 4.0, 5, 1), 250.0, null, null))
                 .build();
         CaseSummary summary =
                 CaseSummary.from(report).caseId(caseId).model(model).build();

@@ -135,7 +135,7 @@ final class ClusterMerge {
     }
 
     /**
-     * The generators' check over all parts: threads and CPU summed; the busiest thread, the send
+     * The generators' check over all parts: threads, CPU and steal time summed; the busiest thread, the send
      * lag and the blocked time are the worst part's at each percentile (a bound, not a merge: the
      * parts' self-checks each decided their own validity already).
      */
@@ -148,6 +148,9 @@ final class ClusterMerge {
         Long cpuUs = checks.stream().anyMatch(c -> c.cpuUs() == null)
                 ? null
                 : checks.stream().mapToLong(GeneratorCheck::cpuUs).sum();
+        Long stealUs = checks.stream().anyMatch(c -> c.stealUs() == null)
+                ? null
+                : checks.stream().mapToLong(GeneratorCheck::stealUs).sum();
         long requests = reports.stream().mapToLong(r -> r.load().requests()).sum();
         return new GeneratorCheck(
                 checks.stream().mapToInt(GeneratorCheck::threads).sum(),
@@ -160,7 +163,8 @@ final class ClusterMerge {
                         .filter(b -> b != null)
                         .min(Double::compare)
                         .orElse(null),
-                worst(checks.stream().map(GeneratorCheck::blockedUs).toList()));
+                worst(checks.stream().map(GeneratorCheck::blockedUs).toList()),
+                stealUs);
     }
 
     private static Percentiles worst(List<Percentiles> all) {

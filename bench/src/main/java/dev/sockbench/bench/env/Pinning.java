@@ -2,8 +2,6 @@ package dev.sockbench.bench.env;
 
 import dev.sockbench.core.process.CpuSet;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +66,8 @@ public record Pinning(CpuSet server, CpuSet loadgen, String note) {
     public static Pinning detect() {
         CpuSet allowed;
         try {
-            allowed = CpuSet.parse(Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(l -> l.startsWith("Cpus_allowed_list:"))
-                    .map(l -> l.substring(l.indexOf(':') + 1))
-                    .findFirst()
-                    .orElse(""));
-        } catch (IOException | NumberFormatException e) {
+            allowed = CpuSet.allowedForThisProcess();
+        } catch (IOException e) {
             return unpinned("cannot read the allowed CPUs from /proc/self/status (" + e.getMessage() + ")");
         }
         if (allowed.size() < 2) {

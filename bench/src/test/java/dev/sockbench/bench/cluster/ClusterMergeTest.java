@@ -58,7 +58,7 @@ class ClusterMergeTest {
                         .errors(new ErrorCounts(0, 1, 0, 0, 0))
                         .build())
                 .latencyUs(new LatencyUs(p, p))
-                .generator(new GeneratorCheck(1, 1_000L, 1_000.0 / requests, 40, null, null, null))
+                .generator(new GeneratorCheck(1, 1_000L, 1_000.0 / requests, 40, null, null, null, null))
                 .build();
         return new Part(agent, agent + ":5701", report, hlog);
     }

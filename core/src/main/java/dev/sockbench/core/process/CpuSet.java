@@ -1,5 +1,8 @@
 package dev.sockbench.core.process;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -14,6 +17,24 @@ public record CpuSet(List<Integer> cpus) {
 
     public CpuSet {
         cpus = List.copyOf(new TreeSet<>(cpus));
+    }
+
+    /**
+     * The CPUs this process may run on: {@code Cpus_allowed_list} of {@code /proc/self/status}
+     * ({@code taskset} is honoured).
+     *
+     * @throws IOException when the file cannot be read or has no such line
+     */
+    public static CpuSet allowedForThisProcess() throws IOException {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("Cpus_allowed_list:"))
+                    .map(l -> parse(l.substring(l.indexOf(':') + 1)))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("no Cpus_allowed_list in /proc/self/status"));
+        } catch (NumberFormatException e) {
+            throw new IOException("unreadable Cpus_allowed_list in /proc/self/status: " + e.getMessage(), e);
+        }
     }
 
     /** Parses {@code 0-3,6}; blank gives the empty set. */

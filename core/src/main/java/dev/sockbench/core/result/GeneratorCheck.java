@@ -27,6 +27,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     flight not yet answered: the server's share of the send delay, which Hyperfoil calls
  *     "blocked"), µs; a request's send delay is its lag plus its blocked time. Only for paced
  *     shapes, null otherwise
+ * @param stealUs steal time of the generator's CPUs over the measured interval, µs, to 10 ms a
+ *     CPU ({@code /proc/stat}): a hypervisor ran other work while they had the generator's; a
+ *     send lag that comes with it is the host's, not the generator's. Null when not known
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GeneratorCheck(
@@ -36,4 +39,5 @@ public record GeneratorCheck(
         double busyPercent,
         Percentiles sendLagUs,
         Double lagBoundUs,
-        Percentiles blockedUs) {}
+        Percentiles blockedUs,
+        Long stealUs) {}

@@ -187,7 +187,14 @@ final class GoldenFixtures {
                                                 "achieved 61000 req/s is below 99% of the target 80000 req/s",
                                                 "p99 5000.0 us exceeds the objective p99=1ms")))))
                 .generator(new GeneratorCheck(
-                        2, 4_000_000L, 20.004, 61.5, new Percentiles(3.5, 8.0, 20.5, 60.0, 120.0, 4.25), 250.0, null))
+                        2,
+                        4_000_000L,
+                        20.004,
+                        61.5,
+                        new Percentiles(3.5, 8.0, 20.5, 60.0, 120.0, 4.25),
+                        250.0,
+                        null,
+                        null))
                 .build();
         return CaseSummary.from(report)
                 .caseId("nio-epoll-udp-sweep")
@@ -230,7 +237,7 @@ final class GoldenFixtures {
                         .build())
                 .latencyUs(new LatencyUs(p, p))
                 .stream(new StreamThroughput(1_048_576_000.0, 8_388_608_000.0, 524_288L))
-                .generator(new GeneratorCheck(2, 3_000_000L, 37.5, 88.0, null, null, null))
+                .generator(new GeneratorCheck(2, 3_000_000L, 37.5, 88.0, null, null, null, null))
                 .build();
         return CaseSummary.from(report)
                 .caseId("netty-epoll-et-tcp-stream")
@@ -259,7 +266,7 @@ final class GoldenFixtures {
                 .latencyUs(new LatencyUs(p, p))
                 .idle(new IdleConnections(10_000, 10_000, 9_998))
                 .generator(new GeneratorCheck(
-                        1, 150_000L, 30.0, 5.5, new Percentiles(2.0, 4.0, 9.0, 15.0, 40.0, 2.5), 500.0, null))
+                        1, 150_000L, 30.0, 5.5, new Percentiles(2.0, 4.0, 9.0, 15.0, 40.0, 2.5), 500.0, null, null))
                 .build();
         return CaseSummary.from(report)
                 .caseId("blocking-virtual-tcp-idle")
@@ -318,7 +325,8 @@ final class GoldenFixtures {
                         45.25,
                         new Percentiles(1.5, 3.0, 12.5, 80.0, 900.0, 2.0),
                         400.0,
-                        new Percentiles(0.0, 0.5, 30.0, 150.0, 2_000.0, 1.25)))
+                        new Percentiles(0.0, 0.5, 30.0, 150.0, 2_000.0, 1.25),
+                        null))
                 .build();
         return CaseSummary.from(report)
                 .caseId("nio-epoll-unix-stream-open-r20000")

@@ -90,10 +90,23 @@ public final class SelfCheck {
             }
             String over = over(Percentiles.label(p), lag.getValueAtPercentile(p), corrected.getValueAtPercentile(p));
             if (over != null) {
-                return over;
+                return over + hostSteal(result.stealNs());
             }
         }
         return null;
+    }
+
+    /**
+     * What the host took from the generator's CPUs in the interval, said after a lag reason: on a
+     * virtual machine the hypervisor stops a vCPU for milliseconds, which no generator removes.
+     */
+    private static String hostSteal(long stealNs) {
+        return stealNs > 0
+                ? String.format(
+                        Locale.ROOT,
+                        " (its CPUs' steal time in the interval: %.0f ms; the host ran other work on them)",
+                        stealNs / 1e6)
+                : "";
     }
 
     private static String over(String statistic, long lagNs, long correctedNs) {

@@ -127,6 +127,7 @@ public final class LoadEngine {
             rehearse(plan, workers, epoch, sink, listener, startNs, measureStartNs);
             sleepUntil(measureStartNs, workers);
             long cpuStartNs = cpu.cpuNs();
+            long stealStartNs = cpu.stealNs();
             listener.phase(Phase.MEASURE);
 
             long endNs = measureEndNs;
@@ -145,6 +146,7 @@ public final class LoadEngine {
                 from = tick;
             }
             long cpuEndNs = cpu.cpuNs();
+            long stealEndNs = cpu.stealNs();
             listener.phase(Phase.DONE);
 
             if (ending == Ending.INTERRUPTED) {
@@ -156,7 +158,11 @@ public final class LoadEngine {
             long drainedNs = Math.max(endNs, clock.nanoTime());
             collector.collect(endNs, drainedNs, true);
 
-            return result(plan, workers, collector, endNs - measureStartNs, cpuEndNs - cpuStartNs, idle, ending);
+            long stealNs = stealStartNs == CpuMeter.UNKNOWN || stealEndNs == CpuMeter.UNKNOWN
+                    ? CpuMeter.UNKNOWN
+                    : stealEndNs - stealStartNs;
+            return result(
+                    plan, workers, collector, endNs - measureStartNs, cpuEndNs - cpuStartNs, stealNs, idle, ending);
         } finally {
             if (started) {
                 for (EventLoop worker : workers) {
@@ -213,6 +219,7 @@ public final class LoadEngine {
             Collector collector,
             long measuredNs,
             long cpuNs,
+            long stealNs,
             IdleConnectionsHolder idle,
             Ending ending) {
         LatencyRecorder.Interval totals = collector.totals();
@@ -263,6 +270,7 @@ public final class LoadEngine {
                 completed,
                 measuredNs / 1e9,
                 cpuNs,
+                stealNs,
                 busiest,
                 idleCounts,
                 connectionsLost,

@@ -21,6 +21,9 @@ import org.HdrHistogram.Histogram;
  * @param measuredSec length of the measured interval: the duration, or less when it ended early
  *     ({@code ending})
  * @param cpuNs CPU time of the generator process over the measured interval, ns
+ * @param stealNs steal time of the generator's CPUs over the measured interval, ns (to 10 ms a
+ *     CPU): the host ran something else while they had work; {@link
+ *     dev.sockbench.loadgen.check.CpuMeter#UNKNOWN} when not known
  * @param busiestPercent the busiest worker's busy share of the measured interval, percent
  * @param idle the silent connections; null unless the plan had some
  * @param connectionsLost active connections that failed or were closed by the server
@@ -39,6 +42,7 @@ public record LoadResult(
         long completedInInterval,
         double measuredSec,
         long cpuNs,
+        long stealNs,
         double busiestPercent,
         IdleConnections idle,
         long connectionsLost,

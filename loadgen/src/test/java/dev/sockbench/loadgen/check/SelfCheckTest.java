@@ -49,6 +49,7 @@ class SelfCheckTest {
         Ending ending = Ending.COMPLETE;
         long connectionsLost = 0;
         long unsent = 0;
+        long stealNs = CpuMeter.UNKNOWN;
         /** {@code slowCount} requests whose lag is this (0: none) and latency {@code latencyMaxNs}, beside the others. */
         long lagMaxNs = 0;
 
@@ -80,6 +81,7 @@ class SelfCheckTest {
                     requests,
                     1.0,
                     10_000_000,
+                    stealNs,
                     busy,
                     idle,
                     connectionsLost,
@@ -92,6 +94,30 @@ class SelfCheckTest {
     void aHealthyRunIsValid() {
         assertThat(SelfCheck.reasons(healthy().build(), 1_000.0)).isEmpty();
         assertThat(SelfCheck.generatorLimited(healthy().build())).isFalse();
+    }
+
+    @Test
+    void aLagReasonSaysHowMuchTheHostStoleFromTheGeneratorsCpus() {
+        Builder b = healthy();
+        b.lagNs = 80_000; // over the 50 us floor at every percentile
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0))
+                .singleElement()
+                .asString()
+                .startsWith("send lag p50 80")
+                .doesNotContain("steal");
+        b.stealNs = 0;
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0))
+                .singleElement()
+                .asString()
+                .doesNotContain("steal");
+        b.stealNs = 40_000_000;
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0))
+                .singleElement()
+                .asString()
+                .endsWith("(its CPUs' steal time in the interval: 40 ms; the host ran other work on them)");
+        // Steal alone is no reason: a lag within its bound stays valid.
+        b.lagNs = 5_000;
+        assertThat(SelfCheck.reasons(b.build(), 1_000.0)).isEmpty();
     }
 
     @Test

@@ -232,6 +232,14 @@ public final class CaseColumns {
                 CaseSummary::generator,
                 g -> g.blockedUs() == null ? null : g.blockedUs().p99(),
                 Formats::micros));
+        // A virtual machine's host running other work on the generator's CPUs: a lag it explains.
+        cols.add(block(
+                "generatorStealMs",
+                GENERATOR_GROUP,
+                "host steal (ms)",
+                CaseSummary::generator,
+                g -> g.stealUs() == null ? null : g.stealUs() / 1_000,
+                Formats::count));
         return List.copyOf(cols);
     }
 

@@ -75,6 +75,7 @@ class ExportsTest {
             "generatorSendLagP99Us",
             "generatorSendLagMaxUs",
             "generatorBlockedP99Us",
+            "generatorStealMs",
             "trialsCapacityPerSecMedian",
             "trialsCapacityPerSecCi95Low",
             "trialsCapacityPerSecCi95High",
