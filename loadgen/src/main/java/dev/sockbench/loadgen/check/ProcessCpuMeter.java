@@ -1,10 +1,13 @@
 package dev.sockbench.loadgen.check;
 
 import dev.sockbench.core.process.CpuSet;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,22 +51,35 @@ final class ProcessCpuMeter implements CpuMeter {
             return UNKNOWN;
         }
         try {
-            return stealTicks(Files.readAllLines(procStat), cpus) * NS_PER_TICK;
+            return stealTicks(cpuLines(procStat), cpus) * NS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return UNKNOWN; // no /proc/stat, or a kernel without the column: unknown, never 0
         }
     }
 
-    /** The steal ticks of {@code cpus} in the lines of {@code /proc/stat}. */
-    static long stealTicks(List<String> procStatLines, CpuSet cpus) {
+    /**
+     * The {@code cpu} lines that open {@code /proc/stat}; the rest (its {@code intr} line alone has
+     * thousands of numbers) is not read: this runs on the generator's CPU as its interval begins.
+     */
+    private static List<String> cpuLines(Path procStat) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(procStat, StandardCharsets.US_ASCII)) {
+            String line;
+            while ((line = in.readLine()) != null && line.startsWith("cpu")) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** The steal ticks of {@code cpus} in {@code cpu} lines of {@code /proc/stat}. */
+    static long stealTicks(List<String> cpuLines, CpuSet cpus) {
         long ticks = 0;
         int found = 0;
-        for (String line : procStatLines) {
-            String[] fields = line.trim().split("\\s+");
-            if (fields[0].startsWith("cpu")
-                    && fields[0].length() > 3
-                    && cpus.cpus().contains(Integer.parseInt(fields[0].substring(3)))) {
-                ticks += Long.parseLong(fields[STEAL_FIELD]);
+        for (String line : cpuLines) {
+            String name = field(line, 0);
+            if (name.length() > 3 && cpus.cpus().contains(Integer.parseInt(name.substring(3)))) {
+                ticks += Long.parseLong(field(line, STEAL_FIELD));
                 found++;
             }
         }
@@ -71,6 +87,26 @@ final class ProcessCpuMeter implements CpuMeter {
             throw new IllegalStateException("not every CPU of " + cpus + " is in /proc/stat");
         }
         return ticks;
+    }
+
+    /** Field {@code index} of a line of blank-separated fields (no regular expression: see above). */
+    private static String field(String line, int index) {
+        int i = 0;
+        for (int field = 0; ; field++) {
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < line.length() && line.charAt(i) != ' ') {
+                i++;
+            }
+            if (start == i) {
+                throw new IllegalStateException("no field " + index + " in '" + line + "'");
+            }
+            if (field == index) {
+                return line.substring(start, i);
+            }
+        }
     }
 
     private static CpuSet allowedCpus() {

@@ -90,9 +90,10 @@ public final class LoadEngine {
     /** Runs the plan to its end (or until every connection was lost). */
     public LoadResult run(LoadPlan plan, Listener listener, IntervalSink sink) throws IOException {
         runThread = Thread.currentThread();
-        // The first reading loads the JVM's management classes, milliseconds of work: done now,
-        // not as the measured interval begins.
+        // The first readings load the JVM's management and file classes, milliseconds of work:
+        // done now, not as the measured interval begins.
         cpu.cpuNs();
+        cpu.stealNs();
         Transport transport = plan.client().target().transport();
         IdleConnectionsHolder idle = plan.idleConnections() > 0
                 ? IdleConnectionsHolder.open(plan.client().target(), plan.idleConnections(), clock, CONNECT_TIMEOUT_NS)

@@ -15,17 +15,19 @@ class ProcessCpuMeterTest {
     // user nice system idle iowait irq softirq steal guest guest_nice, in ticks of 10 ms
     private static final List<String> PROC_STAT = List.of(
             "cpu  2744456 1788 749894 3231701 30290 0 88286 38197 0 0",
-            "cpu0 1263343 704 425839 1673670 10375 0 52346 16354 0 0",
+            "cpu0 1263343 704 425839 1673670 10375 0  52346 16354 0 0",
             "cpu1 1481113 1084 324055 1558031 19915 0 35940 21843 0 0",
             "intr 123 0 0",
             "ctxt 456");
 
+    private static final List<String> CPU_LINES = PROC_STAT.subList(0, 3);
+
     @Test
     void onlyTheStealOfTheProcesssCpusCounts() {
-        assertThat(ProcessCpuMeter.stealTicks(PROC_STAT, CpuSet.parse("0"))).isEqualTo(16_354);
-        assertThat(ProcessCpuMeter.stealTicks(PROC_STAT, CpuSet.parse("1"))).isEqualTo(21_843);
-        assertThat(ProcessCpuMeter.stealTicks(PROC_STAT, CpuSet.parse("0-1"))).isEqualTo(38_197);
-        assertThatThrownBy(() -> ProcessCpuMeter.stealTicks(PROC_STAT, CpuSet.parse("0-3")))
+        assertThat(ProcessCpuMeter.stealTicks(CPU_LINES, CpuSet.parse("0"))).isEqualTo(16_354);
+        assertThat(ProcessCpuMeter.stealTicks(CPU_LINES, CpuSet.parse("1"))).isEqualTo(21_843);
+        assertThat(ProcessCpuMeter.stealTicks(CPU_LINES, CpuSet.parse("0-1"))).isEqualTo(38_197);
+        assertThatThrownBy(() -> ProcessCpuMeter.stealTicks(CPU_LINES, CpuSet.parse("0-3")))
                 .hasMessageContaining("0-3");
     }
 
