@@ -147,8 +147,9 @@ public final class ServerMain implements Callable<Integer> {
             names = "--offload",
             defaultValue = "0",
             paramLabel = "N",
-            description = "Event-loop models (nio-*, netty-*, nio2): run the handler on a pool of N threads and write"
-                    + " the reply on the loop; 0 runs it on the loop (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Event-loop models (nio-*, netty-*, nio2, ffm-*): run the handler on a pool of N threads and write"
+                            + " the reply on the loop; 0 runs it on the loop (default: ${DEFAULT-VALUE}).")
     int offload;
 
     @Option(

@@ -229,25 +229,29 @@ class EchoConformanceIT {
         RunningServer server = start(cell);
         List<StreamClient> clients = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 64; i++) {
-                clients.add(StreamClient.connect(server.endpoint())); // all open before any echoes
-            }
-            List<Future<?>> done = new ArrayList<>();
-            for (StreamClient client : clients) {
-                done.add(pool.submit(() -> {
-                    Payload payload = payload(64, 42);
-                    for (long seq = 0; seq < 50; seq++) {
-                        client.echo(payload, seq);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            for (StreamClient client : clients) {
-                client.close();
+            try {
+                for (int i = 0; i < 64; i++) {
+                    clients.add(StreamClient.connect(server.endpoint())); // all open before any echoes
+                }
+                List<Future<?>> done = new ArrayList<>();
+                for (StreamClient client : clients) {
+                    done.add(pool.submit(() -> {
+                        Payload payload = payload(64, 42);
+                        for (long seq = 0; seq < 50; seq++) {
+                            client.echo(payload, seq);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                // Before the pool's close waits for its tasks: a read the server never answers ends
+                // (the test's timeout interrupts only this thread, and the pool would wait forever).
+                for (StreamClient client : clients) {
+                    client.close();
+                }
             }
         }
     }

@@ -38,6 +38,7 @@ class ServerMainTest {
                 Arguments.of(List.of("-m", "nio-epoll", "--work", "cpu=lots"), "malformed work 'cpu=lots'"),
                 Arguments.of(List.of("-m", "nio-epoll", "--offload", "-1"), "--offload must be in 0..1024"),
                 Arguments.of(List.of("-m", "nio-epoll", "-T", "udp", "--handler", "json"), "need length framing"),
+                Arguments.of(List.of("-m", "ffm-epoll-et", "-T", "udp", "--offload", "2"), "need length framing"),
                 Arguments.of(List.of("-m", "nio-epoll", "--framing", "raw", "--work", "cpu=20us"), "need length"),
                 Arguments.of(
                         List.of("-m", "blocking-pool", "--work", "block=2ms", "--offload", "2"),

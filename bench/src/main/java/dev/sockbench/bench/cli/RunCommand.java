@@ -93,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "The suite to run: smoke (CI, under a minute), quick (capacity per model, about 3 min),"
                     + " standard (about 20 min), full (everything with 3 trials: hours), claims (the textbook claims about I/O models, with"
                     + " verdicts: about 10 min), handlers (capacity per model under"
-                    + " echo, json, protobuf, cpu=20us and block=2ms, about 10 min), or the path of a suite .yaml file (default: "
+                    + " echo, json, protobuf, cpu=20us and block=2ms, about 15 min), or the path of a suite .yaml file (default: "
                     + DEFAULT_SUITE
                     + " when no ad-hoc option is given).")
     String suite;

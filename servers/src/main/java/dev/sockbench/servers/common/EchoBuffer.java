@@ -8,7 +8,7 @@ import dev.sockbench.core.protocol.LengthFraming;
 import java.nio.ByteBuffer;
 
 /**
- * One stream connection's bytes in a non-blocking model (NIO selector, NIO.2): what was read,
+ * One stream connection's bytes in a non-blocking model (NIO selector, NIO.2, FFM): what was read,
  * which part of it is whole frames to echo, and the partial frame kept for the next read. One
  * direct buffer per connection, reused; it grows only when a frame is larger than it, never beyond
  * {@code --max-frame}, and never on a length that failed the check.

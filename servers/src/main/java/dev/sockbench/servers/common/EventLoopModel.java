@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A model of event loops (NIO selector, Netty, NIO.2): it runs the handler and its work on the
+ * A model of event loops (NIO selector, Netty, NIO.2, the FFM loops): it runs the handler and its work on the
  * loop that read the request, or with {@code --offload N} on an N-thread pool, the reply written
  * back on the loop.
  */

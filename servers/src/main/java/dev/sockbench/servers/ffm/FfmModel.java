@@ -3,8 +3,8 @@ package dev.sockbench.servers.ffm;
 import dev.sockbench.core.server.Availability;
 import dev.sockbench.core.server.RunningServer;
 import dev.sockbench.core.server.ServerConfig;
-import dev.sockbench.servers.common.BaseModel;
 import dev.sockbench.servers.common.EchoServer;
+import dev.sockbench.servers.common.EventLoopModel;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.util.List;
@@ -14,9 +14,10 @@ import java.util.Map;
  * The models over the system calls themselves, through the Foreign Function & Memory API (no
  * JNI, no Netty): one thread, non-blocking sockets made with {@code socket}/{@code accept4}, and
  * {@code select(2)}, {@code poll(2)} or {@code epoll(7)} level- or edge-triggered. Every transport:
- * a datagram socket is one more descriptor to watch. See {@link FfmServer}.
+ * a datagram socket is one more descriptor to watch. An event loop: the handler runs on it, or with
+ * {@code --offload} on a pool (stream transports; a handler needs one). See {@link FfmServer}.
  */
-public final class FfmModel extends BaseModel {
+public final class FfmModel extends EventLoopModel {
     /** How many bytes a notification may read in the test-only non-draining models. */
     public static final int NO_DRAIN_READ_BYTES = 16;
 
@@ -104,13 +105,5 @@ public final class FfmModel extends BaseModel {
     public RunningServer start(ServerConfig config) throws IOException {
         requireServable(config.bind().transport());
         return EchoServer.started(new FfmServer(config, mechanism, readCap, id()));
-    }
-
-    /** Not wired to handlers yet: the FFM loops echo; a handler would get echoes it does not expect. */
-    @Override
-    public java.util.Optional<String> refusal(dev.sockbench.core.handler.Handling handling) {
-        return handling.plainEcho()
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(id() + " serves the plain echo only (--handler echo, no --work or --offload)");
     }
 }

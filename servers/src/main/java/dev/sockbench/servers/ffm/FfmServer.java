@@ -1,5 +1,6 @@
 package dev.sockbench.servers.ffm;
 
+import dev.sockbench.core.handler.MalformedRequestException;
 import dev.sockbench.core.protocol.FrameLengthException;
 import dev.sockbench.core.server.ServerConfig;
 import dev.sockbench.core.transport.Endpoint;
@@ -15,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One thread, one {@link Poller}, every socket made and served with system calls through FFM:
@@ -24,6 +26,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * JDK selector models do ({@code nio.StreamHandler}); an edge-triggered one reads and writes until
  * {@code EAGAIN}. A test-only variant ({@code readCap > 0}) reads at most that many bytes per
  * notification and never drains: the experiment behind "edge-triggered without draining stalls".
+ * Stream connections serve the handling ({@code --handler}, {@code --work}, {@code --offload}) as
+ * the JDK selector models do; see {@link Connection}.
  */
 final class FfmServer extends EchoServer {
     /** Datagrams received per wake-up on a level-triggered poller: the bound of the JDK selector models. */
@@ -53,6 +57,7 @@ final class FfmServer extends EchoServer {
     private Thread thread;
 
     FfmServer(ServerConfig config, FfmModel.Mechanism mechanism, int readCap, String name) {
+        super(config.handling());
         this.config = config;
         this.mechanism = mechanism;
         this.readCap = readCap;
@@ -187,7 +192,14 @@ final class FfmServer extends EchoServer {
         return n >= 0 ? n : libc.errno() == Libc.EAGAIN ? AGAIN : FAILED;
     }
 
-    /** One stream connection: its descriptor and its {@link EchoBuffer} (length framing, cap before allocate). */
+    /**
+     * One stream connection: its descriptor and its {@link EchoBuffer} (length framing, cap before
+     * allocate). With a handler ({@code --handler}, {@code --work}) the whole frames read are
+     * answered on the loop before they are written, as {@code nio.StreamHandler} does: a {@code
+     * block} work stalls every connection of the loop, which is what it measures. With {@code
+     * --offload} the pool answers them while the descriptor is not watched at all (nothing read,
+     * no hang-up reported), and the loop writes the replies when the pool posts back.
+     */
     private final class Connection {
         private final int fd;
         private final EchoBuffer echo = new EchoBuffer(config.framing(), config.maxFrameBytes());
@@ -203,22 +215,25 @@ final class FfmServer extends EchoServer {
                     levelStep(ops);
                 } else if (readCap == 0) {
                     while (edgeStep()) {
-                        // until EAGAIN on the read or the write: no other notification is coming
+                        // until EAGAIN, or the pool has the frames: no other notification is coming
                     }
                 } else if (edgeStep() && echoPending) { // test-only: one short read, then at most its echo
                     edgeStep();
                 }
+            } catch (MalformedRequestException e) {
+                handling.malformed();
+                close();
             } catch (FrameLengthException e) {
                 close();
             }
         }
 
         /**
-         * Level-triggered: one read, then the echo of the whole frames; an echo the socket cannot
-         * take at once stays pending and the descriptor is watched for writing only, so nothing
-         * more is read until it is out.
+         * Level-triggered: one read, then the echo (or the replies) of the whole frames; an echo
+         * the socket cannot take at once stays pending and the descriptor is watched for writing
+         * only, so nothing more is read until it is out.
          */
-        private void levelStep(int ops) throws FrameLengthException {
+        private void levelStep(int ops) throws FrameLengthException, MalformedRequestException {
             if (echoPending) {
                 if ((ops & Poller.WRITE) != 0 && flush() > 0) {
                     poller.modify(fd, Poller.READ);
@@ -231,7 +246,7 @@ final class FfmServer extends EchoServer {
             long n = read(fd, echo.readBuffer(), readCap);
             if (n == 0 || n == FAILED) {
                 close();
-            } else if (n > 0 && echo.prepareEcho()) {
+            } else if (n > 0 && echo.prepareEcho() && answered()) {
                 echoPending = true;
                 if (flush() == AGAIN) {
                     poller.modify(fd, Poller.WRITE);
@@ -239,8 +254,11 @@ final class FfmServer extends EchoServer {
             }
         }
 
-        /** Edge-triggered: one read or one write; false when the socket said EAGAIN or the connection ended. */
-        private boolean edgeStep() throws FrameLengthException {
+        /**
+         * Edge-triggered: one read or one write; false when the socket said EAGAIN, the
+         * connection ended or the pool has the frames.
+         */
+        private boolean edgeStep() throws FrameLengthException, MalformedRequestException {
             if (echoPending) {
                 return flush() > 0;
             }
@@ -252,8 +270,75 @@ final class FfmServer extends EchoServer {
             if (n == AGAIN) {
                 return false;
             }
-            echoPending = echo.prepareEcho();
+            if (echo.prepareEcho()) {
+                if (!answered()) {
+                    return false;
+                }
+                echoPending = true;
+            }
             return true;
+        }
+
+        /**
+         * After a read that completed frames: true when what {@link EchoBuffer#writeBuffer()}
+         * holds is ready to write (the echo, or the handler's replies); false when the frames went
+         * to the offload pool, which posts {@link #replied} back to the loop.
+         */
+        private boolean answered() throws MalformedRequestException {
+            if (handling.offload() != null) {
+                offload();
+                return false;
+            }
+            if (!handling.plainEcho()) {
+                echo.answer(handling.handler());
+            }
+            return true;
+        }
+
+        /** Hands the frames to the pool; the descriptor is not watched until the replies are back. */
+        private void offload() {
+            poller.remove(fd);
+            try {
+                handling.offload().execute(() -> {
+                    try {
+                        echo.answer(handling.handler());
+                        execute(this::replied);
+                    } catch (MalformedRequestException e) {
+                        handling.malformed();
+                        execute(this::close);
+                    } catch (RuntimeException e) {
+                        execute(this::close);
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                close();
+            }
+        }
+
+        /**
+         * On the loop, the pool's replies ready: writes what the socket takes and watches the
+         * descriptor again (level-triggered: for writing while replies remain). Edge-triggered, it
+         * then steps on until {@code EAGAIN} as after any notification (the on-loop path's calls
+         * exactly), reading what came while the pool worked; it does not count on the new
+         * registration reporting those bytes ({@code epoll_ctl ADD} does, today).
+         */
+        private void replied() {
+            if (connections[fd] != this) {
+                return; // closed meanwhile: the server stops
+            }
+            echoPending = true;
+            if (flush() == FAILED) {
+                return;
+            }
+            try {
+                poller.add(fd, echoPending ? Poller.WRITE : Poller.READ);
+            } catch (IOException e) {
+                close();
+                return;
+            }
+            if (poller.edgeTriggered()) {
+                ready(Poller.READ | Poller.WRITE);
+            }
         }
 
         /** Writes the pending echo: the bytes written (all of it: the echo is done), {@link #AGAIN}, or the connection closed. */
