@@ -100,10 +100,50 @@ public record Pinning(CpuSet server, CpuSet loadgen, String note) {
         return map;
     }
 
+    /**
+     * Moves every thread of this JVM (the suite runner) to the server's CPUs until the returned
+     * handle is closed, then back to all the CPUs of both roles. The generator's workers poll on
+     * their own CPUs, and any other runnable thread there — the runner reading the generator's
+     * lines, sampling {@code /proc} — takes a scheduler slice from them: send lag. Threads the JVM
+     * starts later inherit the affinity of the thread that starts them; children are pinned by
+     * their own {@code taskset} prefix. Nothing happens when unpinned; when {@code taskset} fails,
+     * {@code warn} gets one line and the runner stays where it was.
+     */
+    public AutoCloseable keepHarnessOffTheLoadgenCpus(java.util.function.Consumer<String> warn) {
+        if (!pinned()) {
+            return () -> {};
+        }
+        String problem = moveThisProcess(server);
+        if (problem != null) {
+            warn.accept("sockbench: warning: the runner stays on every CPU: " + problem);
+            return () -> {};
+        }
+        List<Integer> both = new java.util.ArrayList<>(server.cpus());
+        both.addAll(loadgen.cpus());
+        CpuSet all = new CpuSet(both);
+        return () -> moveThisProcess(all);
+    }
+
+    /** {@code taskset -a -p -c CPUS PID} on this process; null when it worked, else why not. */
+    private static String moveThisProcess(CpuSet cpus) {
+        return taskset(List.of(
+                "taskset",
+                "-a",
+                "-p",
+                "-c",
+                cpus.toString(),
+                Long.toString(ProcessHandle.current().pid())));
+    }
+
     /** Null when {@code taskset -c CPUS true} succeeds; otherwise why it cannot pin. */
     private static String tasksetProblem(CpuSet probe) {
+        return taskset(List.of("taskset", "-c", probe.toString(), "true"));
+    }
+
+    /** Runs a {@code taskset} command line; null when it exits 0, else why it failed. */
+    private static String taskset(List<String> command) {
         try {
-            Process p = new ProcessBuilder("taskset", "-c", probe.toString(), "true")
+            Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -3,6 +3,7 @@ package dev.sockbench.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.cli.SockbenchCliIT.Run;
+import dev.sockbench.bench.env.Pinning;
 import dev.sockbench.bench.testing.TestProcesses;
 import dev.sockbench.core.JvmFlags;
 import dev.sockbench.core.cli.Cli;
@@ -12,6 +13,7 @@ import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.result.RunResult;
 import dev.sockbench.core.result.RunResult.CaseEntry;
 import dev.sockbench.core.result.RunResult.TrialEntry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -63,6 +65,12 @@ class InterruptResumeIT {
             Thread.sleep(50); // polling a file for a condition, with a deadline
         }
         List<ProcessHandle> children = run.descendants().toList();
+        Pinning pinning = Pinning.detect();
+        if (pinning.pinned()) {
+            // While cases run, no thread of the runner may run on the generator's CPUs.
+            assertThat(cpusOfEveryThread(run.pid()))
+                    .containsOnly(pinning.server().toString());
+        }
         new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
 
         assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("exits on SIGINT").isTrue();
@@ -117,5 +125,23 @@ class InterruptResumeIT {
                     .findFirst()
                     .orElse(null);
         }
+    }
+
+    /** {@code Cpus_allowed_list} of each thread of process {@code pid}. */
+    private static List<String> cpusOfEveryThread(long pid) throws IOException {
+        List<String> lists = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    Files.readAllLines(task.resolve("status")).stream()
+                            .filter(l -> l.startsWith("Cpus_allowed_list:"))
+                            .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                            .forEach(lists::add);
+                } catch (IOException exited) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        return lists;
     }
 }

@@ -1,6 +1,7 @@
 package dev.sockbench.loadgen.check;
 
 import dev.sockbench.core.process.CpuSet;
+import dev.sockbench.loadgen.engine.WorkerAffinity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -9,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@link CpuMeter} of this process: its CPU time from the JVM, and the steal time of the CPUs
- * it may run on ({@code Cpus_allowed_list} of {@code /proc/self/status}, read once: the suite
- * runner pins the generator with {@code taskset} before it starts) summed from the {@code steal}
- * column of their {@code cpuN} lines in {@code /proc/stat}. That column counts clock ticks of
+ * its workers run on — those of {@code --worker-cpus} ({@link WorkerAffinity}; the suite runner
+ * starts the generator on the server's CPUs and pins only its workers to the generator's own), or
+ * else the CPUs the process may run on ({@code Cpus_allowed_list} of {@code /proc/self/status},
+ * read once) — summed from the {@code steal} column of their {@code cpuN} lines in {@code
+ * /proc/stat}. That column counts clock ticks of
  * 10 ms ({@code USER_HZ} 100), so a difference is good to 10 ms per CPU: enough to see a host
  * that took a share of the interval, not a single stall.
  */
@@ -28,14 +32,19 @@ final class ProcessCpuMeter implements CpuMeter {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final Path procStat;
-    private final CpuSet cpus;
+    private final Supplier<CpuSet> cpus;
 
     ProcessCpuMeter() {
-        this(Path.of("/proc/stat"), allowedCpus());
+        this(Path.of("/proc/stat"), workersElse(allowedCpus()));
     }
 
-    /** @param cpus the CPUs whose steal counts; null when unknown (then steal is unknown) */
-    ProcessCpuMeter(Path procStat, CpuSet cpus) {
+    /** The workers' CPUs when they are pinned, else {@code allowed}; asked at each reading. */
+    static Supplier<CpuSet> workersElse(CpuSet allowed) {
+        return () -> WorkerAffinity.cpus().size() > 0 ? WorkerAffinity.cpus() : allowed;
+    }
+
+    /** @param cpus the CPUs whose steal counts, asked at each reading; null when unknown (then steal is unknown) */
+    ProcessCpuMeter(Path procStat, Supplier<CpuSet> cpus) {
         this.procStat = procStat;
         this.cpus = cpus;
     }
@@ -47,11 +56,12 @@ final class ProcessCpuMeter implements CpuMeter {
 
     @Override
     public long stealNs() {
-        if (cpus == null) {
+        CpuSet counted = cpus.get();
+        if (counted == null) {
             return UNKNOWN;
         }
         try {
-            return stealTicks(cpuLines(procStat), cpus) * NS_PER_TICK;
+            return stealTicks(cpuLines(procStat), counted) * NS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return UNKNOWN; // no /proc/stat, or a kernel without the column: unknown, never 0
         }

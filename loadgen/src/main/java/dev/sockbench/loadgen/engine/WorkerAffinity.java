@@ -31,6 +31,11 @@ public final class WorkerAffinity {
         cpus = workerCpus;
     }
 
+    /** The workers' CPUs; empty when they are not pinned. */
+    public static CpuSet cpus() {
+        return cpus;
+    }
+
     /**
      * Pins the calling thread to its CPU, when CPUs are configured.
      *

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sockbench.core.process.CpuSet;
+import dev.sockbench.loadgen.engine.WorkerAffinity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,11 +36,25 @@ class ProcessCpuMeterTest {
     void readsTicksOfTenMillisecondsAndAnUnreadableFileIsUnknownNotZero(@TempDir Path dir) throws Exception {
         Path stat = dir.resolve("stat");
         Files.write(stat, PROC_STAT);
-        assertThat(new ProcessCpuMeter(stat, CpuSet.parse("1")).stealNs()).isEqualTo(21_843 * 10_000_000L);
-        assertThat(new ProcessCpuMeter(dir.resolve("gone"), CpuSet.parse("1")).stealNs())
+        assertThat(new ProcessCpuMeter(stat, () -> CpuSet.parse("1")).stealNs()).isEqualTo(21_843 * 10_000_000L);
+        assertThat(new ProcessCpuMeter(dir.resolve("gone"), () -> CpuSet.parse("1")).stealNs())
                 .isEqualTo(CpuMeter.UNKNOWN);
-        assertThat(new ProcessCpuMeter(stat, null).stealNs()).isEqualTo(CpuMeter.UNKNOWN);
+        assertThat(new ProcessCpuMeter(stat, () -> null).stealNs()).isEqualTo(CpuMeter.UNKNOWN);
         Files.write(stat, List.of("cpu0 1 2 3 4")); // a kernel without the column
-        assertThat(new ProcessCpuMeter(stat, CpuSet.parse("0")).stealNs()).isEqualTo(CpuMeter.UNKNOWN);
+        assertThat(new ProcessCpuMeter(stat, () -> CpuSet.parse("0")).stealNs()).isEqualTo(CpuMeter.UNKNOWN);
+    }
+
+    @Test
+    void theWorkersCpusCountWhenTheyArePinnedElseTheProcesss(@TempDir Path dir) throws Exception {
+        Path stat = dir.resolve("stat");
+        Files.write(stat, PROC_STAT);
+        ProcessCpuMeter meter = new ProcessCpuMeter(stat, ProcessCpuMeter.workersElse(CpuSet.parse("1")));
+        try {
+            assertThat(meter.stealNs()).isEqualTo(21_843 * 10_000_000L); // CPU 1: the process's
+            WorkerAffinity.configure(CpuSet.parse("0")); // as --worker-cpus 0
+            assertThat(meter.stealNs()).isEqualTo(16_354 * 10_000_000L); // CPU 0: the workers'
+        } finally {
+            WorkerAffinity.configure(new CpuSet(List.of()));
+        }
     }
 }

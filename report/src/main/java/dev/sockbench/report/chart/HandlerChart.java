@@ -77,9 +77,11 @@ public final class HandlerChart {
         if (max > 0) {
             y.setRange(min / 1.5, max * 1.5);
         }
+        CategoryAxis x = new CategoryAxis("handler");
+        x.setMaximumCategoryLabelLines(2); // "echo block=2ms offload 8" fits on two lines, not one
         return chart(
                 title,
-                new CategoryPlot(data, new CategoryAxis("handler"), y, renderer),
+                new CategoryPlot(data, x, y, renderer),
                 "each point one case · the same load but for what the server does with each request");
     }
 

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One colour per model for the whole report, so a model looks the same in every chart. Tableau's
- * ten colours: distinct for the ten models, and readable by most colour-blind readers.
+ * ten colours first (readable by most colour-blind readers), then ten more of its twenty, the
+ * ones least like the first ten: distinct for the fifteen models a full run charts.
  */
 public final class Palette {
     private static final List<Color> COLORS = List.of(
@@ -20,11 +21,21 @@ public final class Palette {
             new Color(0xB07AA1),
             new Color(0xFF9DA7),
             new Color(0x9C755F),
-            new Color(0xBAB0AC));
+            new Color(0xBAB0AC),
+            new Color(0xA0CBE8),
+            new Color(0xFFBE7D),
+            new Color(0x8CD17D),
+            new Color(0xB6992D),
+            new Color(0x499894),
+            new Color(0x86BCB6),
+            new Color(0xFF9D9A),
+            new Color(0x79706E),
+            new Color(0xD37295),
+            new Color(0xD4A6C8));
 
     private final Map<String, Color> byModel = new LinkedHashMap<>();
 
-    /** Assigns colours to {@code models} in order; a model past the tenth reuses from the start. */
+    /** Assigns colours to {@code models} in order; a model past the twentieth reuses from the start. */
     public static Palette of(List<String> models) {
         Palette p = new Palette();
         for (String m : models) {
