@@ -220,15 +220,25 @@ public final class RunCommand implements Callable<Integer> {
             caseRunner = clusterRunner;
             stopChildren = clusterRunner::abortCurrent;
         }
-        SuiteRunner runner =
-                new SuiteRunner(caseRunner, stopChildren, stdout, Clock.systemDefaultZone(), System::nanoTime);
+        // On this machine, the runner and the kernel's movable threads keep off the generator's CPU
+        // while cases run; an interrupt puts them back too.
+        Pinning.Clearing cleared = clusterRunner == null
+                ? pinning.keepOffTheLoadgenCpus(stderr::println)
+                : new Pinning.Clearing(() -> {}, "");
+        Runnable stopProcesses = stopChildren;
+        SuiteRunner runner = new SuiteRunner(
+                caseRunner,
+                () -> {
+                    stopProcesses.run();
+                    closeQuietly(cleared);
+                },
+                stdout,
+                Clock.systemDefaultZone(),
+                System::nanoTime);
         SuiteRunner.Finished run;
-        // On this machine, the runner keeps off the generator's CPU while cases run.
-        AutoCloseable runnerAffinity =
-                clusterRunner == null ? pinning.keepHarnessOffTheLoadgenCpus(stderr::println) : () -> {};
         try {
             if (expanded != null) {
-                Environment environment = EnvironmentProbe.system(Home.dir()).capture(pinning);
+                Environment environment = EnvironmentProbe.system(Home.dir()).capture(pinning.noting(cleared.note()));
                 if (clusterRunner != null) {
                     environment = environment.withHosts(clusterRunner.hosts());
                 }
@@ -246,7 +256,7 @@ public final class RunCommand implements Callable<Integer> {
             if (clusterRunner != null) {
                 clusterRunner.close();
             }
-            closeQuietly(runnerAffinity);
+            closeQuietly(cleared);
         }
 
         pointLatestAt(run.runDir(), stderr);

@@ -2,10 +2,13 @@ package dev.sockbench.bench.env;
 
 import dev.sockbench.core.process.CpuSet;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Where the server and the load generator run: each on its own CPUs when the machine has at
@@ -101,27 +104,76 @@ public record Pinning(CpuSet server, CpuSet loadgen, String note) {
     }
 
     /**
-     * Moves every thread of this JVM (the suite runner) to the server's CPUs until the returned
-     * handle is closed, then back to all the CPUs of both roles. The generator's workers poll on
-     * their own CPUs, and any other runnable thread there — the runner reading the generator's
-     * lines, sampling {@code /proc} — takes a scheduler slice from them: send lag. Threads the JVM
-     * starts later inherit the affinity of the thread that starts them; children are pinned by
-     * their own {@code taskset} prefix. Nothing happens when unpinned; when {@code taskset} fails,
-     * {@code warn} gets one line and the runner stays where it was.
+     * What {@link #keepOffTheLoadgenCpus} did: closing it undoes it.
+     *
+     * @param note what was moved, to append to the run's pinning note; empty when nothing was
      */
-    public AutoCloseable keepHarnessOffTheLoadgenCpus(java.util.function.Consumer<String> warn) {
+    public record Clearing(AutoCloseable undo, String note) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            undo.close();
+        }
+    }
+
+    /**
+     * Keeps the generator's CPUs to the generator while cases run, until the returned handle is
+     * closed. The generator's workers poll on their own CPUs, and any other runnable thread there
+     * takes a scheduler slice from them: send lag. So every thread of this JVM (the suite runner:
+     * reading the generator's lines, sampling {@code /proc}) moves to the server's CPUs, and so do
+     * the kernel threads that may be moved ({@link KernelThread}; as root only) — on the machine
+     * this was written on, the DAMON monitor {@code kdamond.0} took a CPU for 1–1.3 ms every 512 ms.
+     * On close, all go back. Threads the JVM starts later inherit the affinity of the thread that
+     * starts them; children are pinned by their own {@code taskset} prefix. Nothing happens when
+     * unpinned; when {@code taskset} fails for the runner, {@code warn} gets one line.
+     */
+    public Clearing keepOffTheLoadgenCpus(Consumer<String> warn) {
         if (!pinned()) {
-            return () -> {};
+            return new Clearing(() -> {}, "");
         }
-        String problem = moveThisProcess(server);
-        if (problem != null) {
-            warn.accept("sockbench: warning: the runner stays on every CPU: " + problem);
-            return () -> {};
-        }
-        List<Integer> both = new java.util.ArrayList<>(server.cpus());
+        List<Integer> both = new ArrayList<>(server.cpus());
         both.addAll(loadgen.cpus());
         CpuSet all = new CpuSet(both);
-        return () -> moveThisProcess(all);
+        String problem = moveThisProcess(server);
+        AutoCloseable runnerBack = () -> moveThisProcess(all);
+        if (problem != null) {
+            warn.accept("sockbench: warning: the runner stays on every CPU: " + problem);
+            runnerBack = () -> {};
+        }
+        List<String> moved = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        AutoCloseable kernelBack;
+        try {
+            kernelBack = KernelThread.moveOff(
+                    KernelThread.movable(Path.of("/proc")),
+                    loadgen,
+                    t -> taskset(List.of("taskset", "-p", "-c", t.cpus().toString(), Long.toString(t.pid()))),
+                    moved,
+                    refused);
+        } catch (IOException e) {
+            kernelBack = () -> {};
+        }
+        String note = "";
+        if (!moved.isEmpty()) {
+            note += "; while cases run, " + moved.size() + " kernel threads kept off CPU " + loadgen + " ("
+                    + String.join(", ", moved) + ")";
+        }
+        if (!refused.isEmpty()) {
+            note += "; " + refused.size() + " kernel threads may run on CPU " + loadgen
+                    + " (moving them off needs root)";
+        }
+        AutoCloseable runner = runnerBack;
+        AutoCloseable kernel = kernelBack;
+        return new Clearing(
+                () -> {
+                    kernel.close();
+                    runner.close();
+                },
+                note);
+    }
+
+    /** This pinning with {@code more} appended to its note. */
+    public Pinning noting(String more) {
+        return new Pinning(server, loadgen, note + more);
     }
 
     /** {@code taskset -a -p -c CPUS PID} on this process; null when it worked, else why not. */

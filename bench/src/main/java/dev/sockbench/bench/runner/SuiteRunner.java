@@ -47,7 +47,8 @@ public final class SuiteRunner {
     private final LongSupplier nanoClock;
 
     /**
-     * @param stopChildren stops the processes of the case in progress (for the shutdown hook)
+     * @param stopChildren on an interrupt (the shutdown hook): stops the processes of the case in
+     *     progress and undoes what the run changed on the machine
      * @param out where progress goes
      */
     public SuiteRunner(

@@ -3,10 +3,12 @@ package dev.sockbench.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sockbench.bench.cli.SockbenchCliIT.Run;
+import dev.sockbench.bench.env.KernelThread;
 import dev.sockbench.bench.env.Pinning;
 import dev.sockbench.bench.testing.TestProcesses;
 import dev.sockbench.core.JvmFlags;
 import dev.sockbench.core.cli.Cli;
+import dev.sockbench.core.process.CpuSet;
 import dev.sockbench.core.result.CaseStatus;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.ResultFiles;
@@ -48,6 +50,18 @@ class InterruptResumeIT {
                 "2",
                 "--out",
                 out.toString()));
+        Pinning pinning = Pinning.detect();
+        // As root, the movable kernel threads allowed on the generator's CPUs leave them while cases run.
+        boolean root = "root".equals(System.getProperty("user.name"));
+        List<KernelThread> kernelBefore = pinning.pinned() && root
+                ? KernelThread.movable(Path.of("/proc")).stream()
+                        .filter(t -> t.cpus().cpus().stream()
+                                        .anyMatch(pinning.loadgen().cpus()::contains)
+                                && !pinning.loadgen()
+                                        .cpus()
+                                        .containsAll(t.cpus().cpus()))
+                        .toList()
+                : List.of();
         Process run = new ProcessBuilder(TestProcesses.withDefaultSigint(command))
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve("run.log").toFile())
@@ -65,11 +79,16 @@ class InterruptResumeIT {
             Thread.sleep(50); // polling a file for a condition, with a deadline
         }
         List<ProcessHandle> children = run.descendants().toList();
-        Pinning pinning = Pinning.detect();
         if (pinning.pinned()) {
             // While cases run, no thread of the runner may run on the generator's CPUs.
             assertThat(cpusOfEveryThread(run.pid()))
                     .containsOnly(pinning.server().toString());
+        }
+        for (KernelThread t : kernelBefore) {
+            assertThat(cpusOfEveryThread(t.pid()))
+                    .as("kernel thread %s mid-case", t.name())
+                    .allSatisfy(cpus -> assertThat(CpuSet.parse(cpus).cpus())
+                            .doesNotContainAnyElementsOf(pinning.loadgen().cpus()));
         }
         new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
 
@@ -77,6 +96,11 @@ class InterruptResumeIT {
         assertThat(run.exitValue()).as("exit code; see run.log").isEqualTo(Cli.EXIT_INTERRUPTED);
         for (ProcessHandle child : children) {
             assertThat(child.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+        }
+        for (KernelThread t : kernelBefore) {
+            assertThat(cpusOfEveryThread(t.pid()))
+                    .as("kernel thread %s after the run", t.name())
+                    .allSatisfy(cpus -> assertThat(CpuSet.parse(cpus)).isEqualTo(t.cpus()));
         }
         Path runDir;
         try (Stream<Path> dirs = Files.list(out)) {
@@ -87,6 +111,10 @@ class InterruptResumeIT {
         assertThat(Files.readString(out.resolve("run.log")))
                 .contains("./run.sh run --resume " + runDir + " completes it");
         RunResult interrupted = ResultFiles.readRun(runDir);
+        if (!kernelBefore.isEmpty()) {
+            assertThat(interrupted.environment().pinningNote())
+                    .contains("kernel threads kept off CPU " + pinning.loadgen());
+        }
         CaseEntry entry = interrupted.cases().getFirst();
         assertThat(entry.status()).isEqualTo(CaseStatus.FAILED);
         assertThat(entry.reasons()).containsExactly("trial 2: interrupted");
