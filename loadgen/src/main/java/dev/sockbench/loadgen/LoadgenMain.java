@@ -11,6 +11,7 @@ import dev.sockbench.core.result.LoadReport;
 import dev.sockbench.core.result.ResultFiles;
 import dev.sockbench.core.transport.Endpoint;
 import dev.sockbench.loadgen.check.CpuMeter;
+import dev.sockbench.loadgen.engine.CompilerPriority;
 import dev.sockbench.loadgen.engine.LoadEngine;
 import dev.sockbench.loadgen.engine.Probe;
 import dev.sockbench.loadgen.engine.WorkerAffinity;
@@ -112,6 +113,11 @@ public final class LoadgenMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // The process's own JIT yields to the server it shares CPUs with (CompilerPriority).
+        String problem = CompilerPriority.lower();
+        if (problem != null) {
+            System.err.println("sockbench loadgen: note: the JIT compiler keeps its priority: " + problem);
+        }
         System.exit(Cli.execute(new LoadgenMain(), args));
     }
 

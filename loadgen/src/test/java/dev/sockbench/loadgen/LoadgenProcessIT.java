@@ -6,6 +6,7 @@ import dev.sockbench.core.JvmFlags;
 import dev.sockbench.core.result.CaseSummary;
 import dev.sockbench.core.result.LatencyLog;
 import dev.sockbench.core.result.ResultFiles;
+import dev.sockbench.loadgen.engine.CompilerPriority;
 import dev.sockbench.loadgen.testserver.StreamEchoServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -115,5 +118,64 @@ class LoadgenProcessIT {
                         .noneMatch(n -> n.endsWith(".tmp"));
             }
         }
+    }
+
+    @Test
+    void theJitCompilerRunsAtALowerPriorityThanTheWorkers(@TempDir Path dir) throws Exception {
+        try (StreamEchoServer server = StreamEchoServer.tcp()) {
+            List<String> command = loadgenCommand(
+                    "--target", server.endpoint().toString(),
+                    "-s", "open",
+                    "-R", "500",
+                    "-c", "2",
+                    "-d", "60s",
+                    "--warmup", "200ms",
+                    "--json", dir.resolve("summary.json").toString(),
+                    "--hlog", dir.resolve("latency.hlog").toString());
+            Process process = new ProcessBuilder(command)
+                    .redirectError(dir.resolve("stderr.txt").toFile())
+                    .start();
+            Map<String, Integer> niceByThread = new HashMap<>();
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.equals("PHASE measure")) {
+                        niceByThread.putAll(niceOfEveryThread(process.pid()));
+                        process.toHandle().destroy();
+                    }
+                }
+            }
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(niceByThread).as("threads at PHASE measure").isNotEmpty();
+            assertThat(niceByThread.entrySet())
+                    .filteredOn(e -> e.getKey().contains("CompilerThre"))
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(CompilerPriority.NICE));
+            assertThat(niceByThread.entrySet())
+                    .filteredOn(e -> e.getKey().startsWith("loadgen-worker"))
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isZero());
+        }
+    }
+
+    /** Thread name and id to its nice value, from field 19 of {@code /proc/PID/task/TID/stat}. */
+    private static Map<String, Integer> niceOfEveryThread(long pid) throws Exception {
+        Map<String, Integer> nice = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(stat.indexOf('(') + 1, close);
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    nice.put(name + "/" + task.getFileName(), Integer.parseInt(fields[16]));
+                } catch (java.io.IOException ended) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        return nice;
     }
 }
