@@ -73,23 +73,31 @@ class LoadgenProcessIT {
         }
     }
 
+    /**
+     * A generator process offering 500 req/s over 2 connections for a minute (the tests stop it
+     * early), writing summary.json, latency.hlog and stderr.txt in {@code dir}.
+     */
+    private static Process startMinuteOfOpenLoad(StreamEchoServer server, Path dir) throws Exception {
+        List<String> command = loadgenCommand(
+                "--target", server.endpoint().toString(),
+                "-s", "open",
+                "-R", "500",
+                "-c", "2",
+                "-d", "60s",
+                "--warmup", "200ms",
+                "--json", dir.resolve("summary.json").toString(),
+                "--hlog", dir.resolve("latency.hlog").toString());
+        return new ProcessBuilder(command)
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+    }
+
     @Test
     void sigtermEndsTheMeasuredIntervalAndTheDataSoFarIsWritten(@TempDir Path dir) throws Exception {
         try (StreamEchoServer server = StreamEchoServer.tcp()) {
             Path json = dir.resolve("summary.json");
             Path hlog = dir.resolve("latency.hlog");
-            List<String> command = loadgenCommand(
-                    "--target", server.endpoint().toString(),
-                    "-s", "open",
-                    "-R", "500",
-                    "-c", "2",
-                    "-d", "60s",
-                    "--warmup", "200ms",
-                    "--json", json.toString(),
-                    "--hlog", hlog.toString());
-            Process process = new ProcessBuilder(command)
-                    .redirectError(dir.resolve("stderr.txt").toFile())
-                    .start();
+            Process process = startMinuteOfOpenLoad(server, dir);
             List<String> stdout = new ArrayList<>();
             try (BufferedReader out =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -123,18 +131,7 @@ class LoadgenProcessIT {
     @Test
     void theJitCompilerRunsAtALowerPriorityThanTheWorkers(@TempDir Path dir) throws Exception {
         try (StreamEchoServer server = StreamEchoServer.tcp()) {
-            List<String> command = loadgenCommand(
-                    "--target", server.endpoint().toString(),
-                    "-s", "open",
-                    "-R", "500",
-                    "-c", "2",
-                    "-d", "60s",
-                    "--warmup", "200ms",
-                    "--json", dir.resolve("summary.json").toString(),
-                    "--hlog", dir.resolve("latency.hlog").toString());
-            Process process = new ProcessBuilder(command)
-                    .redirectError(dir.resolve("stderr.txt").toFile())
-                    .start();
+            Process process = startMinuteOfOpenLoad(server, dir);
             Map<String, Integer> niceByThread = new HashMap<>();
             try (BufferedReader out =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
