@@ -64,12 +64,7 @@ public record KernelThread(long pid, String name, CpuSet cpus) {
         if ((flags & PF_KTHREAD) == 0 || (flags & PF_NO_SETAFFINITY) != 0) {
             return null;
         }
-        String allowed = Files.readAllLines(dir.resolve("status")).stream()
-                .filter(l -> l.startsWith("Cpus_allowed_list:"))
-                .map(l -> l.substring(l.indexOf(':') + 1))
-                .findFirst()
-                .orElseThrow(() -> new IOException("no Cpus_allowed_list for " + pid));
-        return new KernelThread(pid, name, CpuSet.parse(allowed));
+        return new KernelThread(pid, name, CpuSet.allowedIn(dir.resolve("status")));
     }
 
     /**

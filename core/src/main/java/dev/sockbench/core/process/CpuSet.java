@@ -26,14 +26,24 @@ public record CpuSet(List<Integer> cpus) {
      * @throws IOException when the file cannot be read or has no such line
      */
     public static CpuSet allowedForThisProcess() throws IOException {
+        return allowedIn(Path.of("/proc/self/status"));
+    }
+
+    /**
+     * The CPUs a process or thread may run on: {@code Cpus_allowed_list} of its {@code status} file
+     * ({@code /proc/PID/status}, {@code /proc/PID/task/TID/status}).
+     *
+     * @throws IOException when the file cannot be read or has no such line
+     */
+    public static CpuSet allowedIn(Path status) throws IOException {
         try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+            return Files.readAllLines(status).stream()
                     .filter(l -> l.startsWith("Cpus_allowed_list:"))
                     .map(l -> parse(l.substring(l.indexOf(':') + 1)))
                     .findFirst()
-                    .orElseThrow(() -> new IOException("no Cpus_allowed_list in /proc/self/status"));
+                    .orElseThrow(() -> new IOException("no Cpus_allowed_list in " + status));
         } catch (NumberFormatException e) {
-            throw new IOException("unreadable Cpus_allowed_list in /proc/self/status: " + e.getMessage(), e);
+            throw new IOException("unreadable Cpus_allowed_list in " + status + ": " + e.getMessage(), e);
         }
     }
 
