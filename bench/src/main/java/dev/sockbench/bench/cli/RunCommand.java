@@ -122,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = {"--trials"},
             paramLabel = "N",
-            description = "Runs every case N times, models interleaved, and reports medians, 95% intervals and"
+            description = "Runs every case N times, models interleaved, and reports medians, 95%% intervals and"
                     + " whether each model differs significantly from the best (default: the suite's, else 1).")
     Integer trials;
 

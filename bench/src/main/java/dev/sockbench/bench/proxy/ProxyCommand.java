@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "Passes datagrams (udp, unix-dgram) from clients to an echo server, dropping, duplicating, reordering"
                     + " and delaying the clients' datagrams by the given shares, with a seed; the server's answers"
                     + " come back unharmed. Runs until SIGTERM or SIGINT, then prints what it did.",
-            "Example: sockbench proxy --target udp://127.0.0.1:7007 --drop 1% --reorder 2% --spare 1, then point"
+            "Example: sockbench proxy --target udp://127.0.0.1:7007 --drop 1%% --reorder 2%% --spare 1, then point"
                     + " `sockbench loadgen --target` at the endpoint it prints."
         })
 public final class ProxyCommand implements Callable<Integer> {
@@ -60,7 +60,7 @@ public final class ProxyCommand implements Callable<Integer> {
             defaultValue = "0",
             paramLabel = "SHARE",
             converter = Converters.ShareConverter.class,
-            description = "Share of datagrams dropped, e.g. 1% or 0.01 (default: ${DEFAULT-VALUE}).")
+            description = "Share of datagrams dropped, e.g. 1%% or 0.01 (default: ${DEFAULT-VALUE}).")
     double drop;
 
     @Option(

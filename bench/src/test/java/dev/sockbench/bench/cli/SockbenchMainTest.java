@@ -76,6 +76,26 @@ class SockbenchMainTest {
     }
 
     @Test
+    void everyCommandsHelpRendersWithoutAFormatWarning() {
+        // picocli formats descriptions with String.format: a bare % (as in "95% intervals") makes it
+        // print a warning on stderr each time the help is shown and fall back to the raw text.
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            render(SockbenchMain.commandLine());
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
+
+    private static void render(CommandLine cl) {
+        assertThat(cl.getUsageMessage()).isNotBlank();
+        cl.getSubcommands().values().forEach(SockbenchMainTest::render);
+    }
+
+    @Test
     void theParentPomsJvmFlagsAreJvmFlagsAll() throws Exception {
         // run.sh reads the flags from the pom; the runner's child JVMs use JvmFlags.ALL: one list.
         String pom = Files.readString(Path.of("..", "pom.xml"));
