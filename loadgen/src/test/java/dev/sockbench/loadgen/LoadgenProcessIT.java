@@ -132,34 +132,34 @@ class LoadgenProcessIT {
     void theJitCompilerRunsAtALowerPriorityThanTheWorkers(@TempDir Path dir) throws Exception {
         try (StreamEchoServer server = StreamEchoServer.tcp()) {
             Process process = startMinuteOfOpenLoad(server, dir);
-            Map<String, Integer> niceByThread = new HashMap<>();
+            Map<String, Integer> policyByThread = new HashMap<>();
             try (BufferedReader out =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (line.equals("PHASE measure")) {
-                        niceByThread.putAll(niceOfEveryThread(process.pid()));
+                        policyByThread.putAll(policyOfEveryThread(process.pid()));
                         process.toHandle().destroy();
                     }
                 }
             }
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(niceByThread).as("threads at PHASE measure").isNotEmpty();
-            assertThat(niceByThread.entrySet())
+            assertThat(policyByThread).as("threads at PHASE measure").isNotEmpty();
+            assertThat(policyByThread.entrySet())
                     .filteredOn(e -> e.getKey().contains("CompilerThre"))
                     .isNotEmpty()
-                    .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(CompilerPriority.NICE));
-            assertThat(niceByThread.entrySet())
+                    .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(CompilerPriority.SCHED_IDLE));
+            assertThat(policyByThread.entrySet())
                     .filteredOn(e -> e.getKey().startsWith("loadgen-worker"))
                     .isNotEmpty()
                     .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isZero());
         }
     }
 
-    /** Thread name and id to its nice value, from field 19 of {@code /proc/PID/task/TID/stat}. */
-    private static Map<String, Integer> niceOfEveryThread(long pid) throws Exception {
-        Map<String, Integer> nice = new HashMap<>();
+    /** Thread name and id to its scheduling policy (0 normal), field 41 of {@code /proc/PID/task/TID/stat}. */
+    private static Map<String, Integer> policyOfEveryThread(long pid) throws Exception {
+        Map<String, Integer> policy = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
@@ -167,12 +167,12 @@ class LoadgenProcessIT {
                     int close = stat.lastIndexOf(')');
                     String name = stat.substring(stat.indexOf('(') + 1, close);
                     String[] fields = stat.substring(close + 2).split(" ");
-                    nice.put(name + "/" + task.getFileName(), Integer.parseInt(fields[16]));
+                    policy.put(name + "/" + task.getFileName(), Integer.parseInt(fields[38]));
                 } catch (java.io.IOException ended) {
                     // a thread that ended meanwhile
                 }
             }
         }
-        return nice;
+        return policy;
     }
 }

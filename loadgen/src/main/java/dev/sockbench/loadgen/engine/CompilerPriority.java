@@ -1,8 +1,10 @@
 package dev.sockbench.loadgen.engine;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
@@ -11,34 +13,35 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Runs this JVM's JIT compiler threads at a lower priority, nice {@link #NICE}, with Linux's {@code
- * setpriority(2)} per thread through the FFM API (any user may lower a thread's priority). The
+ * Runs this JVM's JIT compiler threads under Linux's {@code SCHED_IDLE} policy, with {@code
+ * sched_setscheduler(2)} per thread through the FFM API (any user may lower a thread's policy). The
  * suite runner starts the generator on the server's CPUs and pins only its workers to CPUs of
- * their own, so the generator's compiler runs beside the server; a compile that a woken server
- * thread finds running there keeps it waiting until the scheduler's next tick, 4 ms at {@code
- * CONFIG_HZ=250}, and the generator's own JIT would show as the server's latency. At nice 10 the
- * server's thread preempts it on waking. Compiler threads the JVM adds later are started by a
- * compiler thread and inherit its value.
+ * their own, so the generator's compiler runs beside the server. A compile that a woken server
+ * thread finds running there at normal priority, or even at nice 10, may keep it waiting until the
+ * scheduler's next tick (4 ms at {@code CONFIG_HZ=250}: the scheduler lets the running thread
+ * finish its slice), and the generator's own JIT would show as the server's latency. A {@code
+ * SCHED_IDLE} thread is preempted by any other thread the moment that one wakes, so the compiler
+ * uses only the time the server leaves idle. Compiler threads the JVM adds later are started by a
+ * compiler thread and inherit the policy.
  */
 public final class CompilerPriority {
-    /** The compiler threads' nice value. */
-    public static final int NICE = 10;
-
-    private static final int PRIO_PROCESS = 0; // with a thread id, one thread (Linux)
+    /** Linux's {@code SCHED_IDLE} policy number, as {@code /proc/PID/task/TID/stat} field 41 shows it. */
+    public static final int SCHED_IDLE = 5;
 
     private CompilerPriority() {}
 
     /**
-     * Lowers every compiler thread of this JVM found in {@code /proc/self/task}.
+     * Moves every compiler thread of this JVM found in {@code /proc/self/task} to {@code SCHED_IDLE}.
      *
      * @return null when done, else why not (the generator runs on; its JIT keeps its priority)
      */
     public static String lower() {
-        try {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment param = arena.allocate(ValueLayout.JAVA_INT); // struct sched_param, priority 0
             for (long tid : compilerThreads(Path.of("/proc/self/task"))) {
-                int rc = (int) SetPriority.HANDLE.invokeExact(PRIO_PROCESS, (int) tid, NICE);
+                int rc = (int) SetScheduler.HANDLE.invokeExact((int) tid, SCHED_IDLE, param);
                 if (rc != 0) {
-                    return "setpriority refused thread " + tid;
+                    return "sched_setscheduler refused thread " + tid;
                 }
             }
             return null;
@@ -62,17 +65,14 @@ public final class CompilerPriority {
         }
     }
 
-    private static final class SetPriority {
+    private static final class SetScheduler {
         static final MethodHandle HANDLE = Linker.nativeLinker()
                 .downcallHandle(
                         Linker.nativeLinker()
                                 .defaultLookup()
-                                .find("setpriority")
-                                .orElseThrow(() -> new IllegalStateException("no setpriority here")),
+                                .find("sched_setscheduler")
+                                .orElseThrow(() -> new IllegalStateException("no sched_setscheduler here")),
                         FunctionDescriptor.of(
-                                ValueLayout.JAVA_INT,
-                                ValueLayout.JAVA_INT,
-                                ValueLayout.JAVA_INT,
-                                ValueLayout.JAVA_INT));
+                                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
     }
 }
