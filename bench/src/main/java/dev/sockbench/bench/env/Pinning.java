@@ -121,7 +121,8 @@ public record Pinning(CpuSet server, CpuSet loadgen, String note) {
      * takes a scheduler slice from them: send lag. So every thread of this JVM (the suite runner:
      * reading the generator's lines, sampling {@code /proc}) moves to the server's CPUs, and so do
      * the kernel threads that may be moved ({@link KernelThread}; as root only) — on the machine
-     * this was written on, the DAMON monitor {@code kdamond.0} took a CPU for 1–1.3 ms every 512 ms.
+     * this was written on, the DAMON monitor {@code kdamond.0} took a CPU for 1–1.3 ms every 512 ms
+     * — and the kernel's unbound work, writeback among it ({@link UnboundWorkqueues}; root only).
      * On close, all go back. Threads the JVM starts later inherit the affinity of the thread that
      * starts them; children are pinned by their own {@code taskset} prefix. Nothing happens when
      * unpinned; when {@code taskset} fails for the runner, {@code warn} gets one line.
@@ -161,10 +162,13 @@ public record Pinning(CpuSet server, CpuSet loadgen, String note) {
             note += "; " + refused.size() + " kernel threads may run on CPU " + loadgen
                     + " (moving them off needs root)";
         }
+        Clearing workqueues = UnboundWorkqueues.keepOff(UnboundWorkqueues.CPUMASK, loadgen);
+        note += workqueues.note();
         AutoCloseable runner = runnerBack;
         AutoCloseable kernel = kernelBack;
         return new Clearing(
                 () -> {
+                    workqueues.close();
                     kernel.close();
                     runner.close();
                 },
