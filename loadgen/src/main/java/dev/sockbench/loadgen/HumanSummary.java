@@ -85,7 +85,11 @@ final class HumanSummary {
         SweepResult sweep = s.sweep();
         if (sweep != null) {
             if (sweep.ceilingPerSec() != null) {
-                line(b, "  ceiling   %.0f/s closed loop", sweep.ceilingPerSec());
+                line(
+                        b,
+                        "  ceiling   %.0f/s closed loop%s",
+                        sweep.ceilingPerSec(),
+                        sweep.ceilingIsGenerators() ? ", the generator's (saturated), not the server's" : "");
             }
             for (SweepResult.SweepStep step : sweep.steps()) {
                 line(
@@ -98,11 +102,18 @@ final class HumanSummary {
             }
             line(
                     b,
-                    "  capacity  %s under %s",
+                    "  capacity  %s under %s%s",
                     sweep.capacityPerSec() == null
                             ? "none"
-                            : String.format(Locale.ROOT, "%.0f/s", sweep.capacityPerSec()),
-                    sweep.slo());
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%s%.0f/s",
+                                    sweep.capacityIsLowerBound() ? "at least " : "",
+                                    sweep.capacityPerSec()),
+                    sweep.slo(),
+                    sweep.capacityIsLowerBound()
+                            ? " (the closed-loop ceiling was the generator's: no higher rate was tried)"
+                            : "");
         }
         GeneratorCheck g = s.generator();
         line(

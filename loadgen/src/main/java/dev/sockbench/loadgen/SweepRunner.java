@@ -85,6 +85,7 @@ final class SweepRunner {
         Slo slo;
         RateSearch search;
         Run ceiling = null;
+        boolean ceilingIsGenerators = false;
         Arrival arrival = spec.arrival();
         switch (spec.shape()) {
             case LoadShape.Sweep sweep -> {
@@ -100,7 +101,17 @@ final class SweepRunner {
                     return ceilingFailed(slo, ceiling, reasons, listener, log);
                 }
                 double ceilingPerSec = ceiling.result().achievedRatePerSec();
-                listener.progress(String.format(Locale.ROOT, "ceiling (closed loop): %.0f/s", ceilingPerSec));
+                ceilingIsGenerators = SelfCheck.saturated(ceiling.result());
+                listener.progress(String.format(
+                        Locale.ROOT,
+                        "ceiling (closed loop): %.0f/s%s",
+                        ceilingPerSec,
+                        ceilingIsGenerators
+                                ? String.format(
+                                        Locale.ROOT,
+                                        ", the generator's (its busiest thread busy %.0f%%): the server may carry more",
+                                        ceiling.result().busiestPercent())
+                                : ""));
                 search = new CeilingSearch(ceilingPerSec, capacity.steps());
             }
             default ->
@@ -175,7 +186,8 @@ final class SweepRunner {
                 slo.thresholdNs() / 1e3,
                 capacity,
                 steps,
-                ceiling == null ? null : ceiling.result().achievedRatePerSec());
+                ceiling == null ? null : ceiling.result().achievedRatePerSec(),
+                ceilingIsGenerators);
         if (block.capacityBelowPerSec() != null) {
             invalid.add(String.format(
                     Locale.ROOT,

@@ -17,6 +17,9 @@ import java.util.List;
  * @param steps every step in the order it ran
  * @param ceilingPerSec a {@code capacity} case's closed-loop maximum, the rate no step reaches;
  *     null for a {@code sweep} (absent from the JSON)
+ * @param ceilingIsGenerators true when that maximum was the generator's, not the server's: its
+ *     busiest thread was saturated in the closed loop, so the server may carry more than any step
+ *     tried (absent from the JSON when false)
  */
 public record SweepResult(
         String slo,
@@ -24,7 +27,8 @@ public record SweepResult(
         double sloThresholdUs,
         Double capacityPerSec,
         List<SweepStep> steps,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double ceilingPerSec) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double ceilingPerSec,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean ceilingIsGenerators) {
 
     public SweepResult {
         steps = List.copyOf(steps);
@@ -40,10 +44,32 @@ public record SweepResult(
                 : steps.stream().mapToDouble(SweepStep::targetRatePerSec).min().getAsDouble();
     }
 
+    /**
+     * True when the capacity is only a lower bound: the closed-loop ceiling was the generator's and
+     * no step above the capacity failed, so the server held the objective at every rate the
+     * generator could offer it.
+     */
+    public boolean capacityIsLowerBound() {
+        return ceilingIsGenerators
+                && capacityPerSec != null
+                && steps.stream().noneMatch(s -> !s.good() && s.targetRatePerSec() > capacityPerSec);
+    }
+
     /** A {@code sweep} case's result: no ceiling. */
     public SweepResult(
             String slo, double sloPercentile, double sloThresholdUs, Double capacityPerSec, List<SweepStep> steps) {
-        this(slo, sloPercentile, sloThresholdUs, capacityPerSec, steps, null);
+        this(slo, sloPercentile, sloThresholdUs, capacityPerSec, steps, null, false);
+    }
+
+    /** A {@code capacity} case's result whose ceiling was the server's. */
+    public SweepResult(
+            String slo,
+            double sloPercentile,
+            double sloThresholdUs,
+            Double capacityPerSec,
+            List<SweepStep> steps,
+            Double ceilingPerSec) {
+        this(slo, sloPercentile, sloThresholdUs, capacityPerSec, steps, ceilingPerSec, false);
     }
 
     /**

@@ -69,7 +69,12 @@ public final class SelfCheck {
 
     /** True when the generator itself held the run back: send lag over the bound, or a saturated thread. */
     public static boolean generatorLimited(LoadResult result) {
-        return lagOverBound(result) != null || result.busiestPercent() >= MAX_BUSY_PERCENT;
+        return lagOverBound(result) != null || saturated(result);
+    }
+
+    /** True when the generator's busiest thread was busy {@link #MAX_BUSY_PERCENT}% of the interval or more. */
+    public static boolean saturated(LoadResult result) {
+        return result.busiestPercent() >= MAX_BUSY_PERCENT;
     }
 
     /**
@@ -127,16 +132,18 @@ public final class SelfCheck {
      * @param targetRatePerSec the rate asked for; null for closed shapes
      */
     public static List<String> reasons(LoadResult result, Double targetRatePerSec) {
-        return reasons(result, targetRatePerSec, true, true);
+        return reasons(result, targetRatePerSec, true, true, true);
     }
 
     /**
      * Why the closed-loop run that measures a capacity search's ceiling cannot bound it: the
      * reasons of {@link #reasons} but datagram loss (a closed loop of datagrams overruns the socket
-     * buffers by design; its rate is still the most the server answered).
+     * buffers by design; its rate is still the most the server answered) and a saturated generator
+     * (its rate is then the most the generator could offer: the search runs below it and says so,
+     * see {@link #saturated}).
      */
     public static List<String> ceilingReasons(LoadResult result) {
-        return reasons(result, null, true, false);
+        return reasons(result, null, true, false, false);
     }
 
     /**
@@ -144,11 +151,11 @@ public final class SelfCheck {
      * instead ({@link StepVerdict}).
      */
     static List<String> reasonsBesidesLag(LoadResult result, double targetRatePerSec) {
-        return reasons(result, targetRatePerSec, false, true);
+        return reasons(result, targetRatePerSec, false, true, true);
     }
 
     private static List<String> reasons(
-            LoadResult result, Double targetRatePerSec, boolean checkLag, boolean checkLoss) {
+            LoadResult result, Double targetRatePerSec, boolean checkLag, boolean checkLoss, boolean checkBusy) {
         List<String> reasons = new ArrayList<>();
         if (result.requests() == 0) {
             reasons.add("no request completed in the measured interval");
@@ -202,7 +209,7 @@ public final class SelfCheck {
                     unsent,
                     result.accounting().intended()));
         }
-        if (result.busiestPercent() >= MAX_BUSY_PERCENT) {
+        if (checkBusy && saturated(result)) {
             reasons.add(String.format(
                     Locale.ROOT,
                     "generator saturated: its busiest thread was busy %.0f%% of the time (limit %.0f%%)",

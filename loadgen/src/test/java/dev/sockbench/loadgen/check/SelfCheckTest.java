@@ -219,6 +219,17 @@ class SelfCheckTest {
     }
 
     @Test
+    void aSaturatedGeneratorLeavesACeilingRunUsableAsTheGeneratorsBound() {
+        // The capacity search runs below such a ceiling and marks its capacity as a lower bound.
+        Builder b = healthy();
+        b.busy = 97;
+        assertThat(SelfCheck.saturated(b.build())).isTrue();
+        assertThat(SelfCheck.ceilingReasons(b.build())).isEmpty();
+        b.busy = 94;
+        assertThat(SelfCheck.saturated(b.build())).isFalse();
+    }
+
+    @Test
     void noRequestsLostConnectionsAndDroppedIdleConnectionsAreInvalid() {
         Builder none = healthy();
         none.requests = 0;

@@ -1,6 +1,8 @@
 package dev.sockbench.report.cases;
 
+import dev.sockbench.core.result.SweepResult;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * How the report prints numbers for people: grouped thousands, as many decimals as the
@@ -28,6 +30,18 @@ public final class Formats {
             return String.format(Locale.ROOT, "%.1f", us);
         }
         return String.format(Locale.ROOT, "%,.0f", us);
+    }
+
+    /**
+     * A capacity search's answer, each number through {@code format}: {@code 12,000}; {@code ≥
+     * 12,000} when it is only a lower bound (the closed-loop ceiling was the generator's); {@code <
+     * 3,000} when no step held the objective, below the lowest rate tried; else {@code none}.
+     */
+    public static String capacity(SweepResult sweep, Function<Double, String> format) {
+        if (sweep.capacityPerSec() != null) {
+            return (sweep.capacityIsLowerBound() ? "≥ " : "") + format.apply(sweep.capacityPerSec());
+        }
+        return sweep.capacityBelowPerSec() != null ? "< " + format.apply(sweep.capacityBelowPerSec()) : "none";
     }
 
     /** A rate or other large count: {@code 10,000}. */

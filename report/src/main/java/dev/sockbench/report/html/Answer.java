@@ -138,7 +138,7 @@ final class Answer {
                 rank,
                 c.model(),
                 c.caseId(),
-                value != null ? by.format(value.value()) : below(c, by),
+                value != null ? atLeast(c, by) + by.format(value.value()) : below(c, by),
                 value == null || !value.hasInterval()
                         ? ""
                         : "median of " + c.summary().trials().measured() + " trials, 95% interval "
@@ -154,8 +154,13 @@ final class Answer {
     /** A case with no value: "< x" when a capacity search found none below its lowest step x. */
     private static String below(ReportCase c, Metric by) {
         SweepResult sweep = c.summary().sweep();
-        Double below = by == Metric.CAPACITY && sweep != null ? sweep.capacityBelowPerSec() : null;
-        return below == null ? "none" : "< " + by.format(below);
+        return by == Metric.CAPACITY && sweep != null ? Formats.capacity(sweep, by::format) : "none";
+    }
+
+    /** "≥ " before a capacity that is only a lower bound (the generator's ceiling), else "". */
+    private static String atLeast(ReportCase c, Metric by) {
+        SweepResult sweep = c.summary().sweep();
+        return by == Metric.CAPACITY && sweep != null && sweep.capacityIsLowerBound() ? "≥ " : "";
     }
 
     private static double value(ReportCase c) {

@@ -46,11 +46,7 @@ final class CapacityTable {
                 c.model(),
                 invalid ? "INVALID" : c.status().id(),
                 invalid ? "invalid" : "valid",
-                found
-                        ? Formats.rate(sweep.capacityPerSec())
-                        : sweep.capacityBelowPerSec() != null
-                                ? "< " + Formats.rate(sweep.capacityBelowPerSec())
-                                : "none",
+                Formats.capacity(sweep, Formats::rate),
                 found ? Formats.rate(s.load().achievedRatePerSec()) : Formats.NONE,
                 found ? Formats.micros(at.p50()) : Formats.NONE,
                 found ? Formats.micros(at.p99()) : Formats.NONE,

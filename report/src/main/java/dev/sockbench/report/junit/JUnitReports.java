@@ -115,10 +115,7 @@ public final class JUnitReports {
             out.append("objective ")
                     .append(s.sweep().slo())
                     .append(": capacity ")
-                    .append(
-                            s.sweep().capacityPerSec() == null
-                                    ? "none"
-                                    : Formats.rate(s.sweep().capacityPerSec()))
+                    .append(Formats.capacity(s.sweep(), Formats::rate))
                     .append(" req/s\n");
         }
         if (s.load().targetRatePerSec() != null) {
