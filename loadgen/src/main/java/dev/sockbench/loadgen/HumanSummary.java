@@ -111,9 +111,7 @@ final class HumanSummary {
                                     sweep.capacityIsLowerBound() ? "at least " : "",
                                     sweep.capacityPerSec()),
                     sweep.slo(),
-                    sweep.capacityIsLowerBound()
-                            ? " (the closed-loop ceiling was the generator's: no higher rate was tried)"
-                            : "");
+                    sweep.capacityIsLowerBound() ? " (the generator, not the server, bounded the search)" : "");
         }
         GeneratorCheck g = s.generator();
         line(

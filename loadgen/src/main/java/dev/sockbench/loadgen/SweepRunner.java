@@ -120,7 +120,6 @@ final class SweepRunner {
         }
         List<SweepStep> steps = new ArrayList<>();
         List<Run> runs = new ArrayList<>();
-        List<Boolean> generatorLimited = new ArrayList<>();
         while (!search.done()) {
             double rate = search.nextRatePerSec();
             int stepNumber = steps.size() + 1;
@@ -151,9 +150,9 @@ final class SweepRunner {
                     result.errors().total(),
                     LoadReports.latency(result),
                     good,
-                    reasons));
+                    reasons,
+                    verdict.generatorLimited()));
             runs.add(run);
-            generatorLimited.add(verdict.generatorLimited());
             listener.progress(String.format(
                     Locale.ROOT,
                     "step %d at %.0f/s: %s",
@@ -196,14 +195,25 @@ final class SweepRunner {
                     block.capacityBelowPerSec()));
         }
         Double firstBad = search.firstBadPerSec();
-        for (int i = 0; i < steps.size(); i++) {
-            if (firstBad != null && steps.get(i).targetRatePerSec() == firstBad && generatorLimited.get(i)) {
-                invalid.add(String.format(
-                        Locale.ROOT,
-                        "the step at %.0f/s failed because the generator fell behind, not the server: the capacity found is the generator's",
-                        firstBad));
-                break;
-            }
+        boolean firstBadIsGenerators = steps.stream()
+                .anyMatch(st -> firstBad != null && st.targetRatePerSec() == firstBad && st.generatorLimited());
+        if (capacity == null && firstBadIsGenerators) {
+            invalid.add(String.format(
+                    Locale.ROOT,
+                    "the step at %.0f/s failed because the generator fell behind, not the server",
+                    firstBad));
+        }
+        if (block.capacityIsLowerBound()) {
+            listener.progress(String.format(
+                    Locale.ROOT,
+                    "capacity at least %.0f/s: %s",
+                    capacity,
+                    firstBadIsGenerators
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "the step at %.0f/s failed because the generator fell behind, not the server",
+                                    firstBad)
+                            : "the closed-loop ceiling was the generator's"));
         }
         writeLog(log, ceiling, runs, chosen);
         LoadResult top = runs.get(chosen).result();

@@ -19,7 +19,7 @@ import java.util.List;
  *     null for a {@code sweep} (absent from the JSON)
  * @param ceilingIsGenerators true when that maximum was the generator's, not the server's: its
  *     busiest thread was saturated in the closed loop, so the server may carry more than any step
- *     tried (absent from the JSON when false)
+ *     tried ({@link #capacityIsLowerBound}; absent from the JSON when false)
  */
 public record SweepResult(
         String slo,
@@ -45,14 +45,20 @@ public record SweepResult(
     }
 
     /**
-     * True when the capacity is only a lower bound: the closed-loop ceiling was the generator's and
-     * no step above the capacity failed, so the server held the objective at every rate the
-     * generator could offer it.
+     * True when the capacity is only a lower bound, the server's true one at or above it: the
+     * lowest failed step above the capacity failed because the generator fell behind ({@link
+     * SweepStep#generatorLimited}), or no step above it failed and the closed-loop ceiling, which
+     * no step exceeds, was the generator's.
      */
     public boolean capacityIsLowerBound() {
-        return ceilingIsGenerators
-                && capacityPerSec != null
-                && steps.stream().noneMatch(s -> !s.good() && s.targetRatePerSec() > capacityPerSec);
+        if (capacityPerSec == null) {
+            return false;
+        }
+        return steps.stream()
+                .filter(s -> !s.good() && s.targetRatePerSec() > capacityPerSec)
+                .min(java.util.Comparator.comparingDouble(SweepStep::targetRatePerSec))
+                .map(SweepStep::generatorLimited)
+                .orElse(ceilingIsGenerators);
     }
 
     /** A {@code sweep} case's result: no ceiling. */
@@ -82,6 +88,9 @@ public record SweepResult(
      * @param latencyUs corrected and raw latency, µs
      * @param good true when the step counts toward capacity (see {@link SweepResult#capacityPerSec})
      * @param reasons why the step is not good; empty when good
+     * @param generatorLimited true when the step is bad and the generator, not the server, may have
+     *     made it so (it fell behind its schedule by about the miss, or saturated); absent from the
+     *     JSON when false
      */
     public record SweepStep(
             double targetRatePerSec,
@@ -90,9 +99,22 @@ public record SweepResult(
             long errors,
             LatencyUs latencyUs,
             boolean good,
-            List<String> reasons) {
+            List<String> reasons,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean generatorLimited) {
         public SweepStep {
             reasons = List.copyOf(reasons);
+        }
+
+        /** A step the server alone judged. */
+        public SweepStep(
+                double targetRatePerSec,
+                double achievedRatePerSec,
+                long requests,
+                long errors,
+                LatencyUs latencyUs,
+                boolean good,
+                List<String> reasons) {
+            this(targetRatePerSec, achievedRatePerSec, requests, errors, latencyUs, good, reasons, false);
         }
     }
 }

@@ -14,6 +14,11 @@ class SweepResultTest {
         return new SweepStep(ratePerSec, ratePerSec, 1_000, 0, latency, good, good ? List.of() : List.of("bad"));
     }
 
+    private static SweepStep generatorsBadStep(double ratePerSec) {
+        Percentiles p = new Percentiles(20.0, 30.0, 3_000.0, null, 4_000.0, 25.0);
+        return new SweepStep(ratePerSec, ratePerSec, 1_000, 0, new LatencyUs(p, p), false, List.of("send lag"), true);
+    }
+
     private static SweepResult capacity(Double capacityPerSec, boolean ceilingIsGenerators, SweepStep... steps) {
         return new SweepResult("p99=1ms", 99.0, 1_000.0, capacityPerSec, List.of(steps), 80_000.0, ceilingIsGenerators);
     }
@@ -30,6 +35,14 @@ class SweepResultTest {
                 .isFalse();
         // the server's own ceiling: an ordinary capacity
         assertThat(capacity(70_000.0, false, step(40_000, true), step(60_000, true), step(70_000, true))
+                        .capacityIsLowerBound())
+                .isFalse();
+        // the step bracketing it from above failed because the generator fell behind
+        assertThat(capacity(50_000.0, false, step(40_000, true), generatorsBadStep(60_000), step(50_000, true))
+                        .capacityIsLowerBound())
+                .isTrue();
+        // the lowest failed step above is the server's: bracketed, even with the generator's higher up
+        assertThat(capacity(40_000.0, true, step(40_000, true), generatorsBadStep(60_000), step(50_000, false))
                         .capacityIsLowerBound())
                 .isFalse();
         // no capacity at all: nothing to bound
