@@ -191,8 +191,8 @@ public final class LoadOptions {
             names = "--refine",
             converter = Converters.IntCountConverter.class,
             description = "Sweep: bisection steps between the last good and the first bad rate; capacity: open-loop "
-                    + "steps bisecting below the closed-loop ceiling, 3 find it within an eighth (default "
-                    + DEFAULT_REFINE + ").")
+                    + "steps bisecting below the closed-loop ceiling, 3 find it within an eighth; when none holds, up to 2 "
+                    + "more halve the rate (default " + DEFAULT_REFINE + ").")
     private Integer refine;
 
     @Option(

@@ -19,10 +19,18 @@ class CeilingSearchTest {
     }
 
     @Test
-    void whenEveryStepFailsThereIsNoCapacityAndTheBracketNamesTheLowestTried() {
+    void whenEveryStepFailsItHalvesTwiceMoreAndTheBracketNamesTheLowestTried() {
         CeilingSearch search = new CeilingSearch(80_000, 3);
-        assertThat(sweep(search, rate -> false)).containsExactly(40_000.0, 20_000.0, 10_000.0);
+        assertThat(sweep(search, rate -> false)).containsExactly(40_000.0, 20_000.0, 10_000.0, 5_000.0, 2_500.0);
         assertThat(search.capacityPerSec()).isNull();
+        assertThat(search.firstBadPerSec()).isEqualTo(2_500.0);
+    }
+
+    @Test
+    void aLighterLoadThatHoldsAfterTheBracketIsTheCapacityAndEndsTheSearch() {
+        CeilingSearch search = new CeilingSearch(80_000, 3);
+        assertThat(sweep(search, rate -> rate <= 6_000)).containsExactly(40_000.0, 20_000.0, 10_000.0, 5_000.0);
+        assertThat(search.capacityPerSec()).isEqualTo(5_000.0);
         assertThat(search.firstBadPerSec()).isEqualTo(10_000.0);
     }
 
