@@ -96,7 +96,8 @@ final class SweepRun {
                 0,
                 new LatencyUs(corrected, raw),
                 good,
-                good ? List.of() : List.of("p99 exceeds the objective p99=1ms"));
+                good ? List.of() : List.of("p99 exceeds the objective p99=1ms"),
+                false);
     }
 
     private static RunResult.CaseEntry sweep(

@@ -133,6 +133,13 @@ class CostMeterTest {
 
     private static SweepStep step(double ratePerSec, long requests, boolean good) {
         return new SweepStep(
-                ratePerSec, ratePerSec, requests, 0, new LatencyUs(P, P), good, good ? List.of() : List.of("p99"));
+                ratePerSec,
+                ratePerSec,
+                requests,
+                0,
+                new LatencyUs(P, P),
+                good,
+                good ? List.of() : List.of("p99"),
+                false);
     }
 }

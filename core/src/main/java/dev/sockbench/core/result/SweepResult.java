@@ -104,17 +104,5 @@ public record SweepResult(
         public SweepStep {
             reasons = List.copyOf(reasons);
         }
-
-        /** A step the server alone judged. */
-        public SweepStep(
-                double targetRatePerSec,
-                double achievedRatePerSec,
-                long requests,
-                long errors,
-                LatencyUs latencyUs,
-                boolean good,
-                List<String> reasons) {
-            this(targetRatePerSec, achievedRatePerSec, requests, errors, latencyUs, good, reasons, false);
-        }
     }
 }

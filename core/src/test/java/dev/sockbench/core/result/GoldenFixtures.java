@@ -165,7 +165,8 @@ final class GoldenFixtures {
                                                 new Percentiles(25.0, 35.0, 60.0, 200.0, 500.0, 28.0),
                                                 new Percentiles(24.0, 34.0, 55.0, 180.0, 450.0, 27.0)),
                                         true,
-                                        List.of()),
+                                        List.of(),
+                                        false),
                                 new SweepResult.SweepStep(
                                         40_000.0,
                                         39_990.5,
@@ -173,7 +174,8 @@ final class GoldenFixtures {
                                         0L,
                                         new LatencyUs(capacityCorrected, capacityRaw),
                                         true,
-                                        List.of()),
+                                        List.of(),
+                                        false),
                                 new SweepResult.SweepStep(
                                         80_000.0,
                                         61_000.0,
@@ -185,7 +187,8 @@ final class GoldenFixtures {
                                         false,
                                         List.of(
                                                 "achieved 61000 req/s is below 99% of the target 80000 req/s",
-                                                "p99 5000.0 us exceeds the objective p99=1ms")))))
+                                                "p99 5000.0 us exceeds the objective p99=1ms"),
+                                        false))))
                 .generator(new GeneratorCheck(
                         2,
                         4_000_000L,

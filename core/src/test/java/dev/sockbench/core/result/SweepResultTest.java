@@ -11,7 +11,7 @@ class SweepResultTest {
     private static SweepStep step(double ratePerSec, boolean good) {
         Percentiles p = new Percentiles(20.0, 30.0, 100.0, null, 200.0, 25.0);
         LatencyUs latency = new LatencyUs(p, p);
-        return new SweepStep(ratePerSec, ratePerSec, 1_000, 0, latency, good, good ? List.of() : List.of("bad"));
+        return new SweepStep(ratePerSec, ratePerSec, 1_000, 0, latency, good, good ? List.of() : List.of("bad"), false);
     }
 
     private static SweepStep generatorsBadStep(double ratePerSec) {

@@ -13,7 +13,7 @@ class FormatsTest {
 
     private static SweepStep step(double ratePerSec, boolean good) {
         Percentiles p = new Percentiles(20.0, 30.0, 100.0, null, 200.0, 25.0);
-        return new SweepStep(ratePerSec, ratePerSec, 1_000, 0, new LatencyUs(p, p), good, List.of());
+        return new SweepStep(ratePerSec, ratePerSec, 1_000, 0, new LatencyUs(p, p), good, List.of(), false);
     }
 
     @Test

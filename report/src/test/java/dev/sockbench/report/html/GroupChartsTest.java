@@ -143,9 +143,9 @@ class GroupChartsTest {
             throws Exception {
         Percentiles p = new Percentiles(1.0, 1.0, 1.0, 1.0, 1, 1);
         SweepResult.SweepStep other =
-                new SweepResult.SweepStep(200, 200, otherRequests, 0, new LatencyUs(p, p), true, List.of());
+                new SweepResult.SweepStep(200, 200, otherRequests, 0, new LatencyUs(p, p), true, List.of(), false);
         SweepResult.SweepStep capacity =
-                new SweepResult.SweepStep(100, 100, capacityRequests, 0, new LatencyUs(p, p), true, List.of());
+                new SweepResult.SweepStep(100, 100, capacityRequests, 0, new LatencyUs(p, p), true, List.of(), false);
         CaseSummary summary = summary(
                 caseId,
                 "nio-epoll",
