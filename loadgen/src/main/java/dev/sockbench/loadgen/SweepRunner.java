@@ -195,25 +195,23 @@ final class SweepRunner {
                     block.capacityBelowPerSec()));
         }
         Double firstBad = search.firstBadPerSec();
-        boolean firstBadIsGenerators = steps.stream()
-                .anyMatch(st -> firstBad != null && st.targetRatePerSec() == firstBad && st.generatorLimited());
-        if (capacity == null && firstBadIsGenerators) {
-            invalid.add(String.format(
-                    Locale.ROOT,
-                    "the step at %.0f/s failed because the generator fell behind, not the server",
-                    firstBad));
+        // The first bad step's failure, said, when the generator caused it; else null.
+        String generatorsFirstBad = steps.stream()
+                        .anyMatch(st -> firstBad != null && st.targetRatePerSec() == firstBad && st.generatorLimited())
+                ? String.format(
+                        Locale.ROOT,
+                        "the step at %.0f/s failed because the generator fell behind, not the server",
+                        firstBad)
+                : null;
+        if (capacity == null && generatorsFirstBad != null) {
+            invalid.add(generatorsFirstBad);
         }
         if (block.capacityIsLowerBound()) {
             listener.progress(String.format(
                     Locale.ROOT,
                     "capacity at least %.0f/s: %s",
                     capacity,
-                    firstBadIsGenerators
-                            ? String.format(
-                                    Locale.ROOT,
-                                    "the step at %.0f/s failed because the generator fell behind, not the server",
-                                    firstBad)
-                            : "the closed-loop ceiling was the generator's"));
+                    generatorsFirstBad != null ? generatorsFirstBad : "the closed-loop ceiling was the generator's"));
         }
         writeLog(log, ceiling, runs, chosen);
         LoadResult top = runs.get(chosen).result();

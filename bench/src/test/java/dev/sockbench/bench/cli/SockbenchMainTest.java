@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sockbench.core.JvmFlags;
 import dev.sockbench.core.cli.Cli;
 import dev.sockbench.loadgen.WarmupPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,15 +82,15 @@ class SockbenchMainTest {
     void everyCommandsHelpRendersWithoutAFormatWarning() {
         // picocli formats descriptions with String.format: a bare % (as in "95% intervals") makes it
         // print a warning on stderr each time the help is shown and fall back to the raw text.
-        java.io.PrintStream stderr = System.err;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             render(SockbenchMain.commandLine());
         } finally {
             System.setErr(stderr);
         }
-        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
 
     private static void render(CommandLine cl) {

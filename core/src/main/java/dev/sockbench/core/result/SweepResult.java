@@ -1,6 +1,7 @@
 package dev.sockbench.core.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -56,7 +57,7 @@ public record SweepResult(
         }
         return steps.stream()
                 .filter(s -> !s.good() && s.targetRatePerSec() > capacityPerSec)
-                .min(java.util.Comparator.comparingDouble(SweepStep::targetRatePerSec))
+                .min(Comparator.comparingDouble(SweepStep::targetRatePerSec))
                 .map(SweepStep::generatorLimited)
                 .orElse(ceilingIsGenerators);
     }
